@@ -1,0 +1,38 @@
+//! `clientele explain [RULE]`: a rule's documentation, or the list of rules.
+
+use std::io::{self, Write};
+
+use super::ExitStatus;
+use crate::rules::{RULES, RuleId};
+
+/// Print the explanation of `rule`, or list every rule.
+pub(super) fn run(rule: Option<&str>) -> io::Result<ExitStatus> {
+    let mut out = io::stdout().lock();
+    let Some(name) = rule else {
+        for rule in RULES {
+            writeln!(
+                out,
+                "{:<12} {:<8} {}",
+                rule.name,
+                rule.default_severity.as_str(),
+                rule.summary
+            )?;
+        }
+        return Ok(ExitStatus::Success);
+    };
+    match RuleId::from_name(name) {
+        Some(id) => {
+            write!(out, "{}", id.meta().explanation)?;
+            Ok(ExitStatus::Success)
+        }
+        None => {
+            let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+            writeln!(
+                io::stderr(),
+                "error: unknown rule `{name}`; the rules are: {}",
+                names.join(", ")
+            )?;
+            Ok(ExitStatus::Error)
+        }
+    }
+}

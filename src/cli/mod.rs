@@ -1,0 +1,151 @@
+//! The command line: parsing arguments and choosing the exit status. Each
+//! subcommand has its own file.
+
+mod check;
+mod explain;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::FailOn;
+use crate::render::Format;
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing at or above `fail-on` (exit 0).
+    Success,
+    /// Findings at or above `fail-on` (exit 1).
+    Failure,
+    /// A usage, config or I/O error (exit 2).
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        ExitCode::from(match status {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Error => 2,
+        })
+    }
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// When the stream is a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "clientele",
+    version,
+    about = "Keep client / customer vocabulary right for your business, in English, Russian and Chinese Markdown.",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check Markdown files (the default when no subcommand is given).
+    Check(CheckArgs),
+    /// Explain a rule, or list the rules.
+    Explain {
+        /// The rule to explain, such as `wrong-term`.
+        rule: Option<String>,
+    },
+}
+
+/// Options of `clientele check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check (folders are searched for *.md, *.markdown, *.mdx).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Use this config file for every document instead of discovering one.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The lowest severity that fails the run, overriding the config.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+}
+
+/// Run the command line `args` (program name first) and say how it ended.
+pub fn run<I, T>(args: I) -> ExitStatus
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // `--help` and `--version` come through here too, and succeed.
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Success
+            };
+        }
+    };
+    let result = match cli.command {
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Explain { rule }) => explain::run(rule.as_deref()),
+        None => check::run(&cli.check),
+    };
+    match result {
+        Ok(status) => status,
+        // The reader went away (`clientele | head`): not a failure.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Success,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "error: {error}");
+            ExitStatus::Error
+        }
+    }
+}
+
+/// Whether standard output is a terminal.
+fn stdout_is_terminal() -> bool {
+    io::stdout().is_terminal()
+}
+
+/// Whether standard error is a terminal.
+fn stderr_is_terminal() -> bool {
+    io::stderr().is_terminal()
+}

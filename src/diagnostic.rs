@@ -1,0 +1,68 @@
+//! What a rule reports: a [`Diagnostic`] with byte spans, never lines or
+//! columns (those are computed by the printers, from the source).
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::RuleId;
+use crate::span::Span;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run unless asked.
+    Info,
+    /// Likely wrong.
+    Warning,
+    /// Wrong.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in config and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A second place a diagnostic refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// The bytes referred to.
+    pub span: Span,
+    /// What they have to do with the finding.
+    pub message: String,
+}
+
+/// One finding in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule that found it.
+    pub rule: RuleId,
+    /// How serious it is, after configuration.
+    pub severity: Severity,
+    /// The bytes it is about.
+    pub span: Span,
+    /// One sentence saying what is wrong.
+    pub message: String,
+    /// A short label under the underlined text.
+    pub label: String,
+    /// Language code of the term.
+    pub lang: String,
+    /// Role of the term.
+    pub role: String,
+    /// Lemma of the term.
+    pub term: String,
+    /// The exact source text.
+    pub matched: String,
+    /// The replacement for `span`, when there is a safe one.
+    pub suggestion: Option<String>,
+    /// Advice shown beside the finding (why there is no suggestion, how to settle it).
+    pub help: Option<String>,
+    /// Other places the finding refers to.
+    pub related: Vec<Related>,
+}

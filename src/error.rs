@@ -1,0 +1,92 @@
+//! Everything that can go wrong outside the rules' own findings.
+//!
+//! Each variant names the file it concerns; errors inside a config or a term
+//! pack also carry the text and the byte span they point at, so that they
+//! can be shown as an annotated snippet.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::source::LineIndex;
+use crate::span::Span;
+
+/// A message about a place in a config file or a term pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedError {
+    /// The file, as the user named it (or `rules/<lang>.toml` for a built-in pack).
+    pub path: PathBuf,
+    /// The file's whole text, for the snippet.
+    pub text: String,
+    /// The bytes the message is about, when known.
+    pub span: Option<Span>,
+    /// What is wrong and what is expected.
+    pub message: String,
+}
+
+impl LocatedError {
+    /// 1-based line and column of the span's start, when there is a span.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        let span = self.span?;
+        let position = LineIndex::new(&self.text).line_column(&self.text, span.start);
+        Some((position.line, position.column))
+    }
+}
+
+impl std::fmt::Display for LocatedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.path.display();
+        match self.line_column() {
+            Some((line, column)) => write!(f, "{path}:{line}:{column}: {}", self.message),
+            None => write!(f, "{path}: {}", self.message),
+        }
+    }
+}
+
+/// An error that stops one file (or one config, or the run) from being
+/// checked.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the operating system said.
+        source: io::Error,
+    },
+    /// A file is not UTF-8 text; it is skipped.
+    #[error("{}: not valid UTF-8 (first invalid byte at offset {offset}); file skipped", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// A configuration file is malformed or holds a value clientele does not accept.
+    #[error("invalid configuration: {0}")]
+    Config(Box<LocatedError>),
+    /// A term pack is malformed.
+    #[error("invalid term pack: {0}")]
+    Pack(Box<LocatedError>),
+    /// Walking a folder failed.
+    #[error("{}: {message}", path.display())]
+    Walk {
+        /// Where the walk failed.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The located error behind a config or pack error, for snippet rendering.
+    pub fn located(&self) -> Option<&LocatedError> {
+        match self {
+            Error::Config(located) | Error::Pack(located) => Some(located),
+            _ => None,
+        }
+    }
+}
+
+/// Result with clientele's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

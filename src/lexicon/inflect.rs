@@ -1,0 +1,146 @@
+//! Putting a replacement term in the form and capitalisation of the text it
+//! replaces.
+//!
+//! The form comes from the aligned paradigms: the matched text fills some
+//! slots of its term (`клиента` is genitive and accusative singular), and
+//! the replacement is the target term's form in those slots. When those
+//! slots disagree in the target, there is no safe replacement.
+
+use std::fmt;
+
+use super::{SlotSet, Term};
+
+/// Why no replacement can be offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoReplacement {
+    /// The matched text is several forms, and the target spells them differently.
+    Ambiguous {
+        /// The candidate replacements.
+        candidates: Vec<String>,
+    },
+    /// The target term has no form in the matched slot.
+    MissingForm,
+}
+
+impl fmt::Display for NoReplacement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoReplacement::Ambiguous { candidates } => write!(
+                f,
+                "the form is ambiguous here (it could be {}); rewrite it by hand",
+                candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            NoReplacement::MissingForm => {
+                f.write_str("the preferred term has no matching form; rewrite it by hand")
+            }
+        }
+    }
+}
+
+/// How a word is capitalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capitalisation {
+    /// `customer`.
+    Lower,
+    /// `Customer`.
+    Title,
+    /// `CUSTOMERS`.
+    Upper,
+    /// Anything else, or a script without case.
+    Other,
+}
+
+impl Capitalisation {
+    /// How `word` is capitalised.
+    pub fn of(word: &str) -> Self {
+        let mut letters = word
+            .chars()
+            .filter(|c| c.is_lowercase() || c.is_uppercase());
+        let Some(first) = letters.next() else {
+            return Self::Other;
+        };
+        let rest: Vec<char> = letters.collect();
+        let rest_upper = rest.iter().all(|c| c.is_uppercase());
+        let rest_lower = rest.iter().all(|c| c.is_lowercase());
+        match (first.is_uppercase(), rest_upper, rest_lower) {
+            (true, true, _) if !rest.is_empty() => Self::Upper,
+            (true, _, true) => Self::Title,
+            (false, _, true) => Self::Lower,
+            _ => Self::Other,
+        }
+    }
+
+    /// `word` (written in lower case) capitalised this way.
+    pub fn apply(self, word: &str) -> String {
+        match self {
+            Self::Lower | Self::Other => word.to_owned(),
+            Self::Upper => word.to_uppercase(),
+            Self::Title => {
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            }
+        }
+    }
+}
+
+/// `target` in the slots `slots` and the capitalisation and apostrophe of `matched`.
+pub(crate) fn replacement(
+    target: &Term,
+    slots: SlotSet,
+    matched: &str,
+) -> Result<String, NoReplacement> {
+    let mut candidates: Vec<&str> = Vec::new();
+    for slot in slots.iter() {
+        let form = target.form(slot).ok_or(NoReplacement::MissingForm)?;
+        if !candidates.contains(&form) {
+            candidates.push(form);
+        }
+    }
+    let form = match candidates.as_slice() {
+        [] => return Err(NoReplacement::MissingForm),
+        [one] => *one,
+        _ => {
+            return Err(NoReplacement::Ambiguous {
+                candidates: candidates.into_iter().map(str::to_owned).collect(),
+            });
+        }
+    };
+    let mut out = Capitalisation::of(matched).apply(form);
+    if matched.contains('\u{2019}') {
+        out = out.replace('\'', "\u{2019}");
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitalisation_is_detected() {
+        assert_eq!(Capitalisation::of("customer"), Capitalisation::Lower);
+        assert_eq!(Capitalisation::of("Customer's"), Capitalisation::Title);
+        assert_eq!(Capitalisation::of("CUSTOMERS'"), Capitalisation::Upper);
+        assert_eq!(Capitalisation::of("КЛИЕНТАМИ"), Capitalisation::Upper);
+        assert_eq!(Capitalisation::of("cUstomer"), Capitalisation::Other);
+        assert_eq!(Capitalisation::of("客户"), Capitalisation::Other);
+    }
+
+    #[test]
+    fn a_single_capital_is_title_case() {
+        assert_eq!(Capitalisation::of("I"), Capitalisation::Title);
+    }
+
+    #[test]
+    fn capitalisation_is_applied() {
+        assert_eq!(Capitalisation::Title.apply("покупателями"), "Покупателями");
+        assert_eq!(Capitalisation::Upper.apply("clients'"), "CLIENTS'");
+        assert_eq!(Capitalisation::Other.apply("顾客"), "顾客");
+    }
+}

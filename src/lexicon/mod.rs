@@ -1,0 +1,694 @@
+//! The vocabulary clientele knows: languages, terms with their paradigms,
+//! technical and fixed phrases, and business types.
+//!
+//! Everything here is data from term packs (`rules/*.toml`, embedded, and
+//! later user packs), loaded by one [`LexiconBuilder`]. The builder checks
+//! every cross-reference — a paradigm has one form per slot, a placeholder
+//! names a term, a business type names roles that exist — so that the rules
+//! can rely on the lexicon without checking again.
+
+mod fold;
+mod inflect;
+mod matcher;
+mod pack;
+mod template;
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use crate::error::{Error, LocatedError, Result};
+use crate::span::Span;
+
+pub use inflect::{Capitalisation, NoReplacement};
+pub use matcher::{Matcher, Occurrence, Sense};
+pub use pack::Gender;
+
+pub(crate) use fold::{fold, is_word_char};
+
+/// The built-in packs, embedded in the binary: `(path, text)`.
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("rules/en.toml", include_str!("../../rules/en.toml")),
+    ("rules/ru.toml", include_str!("../../rules/ru.toml")),
+    ("rules/zh.toml", include_str!("../../rules/zh.toml")),
+    (
+        "rules/business.toml",
+        include_str!("../../rules/business.toml"),
+    ),
+];
+
+/// The most grammatical form slots a language may declare.
+const MAX_SLOTS: usize = 32;
+
+/// Index of a language in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LangId(u16);
+
+/// Index of a term in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TermId(u32);
+
+/// Index of a business type in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BusinessId(u16);
+
+/// A set of grammatical form slots (a form such as `клиента` fills more than one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct SlotSet(u32);
+
+impl SlotSet {
+    /// The set holding only `slot`.
+    pub fn single(slot: usize) -> Self {
+        Self(1 << slot)
+    }
+
+    /// The union of two sets.
+    pub fn union(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+
+    /// The slots in the set, in order.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..MAX_SLOTS).filter(move |slot| self.0 & (1 << slot) != 0)
+    }
+}
+
+/// A language and the way its terms are written.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Code such as `en`.
+    pub code: String,
+    /// Human name such as `English`.
+    pub name: String,
+    /// Names of the form slots every term of this language fills.
+    pub slots: Vec<String>,
+    /// Whether a term must stand as a whole word.
+    pub word_boundaries: bool,
+    preferred: BTreeMap<String, TermId>,
+}
+
+/// A word of one role in one language, with all its forms.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// Dictionary form.
+    pub lemma: String,
+    /// Role the term names.
+    pub role: String,
+    /// Language of the term.
+    pub lang: LangId,
+    /// Grammatical gender, where the language has one.
+    pub gender: Option<Gender>,
+    /// For a feminine term, its masculine counterpart.
+    pub masculine: Option<TermId>,
+    /// Per slot, the spelling variants; the first is canonical.
+    forms: Vec<Vec<String>>,
+}
+
+impl Term {
+    /// The canonical form in `slot`.
+    pub fn form(&self, slot: usize) -> Option<&str> {
+        self.forms.get(slot)?.first().map(String::as_str)
+    }
+
+    /// Every spelling of every slot, with its slot.
+    pub(crate) fn all_forms(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.forms
+            .iter()
+            .enumerate()
+            .flat_map(|(slot, variants)| variants.iter().map(move |v| (slot, v.as_str())))
+    }
+}
+
+/// A kind of business and the vocabulary it calls for.
+#[derive(Debug, Clone)]
+pub struct BusinessType {
+    /// Name used in configuration.
+    pub name: String,
+    /// Role the business calls the people it serves, if it has one.
+    pub prefer: Option<String>,
+    /// Roles that are wrong for this business.
+    pub discourage: Vec<String>,
+    /// One line on what kind of business this is.
+    pub summary: String,
+}
+
+/// A phrase in which a term has a technical or fixed sense.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub text: String,
+    pub sense: Sense,
+    pub term: TermId,
+    pub slots: SlotSet,
+    /// Where the term sits inside `text`.
+    pub inner: Range<usize>,
+}
+
+/// The loaded vocabulary and the matcher built over it.
+#[derive(Debug)]
+pub struct Lexicon {
+    languages: Vec<Language>,
+    terms: Vec<Term>,
+    business: Vec<BusinessType>,
+    matcher: Matcher,
+}
+
+impl Lexicon {
+    /// The lexicon of the built-in packs.
+    pub fn builtin() -> Result<Self> {
+        let mut builder = LexiconBuilder::default();
+        for (path, text) in BUILTIN_PACKS {
+            builder.add_pack(path, text)?;
+        }
+        builder.build()
+    }
+
+    /// The matcher over every form and phrase.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// A term by id.
+    pub fn term(&self, id: TermId) -> &Term {
+        &self.terms[id.0 as usize]
+    }
+
+    /// All terms.
+    pub fn terms(&self) -> impl Iterator<Item = (TermId, &Term)> {
+        self.terms
+            .iter()
+            .enumerate()
+            .map(|(i, term)| (TermId(i as u32), term))
+    }
+
+    /// A language by id.
+    pub fn language(&self, id: LangId) -> &Language {
+        &self.languages[usize::from(id.0)]
+    }
+
+    /// All languages.
+    pub fn languages(&self) -> impl Iterator<Item = &Language> {
+        self.languages.iter()
+    }
+
+    /// A business type by id.
+    pub fn business(&self, id: BusinessId) -> &BusinessType {
+        &self.business[usize::from(id.0)]
+    }
+
+    /// Every business type, in pack order.
+    pub fn business_types(&self) -> impl Iterator<Item = &BusinessType> {
+        self.business.iter()
+    }
+
+    /// The business type called `name`.
+    pub fn find_business(&self, name: &str) -> Option<BusinessId> {
+        self.business
+            .iter()
+            .position(|b| b.name == name)
+            .map(|i| BusinessId(i as u16))
+    }
+
+    /// The preferred term of `role` in `lang`, in the gender of `like` where
+    /// the language has a counterpart of that gender.
+    pub fn preferred(&self, lang: LangId, role: &str, like: TermId) -> Option<TermId> {
+        let preferred = *self.language(lang).preferred.get(role)?;
+        Some(self.counterpart(preferred, like))
+    }
+
+    /// `target`, or its feminine counterpart when `like` is feminine.
+    pub fn counterpart(&self, target: TermId, like: TermId) -> TermId {
+        if self.term(like).gender != Some(Gender::Feminine) {
+            return target;
+        }
+        self.terms()
+            .find(|(_, t)| t.masculine == Some(target) && t.gender == Some(Gender::Feminine))
+            .map_or(target, |(id, _)| id)
+    }
+
+    /// The lemma a term is counted under: its masculine counterpart's, if any.
+    pub fn base_term(&self, id: TermId) -> TermId {
+        self.term(id).masculine.unwrap_or(id)
+    }
+
+    /// The replacement of `matched`, an occurrence of `occurrence.term` in
+    /// `occurrence.slots`, by `target` in the same form and capitalisation.
+    pub fn replacement(
+        &self,
+        occurrence: &Occurrence,
+        matched: &str,
+        target: TermId,
+    ) -> Result<String, NoReplacement> {
+        inflect::replacement(self.term(target), occurrence.slots, matched)
+    }
+}
+
+/// Where a pack came from, kept so that errors can point into it.
+#[derive(Debug)]
+struct PackSource {
+    path: PathBuf,
+    text: String,
+}
+
+/// A reference by name that can be checked only once every pack is loaded.
+#[derive(Debug)]
+struct Pending<T> {
+    pack: usize,
+    value: Spanned<String>,
+    target: T,
+}
+
+/// Loads packs one by one, then checks and builds the [`Lexicon`].
+#[derive(Debug, Default)]
+pub struct LexiconBuilder {
+    sources: Vec<PackSource>,
+    languages: Vec<Language>,
+    terms: Vec<Term>,
+    business: Vec<BusinessType>,
+    preferred: Vec<Pending<(LangId, String)>>,
+    masculine: Vec<Pending<TermId>>,
+    phrases: Vec<Pending<(LangId, Sense)>>,
+    business_roles: Vec<Pending<()>>,
+    /// Which term each folded form belongs to, to catch a form claimed twice.
+    form_owner: HashMap<String, TermId>,
+}
+
+impl LexiconBuilder {
+    /// Parse a pack and add what it declares.
+    pub fn add_pack(&mut self, path: impl AsRef<Path>, text: &str) -> Result<()> {
+        let pack_index = self.sources.len();
+        self.sources.push(PackSource {
+            path: path.as_ref().to_path_buf(),
+            text: text.to_owned(),
+        });
+        let pack: pack::PackFile = toml::from_str(text).map_err(|e| {
+            self.error(
+                pack_index,
+                e.span().map(Span::from),
+                e.message().trim().to_owned(),
+            )
+        })?;
+        let lang = self.add_language(pack_index, &pack)?;
+        if let Some(lang) = lang {
+            self.add_terms(pack_index, lang, &pack)?;
+            for (role, lemma) in pack.preferred {
+                self.preferred.push(Pending {
+                    pack: pack_index,
+                    value: lemma,
+                    target: (lang, role),
+                });
+            }
+            let groups = [
+                (Sense::Technical, &pack.technical),
+                (Sense::Fixed, &pack.fixed),
+            ];
+            for (sense, groups) in groups {
+                for phrase in groups.iter().flat_map(|g| &g.phrases) {
+                    self.phrases.push(Pending {
+                        pack: pack_index,
+                        value: phrase.clone(),
+                        target: (lang, sense),
+                    });
+                }
+            }
+        }
+        for entry in pack.business {
+            self.add_business(pack_index, entry)?;
+        }
+        Ok(())
+    }
+
+    /// The language the pack declares or extends, if it has terms or phrases.
+    fn add_language(&mut self, pack: usize, file: &pack::PackFile) -> Result<Option<LangId>> {
+        let has_vocabulary = !file.term.is_empty()
+            || !file.technical.is_empty()
+            || !file.fixed.is_empty()
+            || !file.preferred.is_empty();
+        let Some(code) = &file.lang else {
+            if has_vocabulary {
+                return Err(self.error(
+                    pack,
+                    None,
+                    "a pack with terms or phrases must say which language they are in: add `lang = \"…\"`".into(),
+                ));
+            }
+            return Ok(None);
+        };
+        if let Some(i) = self
+            .languages
+            .iter()
+            .position(|l| &l.code == code.get_ref())
+        {
+            if let Some(slots) = &file.slots
+                && slots.get_ref() != &self.languages[i].slots
+            {
+                return Err(self.error(
+                    pack,
+                    Some(slots.span().into()),
+                    format!(
+                        "language `{}` already has the slots {:?}; a pack that extends it must use the same",
+                        code.get_ref(),
+                        self.languages[i].slots
+                    ),
+                ));
+            }
+            return Ok(Some(LangId(i as u16)));
+        }
+        let Some(slots) = &file.slots else {
+            return Err(self.error(
+                pack,
+                Some(code.span().into()),
+                format!(
+                    "language `{}` is new: list its grammatical form slots in `slots = [...]`",
+                    code.get_ref()
+                ),
+            ));
+        };
+        if slots.get_ref().is_empty() || slots.get_ref().len() > MAX_SLOTS {
+            return Err(self.error(
+                pack,
+                Some(slots.span().into()),
+                format!("a language has 1 to {MAX_SLOTS} form slots"),
+            ));
+        }
+        self.languages.push(Language {
+            code: code.get_ref().clone(),
+            name: file.name.clone().unwrap_or_else(|| code.get_ref().clone()),
+            slots: slots.get_ref().clone(),
+            word_boundaries: file.word_boundaries.unwrap_or(true),
+            preferred: BTreeMap::new(),
+        });
+        Ok(Some(LangId((self.languages.len() - 1) as u16)))
+    }
+
+    fn add_terms(&mut self, pack: usize, lang: LangId, file: &pack::PackFile) -> Result<()> {
+        let slots = self.languages[usize::from(lang.0)].slots.clone();
+        let apostrophes = self.languages[usize::from(lang.0)].word_boundaries;
+        for entry in &file.term {
+            let lemma = entry.lemma.get_ref().trim();
+            let what = |message: String| format!("term `{lemma}`: {message}");
+            if lemma.is_empty() {
+                return Err(self.error(
+                    pack,
+                    Some(entry.lemma.span().into()),
+                    what("the lemma is empty".into()),
+                ));
+            }
+            if self.find_term(lang, lemma).is_some() {
+                return Err(self.error(
+                    pack,
+                    Some(entry.lemma.span().into()),
+                    what("is defined twice".into()),
+                ));
+            }
+            let forms = entry.forms.get_ref();
+            if forms.len() != slots.len() {
+                return Err(self.error(
+                    pack,
+                    Some(entry.forms.span().into()),
+                    what(format!(
+                        "expected {} forms, one per slot ({}), found {}",
+                        slots.len(),
+                        slots.join(", "),
+                        forms.len()
+                    )),
+                ));
+            }
+            let mut variants = Vec::with_capacity(forms.len());
+            for (slot, form) in slots.iter().zip(forms) {
+                let mut spellings: Vec<String> =
+                    form.split('|').map(|s| s.trim().to_owned()).collect();
+                if spellings.iter().any(String::is_empty) {
+                    return Err(self.error(
+                        pack,
+                        Some(entry.forms.span().into()),
+                        what(format!("the form for slot `{slot}` is empty")),
+                    ));
+                }
+                // Typographic apostrophes are as common as straight ones in
+                // possessives; recognise both without making packs list both.
+                if apostrophes {
+                    let curly: Vec<String> = spellings
+                        .iter()
+                        .filter(|s| s.contains('\''))
+                        .map(|s| s.replace('\'', "\u{2019}"))
+                        .collect();
+                    spellings.extend(curly);
+                }
+                variants.push(spellings);
+            }
+            let role = entry.role.get_ref().trim();
+            if role.is_empty() {
+                return Err(self.error(
+                    pack,
+                    Some(entry.role.span().into()),
+                    what("the role is empty".into()),
+                ));
+            }
+            let id = TermId(self.terms.len() as u32);
+            for form in variants.iter().flatten() {
+                match self.form_owner.get(&fold(form)) {
+                    Some(&owner) if owner != id => {
+                        return Err(self.error(
+                            pack,
+                            Some(entry.forms.span().into()),
+                            what(format!(
+                                "the form `{form}` belongs to both `{}` and `{lemma}`",
+                                self.terms[owner.0 as usize].lemma
+                            )),
+                        ));
+                    }
+                    _ => {
+                        self.form_owner.insert(fold(form), id);
+                    }
+                }
+            }
+            if let Some(masculine) = &entry.masculine {
+                self.masculine.push(Pending {
+                    pack,
+                    value: masculine.clone(),
+                    target: id,
+                });
+            }
+            self.terms.push(Term {
+                lemma: lemma.to_owned(),
+                role: role.to_owned(),
+                lang,
+                gender: entry.gender,
+                masculine: None,
+                forms: variants,
+            });
+        }
+        Ok(())
+    }
+
+    fn add_business(&mut self, pack: usize, entry: pack::BusinessEntry) -> Result<()> {
+        let name = entry.name.get_ref().trim().to_owned();
+        if name.is_empty() || self.business.iter().any(|b| b.name == name) {
+            return Err(self.error(
+                pack,
+                Some(entry.name.span().into()),
+                format!("business type `{name}` is empty or defined twice"),
+            ));
+        }
+        for role in entry.prefer.iter().chain(&entry.discourage) {
+            self.business_roles.push(Pending {
+                pack,
+                value: role.clone(),
+                target: (),
+            });
+        }
+        self.business.push(BusinessType {
+            name,
+            prefer: entry.prefer.map(|r| r.into_inner()),
+            discourage: entry
+                .discourage
+                .into_iter()
+                .map(|r| r.into_inner())
+                .collect(),
+            summary: entry.summary,
+        });
+        Ok(())
+    }
+
+    /// Check every cross-reference and build the matcher.
+    pub fn build(mut self) -> Result<Lexicon> {
+        for pending in std::mem::take(&mut self.masculine) {
+            let lang = self.terms[pending.target.0 as usize].lang;
+            let id = self.resolve_term(&pending, lang, "masculine counterpart")?;
+            self.terms[pending.target.0 as usize].masculine = Some(id);
+        }
+        for pending in std::mem::take(&mut self.preferred) {
+            let (lang, role) = &pending.target;
+            let id = self.resolve_term(&pending, *lang, "preferred term")?;
+            if &self.terms[id.0 as usize].role != role {
+                return Err(self.error(
+                    pending.pack,
+                    Some(pending.value.span().into()),
+                    format!(
+                        "the preferred `{role}` term `{}` has role `{}`",
+                        pending.value.get_ref(),
+                        self.terms[id.0 as usize].role
+                    ),
+                ));
+            }
+            self.languages[usize::from(lang.0)]
+                .preferred
+                .insert(role.clone(), id);
+        }
+        for pending in &self.business_roles {
+            let role = pending.value.get_ref();
+            if !self.terms.iter().any(|t| &t.role == role) {
+                return Err(self.error(
+                    pending.pack,
+                    Some(pending.value.span().into()),
+                    format!("no term has the role `{role}`"),
+                ));
+            }
+        }
+        let mut phrases = Vec::new();
+        for pending in &self.phrases {
+            self.expand_phrase(pending, &mut phrases)?;
+        }
+        let matcher = Matcher::new(&self.languages, &self.terms, &phrases)
+            .map_err(|message| self.error(0, None, message))?;
+        Ok(Lexicon {
+            languages: self.languages,
+            terms: self.terms,
+            business: self.business,
+            matcher,
+        })
+    }
+
+    fn expand_phrase(
+        &self,
+        pending: &Pending<(LangId, Sense)>,
+        out: &mut Vec<Phrase>,
+    ) -> Result<()> {
+        let (lang, sense) = pending.target;
+        let span = Some(Span::from(pending.value.span()));
+        let source = pending.value.get_ref();
+        let fail = |message: String| {
+            self.error(pending.pack, span, format!("phrase `{source}`: {message}"))
+        };
+        let template = template::Template::parse(source).map_err(&fail)?;
+        let placeholder = match template.placeholder() {
+            Some(lemma) => Some(
+                self.find_term(lang, lemma)
+                    .ok_or_else(|| fail(format!("no term `{lemma}` in this language")))?,
+            ),
+            None => None,
+        };
+        let forms: Vec<(usize, String)> = placeholder
+            .map(|id| {
+                self.terms[id.0 as usize]
+                    .all_forms()
+                    .map(|(slot, form)| (slot, form.to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let texts: Vec<String> = forms.iter().map(|(_, f)| f.clone()).collect();
+        for expansion in template.expand(&texts).map_err(&fail)? {
+            let found = match (placeholder, expansion.term) {
+                (Some(term), Some((inner, form))) => {
+                    Some((term, SlotSet::single(forms[form].0), inner))
+                }
+                _ => self.find_inner_term(lang, &expansion.text),
+            };
+            let Some((term, slots, inner)) = found else {
+                return Err(fail(
+                    "holds no term of this language; name one with `{lemma}` or remove the phrase"
+                        .into(),
+                ));
+            };
+            out.push(Phrase {
+                text: expansion.text,
+                sense,
+                term,
+                slots,
+                inner,
+            });
+        }
+        Ok(())
+    }
+
+    /// The first, longest term form written inside a literal phrase.
+    fn find_inner_term(
+        &self,
+        lang: LangId,
+        phrase: &str,
+    ) -> Option<(TermId, SlotSet, Range<usize>)> {
+        let folded = fold(phrase);
+        let boundaries = self.languages[usize::from(lang.0)].word_boundaries;
+        let mut best: Option<(TermId, SlotSet, Range<usize>)> = None;
+        for (i, term) in self
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.lang == lang)
+        {
+            for (slot, form) in term.all_forms() {
+                let needle = fold(form);
+                for (start, _) in folded.match_indices(&needle) {
+                    let end = start + needle.len();
+                    if boundaries && !at_word_boundaries(phrase, start, end) {
+                        continue;
+                    }
+                    let better = best.as_ref().is_none_or(|(_, _, r)| {
+                        start < r.start || (start == r.start && end > r.end)
+                    });
+                    if better {
+                        best = Some((TermId(i as u32), SlotSet::single(slot), start..end));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    fn find_term(&self, lang: LangId, lemma: &str) -> Option<TermId> {
+        self.terms
+            .iter()
+            .position(|t| t.lang == lang && t.lemma == lemma)
+            .map(|i| TermId(i as u32))
+    }
+
+    fn resolve_term<T>(&self, pending: &Pending<T>, lang: LangId, what: &str) -> Result<TermId> {
+        let lemma = pending.value.get_ref();
+        self.find_term(lang, lemma).ok_or_else(|| {
+            self.error(
+                pending.pack,
+                Some(pending.value.span().into()),
+                format!(
+                    "the {what} `{lemma}` is not a term of language `{}`",
+                    self.languages[usize::from(lang.0)].code
+                ),
+            )
+        })
+    }
+
+    fn error(&self, pack: usize, span: Option<Span>, message: String) -> Error {
+        let (path, text) = self
+            .sources
+            .get(pack)
+            .map(|s| (s.path.clone(), s.text.clone()))
+            .unwrap_or_default();
+        Error::Pack(Box::new(LocatedError {
+            path,
+            text,
+            span,
+            message,
+        }))
+    }
+}
+
+/// Whether `text[start..end]` stands as a whole word.
+pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,190 @@
+//! Phrase templates: the small notation packs use to list collocations.
+//!
+//! `{lemma}` stands for every form of the term with that lemma, `(a|b|)`
+//! for one of the alternatives (an empty one included), anything else is
+//! literal text. A template holds at most one placeholder, so each expanded
+//! phrase knows exactly where its term sits.
+
+use std::ops::Range;
+
+/// Upper bound on the phrases one template may expand to, so that a pack
+/// cannot make the matcher explode.
+const MAX_EXPANSIONS: usize = 20_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    Literal(String),
+    Choice(Vec<String>),
+    Term(String),
+}
+
+/// A parsed phrase template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Template {
+    parts: Vec<Part>,
+}
+
+/// One phrase a template stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Expansion {
+    /// The phrase.
+    pub text: String,
+    /// Where the placeholder's form sits in `text`, and which form it is.
+    pub term: Option<(Range<usize>, usize)>,
+}
+
+impl Template {
+    /// Parse a template, or say what is wrong with it.
+    pub(crate) fn parse(source: &str) -> Result<Self, String> {
+        let mut parts = Vec::new();
+        let mut literal = String::new();
+        let mut chars = source.chars();
+        let mut placeholders = 0;
+        while let Some(c) = chars.next() {
+            let close = match c {
+                '{' => '}',
+                '(' => ')',
+                ')' | '}' => return Err(format!("`{c}` without its opening bracket")),
+                _ => {
+                    literal.push(c);
+                    continue;
+                }
+            };
+            let mut inner = String::new();
+            loop {
+                match chars.next() {
+                    Some(next) if next == close => break,
+                    Some('{' | '(' | ')' | '}') => {
+                        return Err("brackets cannot nest in a phrase template".to_owned());
+                    }
+                    Some(next) => inner.push(next),
+                    None => return Err(format!("`{c}` is never closed by `{close}`")),
+                }
+            }
+            if !literal.is_empty() {
+                parts.push(Part::Literal(std::mem::take(&mut literal)));
+            }
+            if c == '{' {
+                placeholders += 1;
+                if placeholders > 1 {
+                    return Err("a phrase template may name only one `{term}`".to_owned());
+                }
+                let lemma = inner.trim();
+                if lemma.is_empty() {
+                    return Err("`{}` names no term".to_owned());
+                }
+                parts.push(Part::Term(lemma.to_owned()));
+            } else {
+                parts.push(Part::Choice(inner.split('|').map(str::to_owned).collect()));
+            }
+        }
+        if !literal.is_empty() {
+            parts.push(Part::Literal(literal));
+        }
+        if parts.is_empty() {
+            return Err("the phrase is empty".to_owned());
+        }
+        Ok(Self { parts })
+    }
+
+    /// The lemma the placeholder names, if there is one.
+    pub(crate) fn placeholder(&self) -> Option<&str> {
+        self.parts.iter().find_map(|part| match part {
+            Part::Term(lemma) => Some(lemma.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Every phrase the template stands for, the placeholder filled with
+    /// each of `forms` in turn.
+    pub(crate) fn expand(&self, forms: &[String]) -> Result<Vec<Expansion>, String> {
+        let mut out = vec![Expansion {
+            text: String::new(),
+            term: None,
+        }];
+        for part in &self.parts {
+            let choices: Vec<(&str, Option<usize>)> = match part {
+                Part::Literal(text) => vec![(text.as_str(), None)],
+                Part::Choice(options) => options.iter().map(|o| (o.as_str(), None)).collect(),
+                Part::Term(_) => forms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (f.as_str(), Some(i)))
+                    .collect(),
+            };
+            if out.len() * choices.len() > MAX_EXPANSIONS {
+                return Err(format!(
+                    "the template stands for more than {MAX_EXPANSIONS} phrases"
+                ));
+            }
+            out = out
+                .iter()
+                .flat_map(|prefix| {
+                    choices.iter().map(move |&(choice, form)| {
+                        let mut text = prefix.text.clone();
+                        let start = text.len();
+                        text.push_str(choice);
+                        let term = match form {
+                            Some(index) => Some((start..text.len(), index)),
+                            None => prefix.term.clone(),
+                        };
+                        Expansion { text, term }
+                    })
+                })
+                .collect();
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(template: &str, forms: &[&str]) -> Vec<String> {
+        let forms: Vec<String> = forms.iter().map(|f| (*f).to_owned()).collect();
+        Template::parse(template)
+            .unwrap()
+            .expand(&forms)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.text)
+            .collect()
+    }
+
+    #[test]
+    fn alternatives_and_placeholder_multiply() {
+        assert_eq!(
+            texts("(HTTP|web) {client}", &["client", "clients"]),
+            ["HTTP client", "HTTP clients", "web client", "web clients"]
+        );
+    }
+
+    #[test]
+    fn an_empty_alternative_is_allowed() {
+        assert_eq!(texts("сервер(|а) x", &[]), ["сервер x", "сервера x"]);
+    }
+
+    #[test]
+    fn the_placeholder_position_is_recorded() {
+        let template = Template::parse("на стороне {клиент}").unwrap();
+        assert_eq!(template.placeholder(), Some("клиент"));
+        let expanded = template.expand(&["клиента".to_owned()]).unwrap();
+        let (range, form) = expanded[0].term.clone().unwrap();
+        assert_eq!(&expanded[0].text[range], "клиента");
+        assert_eq!(form, 0);
+    }
+
+    #[test]
+    fn malformed_templates_are_explained() {
+        assert!(
+            Template::parse("(a|b")
+                .unwrap_err()
+                .contains("never closed")
+        );
+        assert!(Template::parse("{a} {b}").unwrap_err().contains("only one"));
+        assert!(Template::parse("a)").unwrap_err().contains("without"));
+        assert!(Template::parse("({a})").unwrap_err().contains("nest"));
+        assert!(Template::parse("{ }").unwrap_err().contains("no term"));
+    }
+}

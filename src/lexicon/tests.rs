@@ -1,0 +1,391 @@
+use std::sync::LazyLock;
+
+use super::*;
+use crate::config::Settings;
+use crate::lint::occurrences;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::builtin().unwrap());
+
+/// `(matched text, lemma, sense)` of every term occurrence in `markdown`.
+fn hits(markdown: &str) -> Vec<(String, String, Sense)> {
+    occurrences(markdown, &LEXICON, &Settings::default())
+        .into_iter()
+        .map(|o| {
+            (
+                o.span.slice(markdown).unwrap().to_owned(),
+                LEXICON.term(o.term).lemma.clone(),
+                o.sense,
+            )
+        })
+        .collect()
+}
+
+#[track_caller]
+fn assert_hits(markdown: &str, expected: &[(&str, &str, Sense)]) {
+    let expected: Vec<(String, String, Sense)> = expected
+        .iter()
+        .map(|(m, l, s)| ((*m).to_owned(), (*l).to_owned(), *s))
+        .collect();
+    assert_eq!(hits(markdown), expected, "in {markdown:?}");
+}
+
+#[track_caller]
+fn assert_sense(markdown: &str, sense: Sense) {
+    let found = hits(markdown);
+    assert_eq!(found.len(), 1, "{markdown:?}: {found:?}");
+    assert_eq!(found[0].2, sense, "{markdown:?}");
+}
+
+use Sense::{Business, Fixed, Technical};
+
+fn slots_of(lemma: &str, form: &str) -> Vec<String> {
+    let occurrence = occurrences(form, &LEXICON, &Settings::default())[0];
+    assert_eq!(LEXICON.term(occurrence.term).lemma, lemma, "{form}");
+    let lang = LEXICON.language(LEXICON.term(occurrence.term).lang);
+    occurrence
+        .slots
+        .iter()
+        .map(|s| lang.slots[s].clone())
+        .collect()
+}
+
+// --- the built-in packs ---------------------------------------------------
+
+#[test]
+fn every_russian_term_has_a_full_aligned_paradigm() {
+    let ru = LEXICON.languages().find(|l| l.code == "ru").unwrap();
+    assert_eq!(ru.slots.len(), 12);
+    for (_, term) in LEXICON
+        .terms()
+        .filter(|(_, t)| LEXICON.language(t.lang).code == "ru")
+    {
+        for slot in 0..12 {
+            assert!(
+                term.form(slot).is_some(),
+                "{} lacks slot {slot}",
+                term.lemma
+            );
+        }
+        assert!(
+            term.form(0).unwrap().starts_with(&term.lemma),
+            "{}: the nominative singular comes first",
+            term.lemma
+        );
+    }
+}
+
+#[test]
+fn the_spec_lexicon_is_present() {
+    let lemmas: Vec<&str> = LEXICON.terms().map(|(_, t)| t.lemma.as_str()).collect();
+    for lemma in [
+        "client",
+        "customer",
+        "member",
+        "subscriber",
+        "buyer",
+        "shopper",
+        "user",
+        "consumer",
+        "клиент",
+        "клиентка",
+        "заказчик",
+        "заказчица",
+        "покупатель",
+        "покупательница",
+        "участник",
+        "подписчик",
+        "потребитель",
+        "пользователь",
+        "客户",
+        "顾客",
+        "会员",
+        "订阅者",
+        "买家",
+        "用户",
+        "消费者",
+    ] {
+        assert!(lemmas.contains(&lemma), "{lemma} is missing");
+    }
+}
+
+#[test]
+fn business_types_name_preferred_terms_in_every_language() {
+    for business in LEXICON.business_types() {
+        let Some(role) = &business.prefer else {
+            assert_eq!(business.name, "mixed");
+            continue;
+        };
+        for lang in LEXICON.languages() {
+            assert!(
+                lang.preferred.contains_key(role),
+                "{} has no {role}",
+                lang.code
+            );
+        }
+    }
+    let names: Vec<&str> = LEXICON.business_types().map(|b| b.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["transactional", "relationship", "membership", "mixed"]
+    );
+}
+
+#[test]
+fn feminine_terms_point_at_their_masculine_counterpart() {
+    for (_, term) in LEXICON.terms() {
+        if term.gender == Some(Gender::Feminine) {
+            let masculine = LEXICON.term(term.masculine.unwrap());
+            assert_eq!(masculine.role, term.role, "{}", term.lemma);
+        }
+    }
+}
+
+// --- English ---------------------------------------------------------------
+
+#[test]
+fn english_forms_and_capitalisation_are_matched() {
+    assert_hits(
+        "Customers, CUSTOMER'S, the customers' files, a client’s file and Clients.",
+        &[
+            ("Customers", "customer", Business),
+            ("CUSTOMER'S", "customer", Business),
+            ("customers'", "customer", Business),
+            ("client’s", "client", Business),
+            ("Clients", "client", Business),
+        ],
+    );
+    assert_eq!(slots_of("customer", "customer's"), ["sg-poss"]);
+    assert_eq!(slots_of("client", "clients'"), ["pl-poss"]);
+}
+
+#[test]
+fn english_terms_must_be_whole_words() {
+    assert_hits("Our clientele and customerized subclients.", &[]);
+    assert_hits("client2 and user_name", &[]);
+    assert_hits("使用client连接", &[("client", "client", Business)]);
+}
+
+#[test]
+fn english_technical_senses_are_not_business() {
+    for text in [
+        "the HTTP client retries",
+        "client-side validation",
+        "an API client",
+        "your email client",
+        "the client library",
+        "set the client ID",
+        "rotate the client secret",
+        "upload a client certificate",
+        "a client-server design",
+        "the Windows client",
+    ] {
+        assert_sense(text, Technical);
+    }
+}
+
+#[test]
+fn english_fixed_phrases_are_allowed_everywhere() {
+    for text in [
+        "call customer service",
+        "Customer Support hours",
+        "our customer success team",
+    ] {
+        assert_sense(text, Fixed);
+    }
+}
+
+// --- Russian ---------------------------------------------------------------
+
+#[test]
+fn every_case_form_of_klient_is_found() {
+    let forms = [
+        "клиент",
+        "клиента",
+        "клиенту",
+        "клиентом",
+        "клиенте",
+        "клиенты",
+        "клиентов",
+        "клиентам",
+        "клиентами",
+        "клиентах",
+    ];
+    for form in forms {
+        assert_hits(form, &[(form, "клиент", Business)]);
+    }
+    assert_eq!(slots_of("клиент", "клиента"), ["gen-sg", "acc-sg"]);
+    assert_eq!(slots_of("клиент", "клиентов"), ["gen-pl", "acc-pl"]);
+    assert_eq!(slots_of("клиентка", "клиенткою"), ["ins-sg"]);
+}
+
+#[test]
+fn russian_matching_ignores_case_and_respects_word_boundaries() {
+    assert_hits(
+        "ЗАКАЗЧИКАМИ, Покупательнице и бизнес-клиент; клиентский и заказчиков",
+        &[
+            ("ЗАКАЗЧИКАМИ", "заказчик", Business),
+            ("Покупательнице", "покупательница", Business),
+            ("клиент", "клиент", Business),
+            ("заказчиков", "заказчик", Business),
+        ],
+    );
+}
+
+#[test]
+fn russian_technical_senses_are_not_business() {
+    for text in [
+        "проверка на стороне клиента",
+        "в почтовом клиенте",
+        "HTTP-клиент повторяет запрос",
+        "через веб-клиента",
+        "архитектура клиент-сервер",
+        "тонкий клиент",
+        "между клиентом и сервером",
+    ] {
+        assert_sense(text, Technical);
+    }
+}
+
+#[test]
+fn russian_fixed_phrases_are_allowed_everywhere() {
+    for text in [
+        "качество обслуживания клиентов",
+        "служба поддержки покупателей",
+    ] {
+        assert_sense(text, Fixed);
+    }
+}
+
+// --- Chinese ---------------------------------------------------------------
+
+#[test]
+fn chinese_terms_are_found_inside_han_runs() {
+    assert_hits(
+        "客户VS。 客户和顾客",
+        &[
+            ("客户", "客户", Business),
+            ("客户", "客户", Business),
+            ("顾客", "顾客", Business),
+        ],
+    );
+}
+
+#[test]
+fn chinese_terms_are_never_matched_inside_a_longer_known_word() {
+    assert_hits(
+        "客户端与客户机",
+        &[("客户", "客户", Technical), ("客户", "客户", Technical)],
+    );
+    assert_sense("联系客户服务", Fixed);
+}
+
+// --- Markdown --------------------------------------------------------------
+
+#[test]
+fn only_prose_is_searched() {
+    let markdown = "\
+---
+title: customer guide
+---
+
+# Customers
+
+Text with `customer_id` and <span title=\"customer\">HTML</span>.
+
+```
+customer = 1
+```
+
+See https://example.com/customer and <https://example.com/customers>.
+
+| a customer | b |
+|---|---|
+
+[a customer link](https://example.com/customer) ![customer photo](c.png)
+";
+    let found: Vec<String> = hits(markdown).into_iter().map(|(m, _, _)| m).collect();
+    assert_eq!(found, ["Customers", "customer", "customer", "customer"]);
+}
+
+#[test]
+fn a_phrase_matches_across_a_soft_line_break() {
+    assert_sense("Call customer\nservice today.", Fixed);
+}
+
+// --- malformed packs ---------------------------------------------------------
+
+#[track_caller]
+fn pack_error(extra: &str) -> String {
+    let mut builder = LexiconBuilder::default();
+    for (path, text) in BUILTIN_PACKS {
+        builder.add_pack(path, text).unwrap();
+    }
+    let error = builder
+        .add_pack("acme.toml", extra)
+        .and_then(|()| builder.build().map(|_| ()))
+        .unwrap_err();
+    error.to_string()
+}
+
+#[test]
+fn a_paradigm_with_a_missing_form_is_reported_with_pack_and_term() {
+    let message = pack_error(
+        "lang = \"ru\"\n[[term]]\nlemma = \"клиентура\"\nrole = \"client\"\nforms = [\"клиентура\", \"клиентуры\"]\n",
+    );
+    assert!(message.contains("acme.toml:5:9"), "{message}");
+    assert!(
+        message.contains("term `клиентура`: expected 12 forms"),
+        "{message}"
+    );
+    assert!(message.contains("nom-sg, gen-sg"), "{message}");
+}
+
+#[test]
+fn pack_errors_name_what_is_wrong() {
+    for (pack, expected) in [
+        ("lang = \"en\"\nfoo = 1\n", "unknown field `foo`"),
+        (
+            "[[term]]\nlemma = \"x\"\nrole = \"client\"\nforms = [\"x\"]\n",
+            "add `lang",
+        ),
+        (
+            "lang = \"fr\"\n[[term]]\nlemma = \"x\"\nrole = \"client\"\nforms = [\"x\"]\n",
+            "list its grammatical form slots",
+        ),
+        (
+            "lang = \"en\"\n[[technical]]\nphrases = [\"{clint} app\"]\n",
+            "no term `clint`",
+        ),
+        (
+            "lang = \"en\"\n[[fixed]]\nphrases = [\"shop floor\"]\n",
+            "holds no term",
+        ),
+        (
+            "lang = \"en\"\n[[fixed]]\nphrases = [\"(a|b {client}\"]\n",
+            "nest",
+        ),
+        (
+            "[[business]]\nname = \"guild\"\nprefer = \"patron\"\nsummary = \"x\"\n",
+            "no term has the role `patron`",
+        ),
+        (
+            "lang = \"en\"\n[[term]]\nlemma = \"customer\"\nrole = \"customer\"\nforms = [\"a\", \"b\", \"c\", \"d\"]\n",
+            "defined twice",
+        ),
+        (
+            "lang = \"en\"\n[[term]]\nlemma = \"patron\"\nrole = \"customer\"\nforms = [\"client\", \"b\", \"c\", \"d\"]\n",
+            "belongs to both",
+        ),
+        (
+            "lang = \"en\"\n[preferred]\nclient = \"customer\"\n",
+            "has role `customer`",
+        ),
+    ] {
+        let message = pack_error(pack);
+        assert!(message.contains(expected), "{pack:?} gave {message}");
+        assert!(
+            message.contains("acme.toml") || message.contains("term matcher"),
+            "{message}"
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! clientele: a linter that keeps a business's client / customer vocabulary
+//! right for what the business is, in English, Russian and Chinese Markdown.
+//!
+//! The pipeline, for each document:
+//!
+//! 1. [`config`] finds the settings that apply (nearest `clientele.toml`);
+//! 2. [`walk`] lists the documents, [`lint::check_file`] reads one;
+//! 3. [`markdown`] cuts the prose out of the Markdown, as byte spans;
+//! 4. the [`lexicon`]'s matcher finds every term form in the prose, in its
+//!    business, technical or fixed sense; [`sense`] applies the allow list;
+//! 5. [`rules`] turn occurrences into [`diagnostic::Diagnostic`]s;
+//! 6. [`render`] prints them, sorted by path and position.
+//!
+//! Positions are byte [`span::Span`]s everywhere; [`source`] is the only
+//! place that turns them into lines and columns. The library never prints:
+//! printing belongs to [`render`], and exit codes to [`cli`].
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod error;
+pub mod lexicon;
+pub mod lint;
+pub mod markdown;
+pub mod render;
+pub mod rules;
+pub mod sense;
+pub mod source;
+pub mod span;
+pub mod walk;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use error::{Error, Result};
+pub use lexicon::Lexicon;
+pub use lint::lint_text;

@@ -1,0 +1,120 @@
+//! `--format json`: one object on stdout, the machine contract of SPEC §6.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Printer, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
+
+/// Version of the JSON contract.
+const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    diagnostics: &'a [JsonDiagnostic],
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic {
+    path: String,
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    lang: String,
+    role: String,
+    term: String,
+    matched: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    suggestion: Option<String>,
+    related: Vec<JsonRelated>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated {
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+/// Collects every finding and writes one JSON document at the end.
+#[derive(Default)]
+pub struct JsonPrinter {
+    diagnostics: Vec<JsonDiagnostic>,
+}
+
+impl Printer for JsonPrinter {
+    fn file(
+        &mut self,
+        _out: &mut dyn Write,
+        path: &str,
+        source: &SourceFile,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        for d in diagnostics {
+            let start = source.line_column(d.span.start);
+            let end = source.line_column(d.span.end);
+            self.diagnostics.push(JsonDiagnostic {
+                path: path.to_owned(),
+                rule: d.rule.name(),
+                severity: d.severity,
+                message: d.message.clone(),
+                lang: d.lang.clone(),
+                role: d.role.clone(),
+                term: d.term.clone(),
+                matched: d.matched.clone(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                byte_start: d.span.start,
+                byte_end: d.span.end,
+                suggestion: d.suggestion.clone(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| {
+                        let at = source.line_column(r.span.start);
+                        JsonRelated {
+                            line: at.line,
+                            column: at.column,
+                            message: r.message.clone(),
+                        }
+                    })
+                    .collect(),
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let document = Document {
+            version: VERSION,
+            diagnostics: &self.diagnostics,
+            summary: JsonSummary {
+                files: summary.files,
+                errors: summary.errors,
+                warnings: summary.warnings,
+                infos: summary.infos,
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)
+    }
+}

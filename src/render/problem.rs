@@ -1,0 +1,43 @@
+//! Errors that are not findings (I/O, config, packs) as text for stderr;
+//! errors inside a config or pack as an annotated snippet of that file.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::error::Error;
+
+/// `error` as text for stderr, without a trailing newline.
+pub fn render_error(error: &Error, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let Some(located) = error.located() else {
+        return renderer.render(&[Group::with_title(
+            Level::ERROR.primary_title(error.to_string()),
+        )]);
+    };
+    let kind = match error {
+        Error::Pack(_) => "invalid term pack",
+        _ => "invalid configuration",
+    };
+    let title = format!("{kind}: {}", located.message);
+    let path = located.path.to_string_lossy().replace('\\', "/");
+    let report = match located.span {
+        Some(span) if located.text.get(span.range()).is_some() => {
+            vec![
+                Level::ERROR.primary_title(title).element(
+                    Snippet::source(located.text.as_str())
+                        .path(path)
+                        .annotation(AnnotationKind::Primary.span(span.range())),
+                ),
+            ]
+        }
+        _ => vec![
+            Level::ERROR
+                .primary_title(title)
+                .element(Level::NOTE.message(format!("in {path}"))),
+        ],
+    };
+    renderer.render(&report)
+}

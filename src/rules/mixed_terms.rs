@@ -1,0 +1,153 @@
+//! `mixed-terms`: with no business type declared (or `mixed`), one
+//! document must not call the same people clients in one place and
+//! customers in another. The minority role is flagged, per language.
+
+use super::{Context, RuleId, about};
+use crate::diagnostic::{Diagnostic, Related};
+use crate::lexicon::{LangId, Occurrence, Sense, TermId};
+
+/// What `clientele explain mixed-terms` prints.
+pub(crate) const EXPLANATION: &str = r#"# mixed-terms
+
+## What it does
+When the business type is not declared, or is `mixed`, checks that each
+document uses one role for the people it serves, per language: client-role
+terms (`client`, `клиент`, `客户`) or customer-role terms (`customer`,
+`покупатель`, `заказчик`, `顾客`), not both. The role used less often is
+flagged at each occurrence, with a note at the first occurrence of the
+majority role and the counts. When both are used equally often, the role
+the document used first counts as the majority.
+
+Technical senses (`HTTP client`, `客户端`) and fixed phrases
+(`customer service`) are not counted.
+
+## Why it matters
+A reader takes two words for two things. A page that says "clients" in one
+paragraph and "customers" in the next makes the reader wonder who is who:
+the machine-translated article this tool was born from lost its whole
+argument that way.
+
+## Example
+```markdown
+Every client gets a monthly report. Customers can also ask for a call.
+```
+
+## Use instead
+```markdown
+Every client gets a monthly report. Clients can also ask for a call.
+```
+
+Or, when the document really talks about two kinds of people, declare
+`business = "mixed"` and make the difference explicit in the text.
+
+## Fix safety
+The suggestion is the majority's most frequent term in the same form and
+capitalisation. Declaring `business` in `clientele.toml` turns this rule's
+question into `wrong-term`'s answer.
+"#;
+
+/// The two roles that must not be mixed.
+const ROLES: [&str; 2] = ["client", "customer"];
+
+/// Flag the minority role's occurrences in each language of the document.
+pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
+    let declared = ctx.settings.business().map(|id| ctx.lexicon.business(id));
+    if declared.is_some_and(|b| b.prefer.is_some()) {
+        return Vec::new();
+    }
+    let mut languages: Vec<LangId> = Vec::new();
+    for occurrence in ctx.occurrences {
+        let lang = ctx.lexicon.term(occurrence.term).lang;
+        if !languages.contains(&lang) {
+            languages.push(lang);
+        }
+    }
+    languages
+        .into_iter()
+        .flat_map(|lang| check_language(ctx, lang))
+        .collect()
+}
+
+fn check_language(ctx: &Context<'_>, lang: LangId) -> Vec<Diagnostic> {
+    // Per role: its business-sense occurrences in this language, in order.
+    let by_role: Vec<Vec<&Occurrence>> = ROLES
+        .iter()
+        .map(|role| {
+            ctx.occurrences
+                .iter()
+                .filter(|o| o.sense == Sense::Business)
+                .filter(|o| {
+                    let term = ctx.lexicon.term(o.term);
+                    term.lang == lang && term.role == *role
+                })
+                .collect()
+        })
+        .collect();
+    let [clients, customers] = [&by_role[0], &by_role[1]];
+    let (Some(first_client), Some(first_customer)) = (clients.first(), customers.first()) else {
+        return Vec::new();
+    };
+    let client_wins = clients.len() > customers.len()
+        || (clients.len() == customers.len() && first_client.span < first_customer.span);
+    let (majority, minority, majority_role) = if client_wins {
+        (clients, customers, ROLES[0])
+    } else {
+        (customers, clients, ROLES[1])
+    };
+    let total = majority.len() + minority.len();
+    let dominant = dominant_term(ctx, majority);
+    let dominant_lemma = &ctx.lexicon.term(dominant).lemma;
+    let first = majority[0];
+    let related = Related {
+        span: first.span,
+        message: format!(
+            "`{}` ({majority_role}) is used {} of {total} times, first here",
+            dominant_lemma,
+            majority.len()
+        ),
+    };
+    minority
+        .iter()
+        .map(|occurrence| {
+            let mut d = about(ctx, RuleId::MixedTerms, occurrence);
+            d.message = format!(
+                "`{}` ({}) in a document that mostly says `{dominant_lemma}` ({majority_role})",
+                d.matched, d.role
+            );
+            d.label = format!("{} term, {} of {total} uses", d.role, minority.len());
+            let target = ctx.lexicon.counterpart(dominant, occurrence.term);
+            match ctx.lexicon.replacement(occurrence, &d.matched, target) {
+                Ok(replacement) => {
+                    d.help = Some(format!(
+                        "say `{replacement}` as the rest of the document does, or declare `business` in clientele.toml"
+                    ));
+                    d.suggestion = Some(replacement);
+                }
+                Err(why) => {
+                    d.help = Some(format!("no safe replacement: {why}"));
+                }
+            }
+            d.related.push(related.clone());
+            d
+        })
+        .collect()
+}
+
+/// The term the majority uses most (feminine forms counted with their
+/// masculine counterpart); on a tie, the one used first.
+fn dominant_term(ctx: &Context<'_>, majority: &[&Occurrence]) -> TermId {
+    let mut counts: Vec<(TermId, usize)> = Vec::new();
+    for occurrence in majority {
+        let base = ctx.lexicon.base_term(occurrence.term);
+        match counts.iter_mut().find(|(id, _)| *id == base) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((base, 1)),
+        }
+    }
+    // `max_by_key` keeps the last of equals; scanning in reverse keeps the first.
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map_or(majority[0].term, |(id, _)| *id)
+}

@@ -1,0 +1,126 @@
+//! The rules: one registry table, one file per rule.
+//!
+//! [`RULES`] is the only list of rules. Configuration, `clientele explain`
+//! and the output formats read it; adding a rule means a [`RuleId`]
+//! variant, a row here, its file, and its arm in [`run`].
+
+mod mixed_terms;
+mod wrong_term;
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lexicon::{Lexicon, Occurrence};
+
+/// Identifies a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuleId {
+    /// A term whose role the business type discourages.
+    WrongTerm,
+    /// Client-role and customer-role terms in one document.
+    MixedTerms,
+}
+
+/// What clientele knows about a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The rule.
+    pub id: RuleId,
+    /// Kebab-case name used in config and output.
+    pub name: &'static str,
+    /// Severity when the config does not say otherwise.
+    pub default_severity: Severity,
+    /// One line on what it catches.
+    pub summary: &'static str,
+    /// The full explanation `clientele explain` prints, in Markdown.
+    pub explanation: &'static str,
+}
+
+/// Every rule, in the order they are documented.
+pub const RULES: &[RuleMeta] = &[
+    RuleMeta {
+        id: RuleId::WrongTerm,
+        name: "wrong-term",
+        default_severity: Severity::Error,
+        summary: "a term whose role the declared business type discourages",
+        explanation: wrong_term::EXPLANATION,
+    },
+    RuleMeta {
+        id: RuleId::MixedTerms,
+        name: "mixed-terms",
+        default_severity: Severity::Warning,
+        summary: "client-role and customer-role terms mixed in one document",
+        explanation: mixed_terms::EXPLANATION,
+    },
+];
+
+impl RuleId {
+    /// The rule's registry entry.
+    pub fn meta(self) -> &'static RuleMeta {
+        // The table lists every variant in declaration order (a test checks).
+        &RULES[self as usize]
+    }
+
+    /// Kebab-case name.
+    pub fn name(self) -> &'static str {
+        self.meta().name
+    }
+
+    /// The rule called `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        RULES.iter().find(|r| r.name == name).map(|r| r.id)
+    }
+}
+
+/// What every rule sees of one document.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub lexicon: &'a Lexicon,
+    pub settings: &'a Settings,
+    pub occurrences: &'a [Occurrence],
+}
+
+/// Run every enabled rule over one document.
+pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        let Some(severity) = ctx.settings.severity(rule.id) else {
+            continue;
+        };
+        let found = match rule.id {
+            RuleId::WrongTerm => wrong_term::check(ctx),
+            RuleId::MixedTerms => mixed_terms::check(ctx),
+        };
+        out.extend(found.into_iter().map(|mut d| {
+            d.severity = severity;
+            d
+        }));
+    }
+    out
+}
+
+/// A diagnostic about one occurrence, with the term fields filled in; the
+/// rule adds its message, label and advice.
+pub(crate) fn about(ctx: &Context<'_>, rule: RuleId, occurrence: &Occurrence) -> Diagnostic {
+    let term = ctx.lexicon.term(occurrence.term);
+    Diagnostic {
+        rule,
+        severity: rule.meta().default_severity,
+        span: occurrence.span,
+        message: String::new(),
+        label: String::new(),
+        lang: ctx.lexicon.language(term.lang).code.clone(),
+        role: term.role.clone(),
+        term: term.lemma.clone(),
+        matched: occurrence
+            .span
+            .slice(ctx.text)
+            .unwrap_or_default()
+            .to_owned(),
+        suggestion: None,
+        help: None,
+        related: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+use std::path::Path;
+use std::sync::LazyLock;
+
+use super::*;
+use crate::config::Settings;
+use crate::lint::lint_text;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::builtin().unwrap());
+
+fn settings(toml: &str) -> Settings {
+    Settings::from_toml(Path::new("/tmp/clientele.toml"), toml, &LEXICON).unwrap()
+}
+
+/// `(rule, matched, suggestion)` for every finding in `markdown` under `config`.
+fn findings(config: &str, markdown: &str) -> Vec<(&'static str, String, Option<String>)> {
+    lint_text(markdown, &LEXICON, &settings(config))
+        .into_iter()
+        .map(|d| (d.rule.name(), d.matched, d.suggestion))
+        .collect()
+}
+
+/// Apply every suggestion of `markdown`'s findings and return the result.
+fn fixed(config: &str, markdown: &str) -> String {
+    let mut out = markdown.to_owned();
+    let mut diagnostics = lint_text(markdown, &LEXICON, &settings(config));
+    diagnostics.reverse();
+    for d in diagnostics {
+        if let Some(s) = d.suggestion {
+            out.replace_range(d.span.range(), &s);
+        }
+    }
+    out
+}
+
+#[track_caller]
+fn assert_fix(config: &str, before: &str, after: &str) {
+    assert_eq!(fixed(config, before), after, "config {config:?}");
+}
+
+const RELATIONSHIP: &str = "business = \"relationship\"";
+const TRANSACTIONAL: &str = "business = \"transactional\"";
+const MEMBERSHIP: &str = "business = \"membership\"";
+
+// --- wrong-term --------------------------------------------------------------
+
+#[test]
+fn wrong_term_keeps_number_possessive_and_capitalisation_in_english() {
+    assert_fix(
+        RELATIONSHIP,
+        "Customers and a customer. CUSTOMER'S file, the customers' files, a customer’s file.",
+        "Clients and a client. CLIENT'S file, the clients' files, a client’s file.",
+    );
+    assert_fix(
+        TRANSACTIONAL,
+        "Ask the Client's team.",
+        "Ask the Customer's team.",
+    );
+}
+
+#[test]
+fn wrong_term_keeps_case_number_and_gender_in_russian() {
+    assert_fix(
+        RELATIONSHIP,
+        "Работаем с заказчиками. Для покупателя. Заказчице отправлен счёт. ПОКУПАТЕЛЕЙ много.",
+        "Работаем с клиентами. Для клиента. Клиентке отправлен счёт. КЛИЕНТОВ много.",
+    );
+    assert_fix(
+        TRANSACTIONAL,
+        "Клиентка довольна, клиента ждут, с клиентами говорим, о клиентах помним.",
+        "Покупательница довольна, покупателя ждут, с покупателями говорим, о покупателях помним.",
+    );
+}
+
+#[test]
+fn wrong_term_replaces_chinese_terms_directly() {
+    assert_fix(RELATIONSHIP, "我们的顾客很满意。", "我们的客户很满意。");
+    assert_fix(TRANSACTIONAL, "每位客户都有折扣。", "每位顾客都有折扣。");
+}
+
+#[test]
+fn membership_prefers_members() {
+    assert_fix(MEMBERSHIP, "Customers and clients.", "Members and members.");
+    assert_fix(MEMBERSHIP, "с клиентом", "с участником");
+}
+
+#[test]
+fn wrong_term_never_flags_technical_senses_or_fixed_phrases() {
+    assert_eq!(
+        findings(
+            TRANSACTIONAL,
+            "The HTTP client and client-side code. На стороне клиента. 客户端。"
+        ),
+        []
+    );
+    assert_eq!(
+        findings(
+            RELATIONSHIP,
+            "Customer service and обслуживание покупателей, 顾客服务."
+        ),
+        []
+    );
+}
+
+#[test]
+fn wrong_term_leaves_the_preferred_role_alone() {
+    assert_eq!(findings(RELATIONSHIP, "Our clients, клиенты, 客户."), []);
+    assert_eq!(findings(RELATIONSHIP, "Our users and members."), []);
+}
+
+#[test]
+fn allowed_phrases_are_never_flagged() {
+    let config = "business = \"relationship\"\n[allow]\nphrases = [\"Customer Portal\"]";
+    assert_eq!(
+        findings(config, "Open the customer portal. Customers wait."),
+        [(
+            "wrong-term",
+            "Customers".to_owned(),
+            Some("Clients".to_owned())
+        )]
+    );
+}
+
+#[test]
+fn a_rule_turned_off_reports_nothing_and_relevelled_rules_change_severity() {
+    let off = format!("{RELATIONSHIP}\n[rules]\nwrong-term = \"off\"");
+    assert_eq!(findings(&off, "Customers."), []);
+    let info = format!("{RELATIONSHIP}\n[rules]\nwrong-term = \"info\"");
+    let d = lint_text("Customers.", &LEXICON, &settings(&info));
+    assert_eq!(d[0].severity, Severity::Info);
+}
+
+// --- mixed-terms ------------------------------------------------------------
+
+#[test]
+fn mixed_terms_flags_the_minority_with_a_note_at_the_majority() {
+    let text = "A client signs. Clients pay. One customer waits.";
+    let d = lint_text(text, &LEXICON, &Settings::default());
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].rule, RuleId::MixedTerms);
+    assert_eq!(d[0].severity, Severity::Warning);
+    assert_eq!(d[0].matched, "customer");
+    assert_eq!(d[0].suggestion.as_deref(), Some("client"));
+    assert_eq!(d[0].related.len(), 1);
+    assert_eq!(d[0].related[0].span.slice(text), Some("client"));
+    assert!(
+        d[0].related[0].message.contains("2 of 3"),
+        "{}",
+        d[0].related[0].message
+    );
+}
+
+#[test]
+fn on_a_tie_the_role_used_first_is_the_majority() {
+    assert_eq!(
+        findings("", "Покупатель пришёл. Клиент ушёл."),
+        [(
+            "mixed-terms",
+            "Клиент".to_owned(),
+            Some("Покупатель".to_owned())
+        )]
+    );
+}
+
+#[test]
+fn mixed_terms_counts_each_language_apart() {
+    assert_eq!(
+        findings("", "Our clients. Наши покупатели. 我们的顾客。"),
+        []
+    );
+}
+
+#[test]
+fn mixed_terms_ignores_technical_senses_and_alternatives() {
+    assert_eq!(
+        findings("", "Customers use the HTTP client. Users and members."),
+        []
+    );
+    assert_eq!(findings("", "顾客下载客户端。"), []);
+}
+
+#[test]
+fn mixed_terms_runs_only_without_a_business_or_with_mixed() {
+    let text = "Clients and clients and a customer.";
+    assert_eq!(findings("business = \"mixed\"", text).len(), 1);
+    assert_eq!(findings("", text).len(), 1);
+    assert_eq!(
+        findings(RELATIONSHIP, text),
+        [(
+            "wrong-term",
+            "customer".to_owned(),
+            Some("client".to_owned())
+        )]
+    );
+}
+
+#[test]
+fn mixed_terms_suggests_the_majoritys_most_frequent_term_in_the_same_form() {
+    assert_eq!(
+        findings("", "Заказчик, заказчики, покупатель. Клиентами займёмся."),
+        [(
+            "mixed-terms",
+            "Клиентами".to_owned(),
+            Some("Заказчиками".to_owned())
+        )]
+    );
+}
+
+// --- the registry --------------------------------------------------------------
+
+#[test]
+fn the_table_is_in_variant_order() {
+    for (i, rule) in RULES.iter().enumerate() {
+        assert_eq!(rule.id as usize, i, "{}", rule.name);
+        assert_eq!(RuleId::from_name(rule.name), Some(rule.id));
+    }
+}
+
+#[test]
+fn every_explanation_has_the_fixed_sections() {
+    for rule in RULES {
+        for section in [
+            "## What it does",
+            "## Why it matters",
+            "## Example",
+            "## Use instead",
+            "## Fix safety",
+        ] {
+            assert!(
+                rule.explanation.contains(section),
+                "{} lacks {section}",
+                rule.name
+            );
+        }
+    }
+}
+
+#[test]
+fn rule_names_are_kebab_case() {
+    for rule in RULES {
+        assert!(
+            rule.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{}",
+            rule.name
+        );
+    }
+}

@@ -1,0 +1,202 @@
+//! A source text and the one place where byte offsets become lines and
+//! columns.
+//!
+//! Lines are 1-based. Columns are 1-based and count Unicode scalar values
+//! (SPEC §6); [`LineIndex::utf16_column`] serves editors that count UTF-16
+//! code units. A line ends at `\n`, `\r\n` or a lone `\r`, as in CommonMark.
+//! A byte-order mark is part of the text (byte offsets index the file as
+//! read) but is not counted as a column.
+
+use crate::span::Span;
+
+/// The byte-order mark a UTF-8 file may start with.
+const BOM: &str = "\u{feff}";
+
+/// A line and column, both 1-based; the column counts Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineColumn {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Start offsets of every line of a text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    bom_len: usize,
+}
+
+impl LineIndex {
+    /// Index the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        let bom_len = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        Self {
+            line_starts,
+            bom_len,
+        }
+    }
+
+    /// Number of lines (a text with no line break has one).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based index of the line holding `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next.saturating_sub(1),
+        }
+    }
+
+    /// Byte offset where 1-based `line` starts, past a BOM on the first line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        Some(if line == 1 {
+            start + self.bom_len
+        } else {
+            start
+        })
+    }
+
+    /// Line and column of `offset` in `text`, the text this index was built
+    /// from. Offsets past the end or inside a character are clamped back to
+    /// the nearest character boundary.
+    pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.line_of(offset);
+        let start = self.line_start(line + 1).unwrap_or(0).min(offset);
+        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        LineColumn {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// 0-based column of `offset` in UTF-16 code units, for editors.
+    pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.line_of(offset);
+        let start = self.line_start(line + 1).unwrap_or(0).min(offset);
+        text.get(start..offset)
+            .map_or(0, |s| s.chars().map(char::len_utf16).sum())
+    }
+
+    /// The span of whole lines `first..=last` (1-based), line breaks included.
+    pub fn lines_span(&self, text: &str, first: usize, last: usize) -> Span {
+        let start = self.line_starts.get(first.saturating_sub(1)).copied();
+        let end = self.line_starts.get(last).copied();
+        Span::new(start.unwrap_or(0), end.unwrap_or(text.len()))
+    }
+}
+
+/// The largest character boundary at or before `offset`.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A document being linted: its text and its line index.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    text: String,
+    lines: LineIndex,
+}
+
+impl SourceFile {
+    /// Wrap `text`, indexing its lines.
+    pub fn new(text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        Self { text, lines }
+    }
+
+    /// The whole text, BOM included.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The line index.
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// Line and column of a byte offset.
+    pub fn line_column(&self, offset: usize) -> LineColumn {
+        self.lines.line_column(&self.text, offset)
+    }
+
+    /// Length in bytes of a leading BOM (0 or 3).
+    pub fn bom_len(&self) -> usize {
+        self.lines.bom_len
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_position(text: &str, offset: usize, line: usize, column: usize) {
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.line_column(text, offset),
+            LineColumn { line, column },
+            "offset {offset} in {text:?}"
+        );
+    }
+
+    #[test]
+    fn columns_count_scalar_values_not_bytes() {
+        assert_position("клиент и customer", 16, 1, 10);
+        assert_position("客户与客户", 9, 1, 4);
+    }
+
+    #[test]
+    fn every_line_ending_starts_a_line() {
+        let text = "a\nb\r\nc\rd";
+        assert_position(text, 2, 2, 1);
+        assert_position(text, 5, 3, 1);
+        assert_position(text, 7, 4, 1);
+        assert_eq!(LineIndex::new(text).line_count(), 4);
+    }
+
+    #[test]
+    fn crlf_counts_as_one_line_break() {
+        assert_position("one\r\ntwo", 3, 1, 4);
+        assert_position("one\r\ntwo", 5, 2, 1);
+    }
+
+    #[test]
+    fn a_bom_is_not_a_column() {
+        assert_position("\u{feff}client", 3, 1, 1);
+        assert_position("\u{feff}client", 9, 1, 7);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_clamped() {
+        assert_position("客户", 1, 1, 1);
+        assert_position("ab", 99, 1, 3);
+    }
+
+    #[test]
+    fn utf16_columns_count_surrogate_pairs_twice() {
+        let text = "😀 client";
+        assert_eq!(LineIndex::new(text).utf16_column(text, 5), 3);
+    }
+}

@@ -1,0 +1,121 @@
+//! Which files to check: the files named on the command line, and the
+//! Markdown files found by walking the folders named there, honouring
+//! `.gitignore` and `.ignore` files.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+use crate::error::Error;
+
+/// File extensions a folder walk picks up.
+pub const MARKDOWN_EXTENSIONS: [&str; 3] = ["md", "markdown", "mdx"];
+
+/// A document to check.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Input {
+    /// The path as the user sees it: as given, or relative to the current
+    /// folder when found by walking.
+    pub path: PathBuf,
+}
+
+impl Input {
+    /// The path with `/` separators, as output shows it.
+    pub fn display(&self) -> String {
+        display_path(&self.path)
+    }
+}
+
+/// `path` with `/` separators and no leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let shown = path.strip_prefix(".").unwrap_or(path);
+    let shown = if shown.as_os_str().is_empty() {
+        path
+    } else {
+        shown
+    };
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+/// The documents `paths` stand for, sorted and without duplicates, and the
+/// errors met while walking.
+pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
+    let mut found = BTreeSet::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            // Named files are read as Markdown whatever their extension;
+            // a missing one is reported when it is read.
+            found.insert(Input { path: path.clone() });
+            continue;
+        }
+        // .gitignore is honoured in a tree that is not (yet) a git checkout too.
+        for entry in WalkBuilder::new(path).require_git(false).build() {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    if is_markdown(entry.path()) {
+                        found.insert(Input {
+                            path: entry.into_path(),
+                        });
+                    }
+                }
+                Ok(_) => {}
+                Err(error) => errors.push(Error::Walk {
+                    path: path.clone(),
+                    message: error.to_string(),
+                }),
+            }
+        }
+    }
+    (found.into_iter().collect(), errors)
+}
+
+/// Whether a walked file is Markdown by its extension.
+fn is_markdown(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(e))
+    })
+}
+
+/// `path` made absolute against `cwd`, with `.` and `..` resolved
+/// lexically (symlinks are not followed, so the result names the path the
+/// user meant).
+pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in cwd.join(path).components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_resolves_dots_lexically() {
+        assert_eq!(
+            absolute(
+                Path::new("/work/main"),
+                Path::new("../shared/./seeds/a.txt")
+            ),
+            PathBuf::from("/work/shared/seeds/a.txt")
+        );
+    }
+
+    #[test]
+    fn display_drops_a_leading_dot() {
+        assert_eq!(display_path(Path::new("./docs/a.md")), "docs/a.md");
+        assert_eq!(display_path(Path::new(".")), ".");
+        assert_eq!(display_path(Path::new("../x.md")), "../x.md");
+    }
+}

@@ -1,0 +1,16 @@
+//! Integration tests: one binary, driving the real `clientele` command.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot unwrap should fail loudly"
+)]
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests write their own fixture files"
+)]
+
+mod cli;
+mod config;
+mod seeds;
+mod snapshots;
+mod support;
