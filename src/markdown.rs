@@ -108,3 +108,64 @@ fn without_non_prose(text: &str, span: Span) -> Vec<Span> {
     out.retain(|s| !s.is_empty());
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn prose(text: &str) -> Vec<&str> {
+        prose_spans(text)
+            .into_iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn code_html_and_front_matter_are_not_prose() {
+        let text =
+            "+++\ntitle = \"x\"\n+++\n\nA `b` <i>c</i> d\n\n    indented\n\n<div>\nblock\n</div>\n";
+        assert_eq!(prose(text), ["A ", " ", "c", " d"]);
+    }
+
+    #[test]
+    fn tables_footnotes_alt_text_and_link_text_are_prose() {
+        let text = "| h1 | h2 |\n|---|---|\n| c1 | c2 |\n\nSee[^1] ![alt](i.png) [link](u)\n\n[^1]: note\n";
+        assert_eq!(
+            prose(text),
+            [
+                "h1", "h2", "c1", "c2", "See", " ", "alt", " ", "link", "note"
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_addresses_autolinks_and_template_tags_are_cut_out() {
+        let text = "Go to https://a.example/x or <https://b.example> or write a@b.example {% include x %} {{ y }} now\n";
+        assert_eq!(
+            prose(text),
+            ["Go to ", " or ", " or write ", " ", " ", " now"]
+        );
+    }
+
+    #[test]
+    fn a_bom_and_crlf_keep_offsets_into_the_original() {
+        let text = "\u{feff}# Title\r\n\r\nLine one\r\nline two\r\n";
+        assert_eq!(prose(text), ["Title", "Line one\r\nline two"]);
+    }
+
+    proptest! {
+        #[test]
+        fn every_span_slices_the_source_in_order(text in "(\\PC|[\\r\\n`*_#>|\\[\\]()<!-]){0,300}") {
+            let spans = prose_spans(&text);
+            let mut previous_end = 0;
+            for span in spans {
+                prop_assert!(span.slice(&text).is_some(), "{span:?} in {text:?}");
+                prop_assert!(!span.is_empty());
+                prop_assert!(span.start >= previous_end);
+                previous_end = span.end;
+            }
+        }
+    }
+}

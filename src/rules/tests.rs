@@ -246,3 +246,67 @@ fn rule_names_are_kebab_case() {
         );
     }
 }
+
+// --- invariants --------------------------------------------------------------
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::source::SourceFile;
+
+    const FRAGMENTS: &[&str] = &[
+        "client",
+        "Customers",
+        "CUSTOMER'S",
+        "клиентами",
+        "Покупателя",
+        "заказчице",
+        "客户",
+        "顾客",
+        "客户端",
+        "HTTP client",
+        "customer service",
+        " ",
+        " and ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "`",
+        "**",
+        "# ",
+        "- ",
+        "> ",
+        "ё",
+        "😀",
+        "\u{feff}",
+        "https://x.example/customer ",
+    ];
+
+    fn document() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|f| f.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn every_diagnostic_points_at_the_text_it_names(text in document(), business in 0..3usize) {
+            let config = ["", RELATIONSHIP, TRANSACTIONAL][business];
+            let diagnostics = lint_text(&text, &LEXICON, &settings(config));
+            let source = SourceFile::new(text.clone());
+            let mut previous = None;
+            for d in &diagnostics {
+                prop_assert_eq!(d.span.slice(&text), Some(d.matched.as_str()));
+                prop_assert!(d.suggestion.as_deref() != Some(""));
+                let start = source.line_column(d.span.start);
+                let line_text = &text[..d.span.start];
+                let breaks = line_text.matches('\n').count()
+                    + line_text.matches('\r').count()
+                    - line_text.matches("\r\n").count();
+                prop_assert_eq!(start.line, breaks + 1);
+                prop_assert!(previous.is_none_or(|p| p <= d.span));
+                previous = Some(d.span);
+            }
+            prop_assert_eq!(lint_text(&text, &LEXICON, &settings(config)), diagnostics);
+        }
+    }
+}
