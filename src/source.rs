@@ -7,8 +7,6 @@
 //! A byte-order mark is part of the text (byte offsets index the file as
 //! read) but is not counted as a column.
 
-use crate::span::Span;
-
 /// The byte-order mark a UTF-8 file may start with.
 const BOM: &str = "\u{feff}";
 
@@ -76,30 +74,26 @@ impl LineIndex {
     /// from. Offsets past the end or inside a character are clamped back to
     /// the nearest character boundary.
     pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
-        let offset = floor_char_boundary(text, offset);
-        let line = self.line_of(offset);
-        let start = self.line_start(line + 1).unwrap_or(0).min(offset);
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let (line, before) = self.line_and_prefix(text, offset);
         LineColumn {
-            line: line + 1,
-            column,
+            line,
+            column: before.chars().count() + 1,
         }
     }
 
     /// 0-based column of `offset` in UTF-16 code units, for editors.
     pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
-        let offset = floor_char_boundary(text, offset);
-        let line = self.line_of(offset);
-        let start = self.line_start(line + 1).unwrap_or(0).min(offset);
-        text.get(start..offset)
-            .map_or(0, |s| s.chars().map(char::len_utf16).sum())
+        let (_, before) = self.line_and_prefix(text, offset);
+        before.chars().map(char::len_utf16).sum()
     }
 
-    /// The span of whole lines `first..=last` (1-based), line breaks included.
-    pub fn lines_span(&self, text: &str, first: usize, last: usize) -> Span {
-        let start = self.line_starts.get(first.saturating_sub(1)).copied();
-        let end = self.line_starts.get(last).copied();
-        Span::new(start.unwrap_or(0), end.unwrap_or(text.len()))
+    /// The 1-based line of `offset` (clamped to a character boundary) and
+    /// the text of that line before it.
+    fn line_and_prefix<'t>(&self, text: &'t str, offset: usize) -> (usize, &'t str) {
+        let offset = floor_char_boundary(text, offset);
+        let line = self.line_of(offset) + 1;
+        let start = self.line_start(line).unwrap_or(0).min(offset);
+        (line, text.get(start..offset).unwrap_or_default())
     }
 }
 
@@ -139,11 +133,6 @@ impl SourceFile {
     /// Line and column of a byte offset.
     pub fn line_column(&self, offset: usize) -> LineColumn {
         self.lines.line_column(&self.text, offset)
-    }
-
-    /// Length in bytes of a leading BOM (0 or 3).
-    pub fn bom_len(&self) -> usize {
-        self.lines.bom_len
     }
 }
 

@@ -56,7 +56,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                     if is_markdown(entry.path()) {
                         found.insert(Input {
-                            path: entry.into_path(),
+                            path: without_dot_prefix(entry.into_path()),
                         });
                     }
                 }
@@ -69,6 +69,15 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
         }
     }
     (found.into_iter().collect(), errors)
+}
+
+/// A walked path without the `./` that walking `.` puts in front of it, so
+/// that output and errors show paths relative to the current folder.
+fn without_dot_prefix(path: PathBuf) -> PathBuf {
+    match path.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+        _ => path,
+    }
 }
 
 /// Whether a walked file is Markdown by its extension.
