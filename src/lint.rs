@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::lexicon::{Lexicon, Occurrence};
+use crate::lexicon::{Lexicon, Occurrence, fold};
 use crate::markdown::prose_spans;
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
@@ -21,8 +21,9 @@ const BINARY_SNIFF_LEN: usize = 8 * 1024;
 /// after the configured allow list.
 pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Occurrence> {
     let prose = prose_spans(text);
-    let mut found = lexicon.matcher().find(text, &prose);
-    settings.allow().mark(text, &mut found);
+    let folded = fold(text);
+    let mut found = lexicon.matcher().find(text, &folded, &prose);
+    settings.allow().mark(text, &folded, &mut found);
     found
 }
 

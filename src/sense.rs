@@ -34,17 +34,17 @@ impl AllowList {
         })
     }
 
-    /// Mark every occurrence inside an allowed phrase of `text` as allowed.
-    pub fn mark(&self, text: &str, occurrences: &mut [Occurrence]) {
+    /// Mark every occurrence inside an allowed phrase of `text` as allowed;
+    /// `folded` is [`fold`]`(text)`.
+    pub fn mark(&self, text: &str, folded: &str, occurrences: &mut [Occurrence]) {
         let Some(automaton) = &self.automaton else {
             return;
         };
         if occurrences.is_empty() {
             return;
         }
-        let folded = fold(text);
         let allowed: Vec<Span> = automaton
-            .find_iter(&folded)
+            .find_iter(folded)
             .map(|m| Span::new(m.start(), m.end()))
             .filter(|s| at_word_boundaries(text, s.start, s.end))
             .collect();

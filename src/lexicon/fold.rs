@@ -24,7 +24,7 @@ pub(crate) fn fold_char(c: char) -> char {
 
 /// `text` folded character by character; the result has the same length
 /// and the same character boundaries.
-pub(crate) fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 

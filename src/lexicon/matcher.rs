@@ -74,14 +74,10 @@ impl Matcher {
             for (slot, form) in term.all_forms() {
                 let folded = fold(form);
                 match index.get(&folded) {
-                    Some(&p) if patterns[p].term == id => {
-                        patterns[p].slots = patterns[p].slots.union(SlotSet::single(slot));
-                    }
+                    // The builder lets no form belong to two terms, so a
+                    // repeated spelling is the same term in another slot.
                     Some(&p) => {
-                        return Err(format!(
-                            "the form `{form}` belongs to both `{}` and `{}`",
-                            terms[patterns[p].term.0 as usize].lemma, term.lemma
-                        ));
+                        patterns[p].slots = patterns[p].slots.union(SlotSet::single(slot));
                     }
                     None => {
                         index.insert(folded.clone(), patterns.len());
@@ -133,15 +129,16 @@ impl Matcher {
     }
 
     /// Every term occurrence in `text` that lies inside one of the `prose`
-    /// spans (sorted, non-overlapping), in text order.
-    pub fn find(&self, text: &str, prose: &[Span]) -> Vec<Occurrence> {
+    /// spans (sorted, non-overlapping), in text order. `folded` is
+    /// [`fold`]`(text)`, computed once by the caller and shared with the
+    /// allow list.
+    pub fn find(&self, text: &str, folded: &str, prose: &[Span]) -> Vec<Occurrence> {
         if prose.is_empty() {
             return Vec::new();
         }
-        let folded = fold(text);
         let mut candidates: Vec<(Span, usize)> = self
             .automaton
-            .find_overlapping_iter(&folded)
+            .find_overlapping_iter(folded)
             .filter_map(|m| {
                 let span = Span::new(m.start(), m.end());
                 let pattern = &self.patterns[m.pattern().as_usize()];

@@ -26,7 +26,8 @@ pub use inflect::{Capitalisation, NoReplacement};
 pub use matcher::{Matcher, Occurrence, Sense};
 pub use pack::Gender;
 
-pub(crate) use fold::{fold, is_word_char};
+pub use fold::fold;
+pub(crate) use fold::is_word_char;
 
 /// The built-in packs, embedded in the binary: `(path, text)`.
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[

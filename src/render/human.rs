@@ -84,36 +84,29 @@ impl HumanPrinter {
         for note in &notes {
             main = main.element(Level::NOTE.message(note.as_str()));
         }
-        let mut report = vec![main];
+        // The help says why there is no suggestion, or how to settle the
+        // finding; failing that, what to replace. A suggestion on short
+        // lines is also shown as a before/after patch.
+        let help = d.help.clone().or_else(|| {
+            d.suggestion
+                .as_ref()
+                .map(|replacement| format!("replace `{}` with `{replacement}`", d.matched))
+        });
         let short_lines = excerpt.lines().all(|l| l.chars().count() <= PATCH_MAX_LINE);
-        match (&d.suggestion, &d.help) {
-            (Some(replacement), help) if short_lines => {
-                let title = help
-                    .clone()
-                    .unwrap_or_else(|| format!("replace `{}` with `{replacement}`", d.matched));
-                report.push(
-                    Level::HELP.secondary_title(title).element(
-                        Snippet::source(excerpt)
-                            .line_start(first)
-                            .path(path)
-                            .patch(Patch::new(relative(d.span), replacement.as_str())),
-                    ),
-                );
-            }
-            (suggestion, help) => {
-                let text = match (suggestion, help) {
-                    (_, Some(help)) => help.clone(),
-                    (Some(replacement), None) => {
-                        format!("replace `{}` with `{replacement}`", d.matched)
-                    }
-                    (None, None) => String::new(),
-                };
-                if !text.is_empty() {
-                    let group = report.remove(0).element(Level::HELP.message(text));
-                    report.insert(0, group);
-                }
-            }
-        }
+        let patch = d.suggestion.as_deref().filter(|_| short_lines);
+        let report = match (help, patch) {
+            (Some(help), Some(replacement)) => vec![
+                main,
+                Level::HELP.secondary_title(help).element(
+                    Snippet::source(excerpt)
+                        .line_start(first)
+                        .path(path)
+                        .patch(Patch::new(relative(d.span), replacement)),
+                ),
+            ],
+            (Some(help), None) => vec![main.element(Level::HELP.message(help))],
+            (None, _) => vec![main],
+        };
         self.renderer.render(&report)
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! [`RULES`] is the only list of rules. Configuration, `clientele explain`
 //! and the output formats read it; adding a rule means a [`RuleId`]
-//! variant, a row here, its file, and its arm in [`run`].
+//! variant, a row here, its file, and its arm in `run`.
 
 mod mixed_terms;
 mod wrong_term;
