@@ -10,9 +10,10 @@ use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::lexicon::{Lexicon, Occurrence, fold};
-use crate::markdown::prose_spans;
+use crate::markdown::{outline, prose_spans};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
+use crate::span::Span;
 
 /// How many leading bytes are searched for a NUL to tell a binary file.
 const BINARY_SNIFF_LEN: usize = 8 * 1024;
@@ -20,20 +21,30 @@ const BINARY_SNIFF_LEN: usize = 8 * 1024;
 /// Every term occurrence in the prose of a Markdown text, with its sense
 /// after the configured allow list.
 pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Occurrence> {
-    let prose = prose_spans(text);
+    find_occurrences(text, &prose_spans(text), lexicon, settings)
+}
+
+fn find_occurrences(
+    text: &str,
+    prose: &[Span],
+    lexicon: &Lexicon,
+    settings: &Settings,
+) -> Vec<Occurrence> {
     let folded = fold(text);
-    let mut found = lexicon.matcher().find(text, &folded, &prose);
+    let mut found = lexicon.matcher().find(text, &folded, prose);
     settings.allow().mark(text, &folded, &mut found);
     found
 }
 
 /// The diagnostics for a Markdown text, sorted by position.
 pub fn lint_text(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Diagnostic> {
-    let found = occurrences(text, lexicon, settings);
+    let outline = outline(text);
+    let found = find_occurrences(text, &outline.prose, lexicon, settings);
     let ctx = Context {
         text,
         lexicon,
         settings,
+        outline: &outline,
         occurrences: &found,
     };
     let mut diagnostics = rules::run(&ctx);

@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::span::Span;
@@ -41,35 +41,79 @@ fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// The prose of a Markdown text and the blocks the structural checks of
+/// `self-contrast` need. All spans index the original text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// The prose, as sorted, non-overlapping byte spans.
+    pub prose: Vec<Span>,
+    /// Every heading (ATX or setext), whole, with its level (1–6), in order.
+    pub headings: Vec<(u8, Span)>,
+    /// Every paragraph outside list items and tables, whole, in order.
+    pub paragraphs: Vec<Span>,
+    /// Every list, whole, in order of its start (an outer list before the
+    /// lists nested in it).
+    pub lists: Vec<Span>,
+    /// Every list item, whole, in order of its start.
+    pub items: Vec<Span>,
+}
+
 /// The prose of `text` as sorted, non-overlapping byte spans.
 ///
 /// A leading BOM is skipped; the spans still index `text` itself.
 pub fn prose_spans(text: &str) -> Vec<Span> {
+    outline(text).prose
+}
+
+/// The prose and blocks of `text`, from one parse.
+///
+/// A leading BOM is skipped; the spans still index `text` itself.
+pub fn outline(text: &str) -> Outline {
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[offset..];
+    let mut outline = Outline::default();
     let mut spans: Vec<Span> = Vec::new();
     // One entry per open tag: whether it hides its text. Every start event
     // has its end event, so the stack stays balanced.
     let mut open: Vec<bool> = Vec::new();
     let mut hidden_depth = 0usize;
+    // How many list items and tables are open: their paragraphs are not
+    // free-standing lines that could be headings.
+    let mut nested_depth = 0usize;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let whole = Span::from(range).shift(offset);
         match event {
             Event::Start(tag) => {
+                match &tag {
+                    Tag::Heading { level, .. } => outline.headings.push((*level as u8, whole)),
+                    Tag::Paragraph if nested_depth == 0 => outline.paragraphs.push(whole),
+                    Tag::List(_) => outline.lists.push(whole),
+                    Tag::Item => outline.items.push(whole),
+                    _ => {}
+                }
+                nested_depth += usize::from(matches!(tag, Tag::Item | Tag::Table(_)));
                 let hides = hides_text(&tag);
                 hidden_depth += usize::from(hides);
                 open.push(hides);
             }
-            Event::End(_) if open.pop() == Some(true) => hidden_depth -= 1,
+            Event::End(end) => {
+                nested_depth = nested_depth
+                    .saturating_sub(usize::from(matches!(end, TagEnd::Item | TagEnd::Table)));
+                if open.pop() == Some(true) {
+                    hidden_depth -= 1;
+                }
+            }
             Event::Text(_) | Event::SoftBreak if hidden_depth == 0 => {
-                push_merged(&mut spans, Span::from(range).shift(offset));
+                push_merged(&mut spans, whole);
             }
             _ => {}
         }
     }
-    spans
+    outline.prose = spans
         .into_iter()
         .flat_map(|span| without_non_prose(text, span))
-        .collect()
+        .collect();
+    outline
 }
 
 /// Tags whose text is not prose.

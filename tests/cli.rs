@@ -114,7 +114,15 @@ fn explain_prints_a_rule_and_lists_them_all() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("wrong-term"))
-        .stdout(predicate::str::contains("mixed-terms"));
+        .stdout(predicate::str::contains("mixed-terms"))
+        .stdout(predicate::str::contains("self-contrast"));
+    clientele(&root())
+        .args(["explain", "self-contrast"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("# self-contrast\n"))
+        .stdout(predicate::str::contains("между клиентом и клиентом"))
+        .stdout(predicate::str::contains("Not fixable"));
     clientele(&root())
         .args(["explain", "no-such-rule"])
         .assert()
@@ -141,4 +149,36 @@ fn check_is_the_default_command() {
         .unwrap();
     assert_eq!(plain.stdout, check.stdout);
     assert!(!plain.stdout.is_empty());
+}
+
+#[test]
+fn self_contrast_is_an_error_by_default_and_can_be_relevelled() {
+    let files = [(
+        "guide.md",
+        "# Guide\n\nThe difference between a client and a client.\n",
+    )];
+    let dir = tree(&files);
+    clientele(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[self-contrast]: `client` is contrasted with itself",
+        ))
+        .stdout(predicate::str::contains("guide.md:3:39"))
+        .stdout(predicate::str::contains("first side: `client`"));
+    let config = "[rules]\nself-contrast = \"warning\"\n";
+    std::fs::write(dir.path().join("clientele.toml"), config).unwrap();
+    clientele(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning[self-contrast]"));
+    std::fs::write(
+        dir.path().join("clientele.toml"),
+        "[rules]\nself-contrast = \"off\"\n",
+    )
+    .unwrap();
+    clientele(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No problems found in 1 file."));
 }

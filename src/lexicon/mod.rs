@@ -7,6 +7,7 @@
 //! names a term, a business type names roles that exist — so that the rules
 //! can rely on the lexicon without checking again.
 
+mod contrast;
 mod fold;
 mod inflect;
 mod matcher;
@@ -22,12 +23,14 @@ use toml::Spanned;
 use crate::error::{Error, LocatedError, Result};
 use crate::span::Span;
 
+pub use contrast::Contrast;
+pub(crate) use contrast::MAX_GAP as MAX_CONTRAST_GAP;
 pub use inflect::{Capitalisation, NoReplacement};
 pub use matcher::{Matcher, Occurrence, Sense};
 pub use pack::Gender;
 
 pub use fold::fold;
-pub(crate) use fold::is_word_char;
+pub(crate) use fold::{is_cjk, is_word_char};
 
 /// The built-in packs, embedded in the binary: `(path, text)`.
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
@@ -88,6 +91,20 @@ pub struct Language {
     /// Whether a term must stand as a whole word.
     pub word_boundaries: bool,
     preferred: BTreeMap<String, TermId>,
+    contrast: Contrast,
+}
+
+impl Language {
+    /// The preferred term of `role` in this language, if the packs name one.
+    pub fn preferred_term(&self, role: &str) -> Option<TermId> {
+        self.preferred.get(role).copied()
+    }
+
+    /// Whether one of the language's contrast connectors sets the term at
+    /// `first` against the term at `second` (in text order) of `text`.
+    pub fn contrasts(&self, text: &str, first: Span, second: Span) -> bool {
+        self.contrast.joins(text, first, second)
+    }
 }
 
 /// A word of one role in one language, with all its forms.
@@ -271,6 +288,8 @@ pub struct LexiconBuilder {
     masculine: Vec<Pending<TermId>>,
     phrases: Vec<Pending<(LangId, Sense)>>,
     business_roles: Vec<Pending<()>>,
+    /// Per language: particle fragments and connectors, compiled in `build`.
+    contrast: Vec<(LangId, contrast::ContrastSource)>,
     /// Which term each folded form belongs to, to catch a form claimed twice.
     form_owner: HashMap<String, TermId>,
 }
@@ -314,6 +333,9 @@ impl LexiconBuilder {
                 }
             }
         }
+        if let (Some(lang), Some(section)) = (lang, &pack.contrast) {
+            self.add_contrast(pack_index, lang, section)?;
+        }
         for entry in pack.business {
             self.add_business(pack_index, entry)?;
         }
@@ -323,6 +345,7 @@ impl LexiconBuilder {
     /// The language the pack declares or extends, if it has terms or phrases.
     fn add_language(&mut self, pack: usize, file: &pack::PackFile) -> Result<Option<LangId>> {
         let has_vocabulary = !file.term.is_empty()
+            || file.contrast.is_some()
             || !file.technical.is_empty()
             || !file.fixed.is_empty()
             || !file.preferred.is_empty();
@@ -379,6 +402,7 @@ impl LexiconBuilder {
             slots: slots.get_ref().clone(),
             word_boundaries: file.word_boundaries.unwrap_or(true),
             preferred: BTreeMap::new(),
+            contrast: Contrast::default(),
         });
         Ok(Some(LangId((self.languages.len() - 1) as u16)))
     }
@@ -484,6 +508,71 @@ impl LexiconBuilder {
         Ok(())
     }
 
+    /// Check every regex of a `[contrast]` section on its own, so that an
+    /// error points at the fragment, and keep them for `build`.
+    fn add_contrast(
+        &mut self,
+        pack: usize,
+        lang: LangId,
+        section: &pack::ContrastSection,
+    ) -> Result<()> {
+        let checked = |fragments: &[Spanned<String>]| -> Result<Vec<String>> {
+            fragments
+                .iter()
+                .map(|f| {
+                    contrast::check_fragment(f.get_ref())
+                        .map(|()| f.get_ref().clone())
+                        .map_err(|e| {
+                            self.error(
+                                pack,
+                                Some(f.span().into()),
+                                format!("not a valid regular expression: {e}"),
+                            )
+                        })
+                })
+                .collect()
+        };
+        let mut source = contrast::ContrastSource {
+            pack,
+            particles: checked(&section.particles)?,
+            ends: checked(&section.ends)?,
+            qualifiers: checked(&section.qualifiers)?,
+            modifiers: checked(&section.modifiers)?,
+            connectors: Vec::new(),
+        };
+        for entry in &section.connector {
+            if entry.between.is_empty() {
+                return Err(self.error(
+                    pack,
+                    None,
+                    "a contrast connector needs at least one `between` pattern".into(),
+                ));
+            }
+            source.connectors.push((
+                pack,
+                contrast::ConnectorSource {
+                    before: checked(&entry.before)?,
+                    between: checked(&entry.between)?,
+                    after: checked(&entry.after)?,
+                    quoted: entry.quoted,
+                    clause: entry.clause,
+                },
+            ));
+        }
+        match self.contrast.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, known)) => {
+                known.pack = pack;
+                known.particles.extend(source.particles);
+                known.ends.extend(source.ends);
+                known.qualifiers.extend(source.qualifiers);
+                known.modifiers.extend(source.modifiers);
+                known.connectors.extend(source.connectors);
+            }
+            None => self.contrast.push((lang, source)),
+        }
+        Ok(())
+    }
+
     fn add_business(&mut self, pack: usize, entry: pack::BusinessEntry) -> Result<()> {
         let name = entry.name.get_ref().trim().to_owned();
         if name.is_empty() || self.business.iter().any(|b| b.name == name) {
@@ -551,6 +640,18 @@ impl LexiconBuilder {
         let mut phrases = Vec::new();
         for pending in &self.phrases {
             self.expand_phrase(pending, &mut phrases)?;
+        }
+        for (lang, source) in std::mem::take(&mut self.contrast) {
+            let language = &self.languages[usize::from(lang.0)];
+            let compiled =
+                Contrast::compile(&source, language.word_boundaries).map_err(|(pack, e)| {
+                    let message = format!(
+                        "the contrast patterns of language `{}` do not compile together: {e}",
+                        language.code
+                    );
+                    self.error(pack.unwrap_or(source.pack), None, message)
+                })?;
+            self.languages[usize::from(lang.0)].contrast = compiled;
         }
         let matcher = Matcher::new(&self.languages, &self.terms, &phrases)
             .map_err(|message| self.error(0, None, message))?;

@@ -37,6 +37,56 @@ pub(crate) struct PackFile {
     /// Business types.
     #[serde(default)]
     pub business: Vec<BusinessEntry>,
+    /// Connectors that set two words against each other (rule `self-contrast`).
+    pub contrast: Option<ContrastSection>,
+}
+
+/// The words that join the two sides of a contrast or a choice.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct ContrastSection {
+    /// Regexes for short words that may stand between a connector and a
+    /// term: articles, possessives, a repeated preposition.
+    #[serde(default)]
+    pub particles: Vec<Spanned<String>>,
+    /// Regexes for the words that may follow the second term of a contrast
+    /// (besides punctuation and the end of the line): what ends its phrase.
+    #[serde(default)]
+    pub ends: Vec<Spanned<String>>,
+    /// Regexes for words that, right before the first term, make it a kind
+    /// of its own (`перспективный клиент или клиент` is no collapse).
+    #[serde(default)]
+    pub qualifiers: Vec<Spanned<String>>,
+    /// Regexes (case-sensitive) for words that, right after the second term
+    /// of a clause contrast, make it a kind of its own (`клиенты B2B`).
+    #[serde(default)]
+    pub modifiers: Vec<Spanned<String>>,
+    /// The connectors.
+    #[serde(default)]
+    pub connector: Vec<ConnectorEntry>,
+}
+
+/// One connector: regex alternatives for the text before, between and
+/// after the two terms.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct ConnectorEntry {
+    /// Text that must end right before the first term (`between`, `между`).
+    #[serde(default)]
+    pub before: Vec<Spanned<String>>,
+    /// The whole text between the two terms, quotes and emphasis aside.
+    pub between: Vec<Spanned<String>>,
+    /// Text that must follow the second term (replaces the phrase-end check).
+    #[serde(default)]
+    pub after: Vec<Spanned<String>>,
+    /// Whether both terms must be in quotes: `«клиент» и «клиент»` talks
+    /// about two words, `клиент и клиент` may not.
+    #[serde(default)]
+    pub quoted: bool,
+    /// Whether the connector joins two clauses, so that the second term
+    /// starts a clause and may be followed by anything but a modifier.
+    #[serde(default)]
+    pub clause: bool,
 }
 
 /// One term with its whole paradigm.

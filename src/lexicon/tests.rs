@@ -389,3 +389,43 @@ fn pack_errors_name_what_is_wrong() {
         );
     }
 }
+
+#[test]
+fn a_contrast_regex_that_does_not_compile_points_at_itself() {
+    let pack = "lang = \"en\"\n[contrast]\n[[contrast.connector]]\nbetween = [\"or\", \"(vs\"]\n";
+    let mut builder = LexiconBuilder::default();
+    for (path, text) in BUILTIN_PACKS {
+        builder.add_pack(path, text).unwrap();
+    }
+    let Err(Error::Pack(located)) = builder.add_pack("acme.toml", pack) else {
+        panic!("a broken regex must fail the pack");
+    };
+    assert_eq!(located.path, Path::new("acme.toml"));
+    assert!(
+        located.message.contains("not a valid regular expression"),
+        "{}",
+        located.message
+    );
+    let span = located.span.unwrap();
+    assert_eq!(&pack[span.range()], "\"(vs\"");
+}
+
+#[test]
+fn a_pack_can_add_a_contrast_connector_to_a_language() {
+    let mut builder = LexiconBuilder::default();
+    for (path, text) in BUILTIN_PACKS {
+        builder.add_pack(path, text).unwrap();
+    }
+    let pack = "lang = \"en\"\n[contrast]\n[[contrast.connector]]\nbetween = [\"against\"]\n";
+    builder.add_pack("acme.toml", pack).unwrap();
+    let lexicon = builder.build().unwrap();
+    let builtin = Lexicon::builtin().unwrap();
+    let text = "A client against a client.";
+    let at = |n: usize| {
+        let start = text.match_indices("client").nth(n).unwrap().0;
+        Span::new(start, start + 6)
+    };
+    let english = |l: &Lexicon| l.languages().find(|l| l.code == "en").unwrap().clone();
+    assert!(english(&lexicon).contrasts(text, at(0), at(1)));
+    assert!(!english(&builtin).contrasts(text, at(0), at(1)));
+}

@@ -5,11 +5,13 @@
 //! variant, a row here, its file, and its arm in `run`.
 
 mod mixed_terms;
+mod self_contrast;
 mod wrong_term;
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lexicon::{Lexicon, Occurrence};
+use crate::markdown::Outline;
 
 /// Identifies a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -18,6 +20,8 @@ pub enum RuleId {
     WrongTerm,
     /// Client-role and customer-role terms in one document.
     MixedTerms,
+    /// A term contrasted with itself.
+    SelfContrast,
 }
 
 /// What clientele knows about a rule.
@@ -51,6 +55,13 @@ pub const RULES: &[RuleMeta] = &[
         summary: "client-role and customer-role terms mixed in one document",
         explanation: mixed_terms::EXPLANATION,
     },
+    RuleMeta {
+        id: RuleId::SelfContrast,
+        name: "self-contrast",
+        default_severity: Severity::Error,
+        summary: "a term contrasted with itself: two concepts collapsed into one word",
+        explanation: self_contrast::EXPLANATION,
+    },
 ];
 
 impl RuleId {
@@ -76,6 +87,7 @@ pub(crate) struct Context<'a> {
     pub text: &'a str,
     pub lexicon: &'a Lexicon,
     pub settings: &'a Settings,
+    pub outline: &'a Outline,
     pub occurrences: &'a [Occurrence],
 }
 
@@ -89,6 +101,7 @@ pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
         let found = match rule.id {
             RuleId::WrongTerm => wrong_term::check(ctx),
             RuleId::MixedTerms => mixed_terms::check(ctx),
+            RuleId::SelfContrast => self_contrast::check(ctx),
         };
         out.extend(found.into_iter().map(|mut d| {
             d.severity = severity;

@@ -281,6 +281,22 @@ mod properties {
         "😀",
         "\u{feff}",
         "https://x.example/customer ",
+        // Connectors and glossary marks, so that self-contrast fires.
+        " or ",
+        " vs. ",
+        "between ",
+        "между ",
+        " и ",
+        " против ",
+        "与",
+        "或",
+        " — ",
+        ": ",
+        "• ",
+        "«",
+        "»",
+        "?",
+        ". ",
     ];
 
     fn document() -> impl Strategy<Value = String> {
@@ -296,6 +312,9 @@ mod properties {
             let mut previous = None;
             for d in &diagnostics {
                 prop_assert_eq!(d.span.slice(&text), Some(d.matched.as_str()));
+                for related in &d.related {
+                    prop_assert!(related.span.slice(&text).is_some());
+                }
                 prop_assert!(d.suggestion.as_deref() != Some(""));
                 let start = source.line_column(d.span.start);
                 let line_text = &text[..d.span.start];

@@ -1,0 +1,94 @@
+//! A list that defines the same term twice: two items of one bulleted
+//! list, or two bulleted lines of one paragraph, that each begin with a
+//! form of one term followed by a dash or a colon and a definition
+//! ("• Покупатель — …" … "• Покупатель — …"). Numbered lists are steps,
+//! not glossaries ("1. Customer: sends the quote", "3. Customer: signs"),
+//! and a definition is a phrase, not a label: "Клиент - акт выверки" in a
+//! list of report names defines nothing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{diagnostic, same_word, word_of};
+use crate::diagnostic::{Diagnostic, Related};
+use crate::lexicon::{Occurrence, is_cjk};
+use crate::rules::Context;
+use crate::span::Span;
+
+/// What may stand on a line before a defined term: indentation, block quote
+/// markers, a bullet list marker (group 1) or a bullet character (group 2),
+/// and an opening quote or emphasis.
+static ENTRY_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r#"^[ \t]*(?:>[ \t]*)*(?:([-*+])|([•·▪◦‣●]))[ \t]+[*_"'“«„]*$"#).ok()
+});
+
+/// What must follow a defined term: a closing quote or emphasis, then a
+/// dash or a colon. A hyphen counts only between spaces (`client-side` is
+/// one word).
+static ENTRY_END: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r#"^[*_"'”»]*(?:[ \t]*[—–:：]|[ \t]+-[ \t])"#).ok());
+
+/// The fewest words a definition has (a Han character counts as half a word).
+const MIN_DEFINITION_WORDS: usize = 5;
+
+/// One definition: the term it defines and the list or paragraph it is in.
+struct Entry<'a> {
+    occurrence: &'a Occurrence,
+    group: Span,
+}
+
+/// Flag every definition of a term already defined in the same list.
+pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
+    let entries: Vec<Entry<'_>> = ctx
+        .occurrences
+        .iter()
+        .filter_map(|o| entry(ctx, o))
+        .collect();
+    let mut out = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let Some(first) = entries[..i]
+            .iter()
+            .find(|e| e.group == entry.group && same_word(ctx, e.occurrence, entry.occurrence))
+        else {
+            continue;
+        };
+        let word = word_of(ctx, entry.occurrence);
+        let related = Related {
+            span: first.occurrence.phrase,
+            message: format!("first definition of `{word}`"),
+        };
+        let occurrence = entry.occurrence;
+        let mut d = diagnostic(ctx, occurrence, occurrence.phrase, related);
+        d.message = format!("`{word}` is defined twice in one list");
+        d.label = "second definition".to_owned();
+        out.push(d);
+    }
+    out
+}
+
+/// `occurrence` as a definition, if it begins a list item or a bulleted
+/// line and a dash or colon follows it.
+fn entry<'a>(ctx: &Context<'_>, occurrence: &'a Occurrence) -> Option<Entry<'a>> {
+    let (start_pattern, end_pattern) = (ENTRY_START.as_ref()?, ENTRY_END.as_ref()?);
+    let at = occurrence.phrase;
+    let line_start = ctx.text.get(..at.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let marker = start_pattern.captures(ctx.text.get(line_start..at.start)?)?;
+    let rest = ctx.text.get(at.end..)?;
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let definer = end_pattern.find(&rest[..line_end])?;
+    let definition = &rest[definer.end()..line_end];
+    let words = definition.split_whitespace().count()
+        + definition.chars().filter(|&c| is_cjk(c)).count() / 2;
+    if words < MIN_DEFINITION_WORDS {
+        return None;
+    }
+    let outline = ctx.outline;
+    let innermost = |blocks: &[Span]| blocks.iter().rev().find(|b| b.contains(at)).copied();
+    let group = if marker.get(1).is_some() {
+        innermost(&outline.lists)?
+    } else {
+        innermost(&outline.paragraphs).or_else(|| innermost(&outline.lists))?
+    };
+    Some(Entry { occurrence, group })
+}

@@ -1,0 +1,230 @@
+//! A heading repeated word for word in one section. In a Markdown file a
+//! heading is a Markdown heading; in text converted from elsewhere (the
+//! seeds are plain text) it is a title line: a short line that does not end
+//! like a sentence, standing alone or right after a finished sentence.
+
+use std::collections::HashMap;
+
+use super::diagnostic;
+use crate::diagnostic::{Diagnostic, Related};
+use crate::lexicon::fold;
+use crate::rules::Context;
+use crate::span::Span;
+
+/// The longest title line, in characters; longer lines are running text.
+const MAX_TITLE_CHARS: usize = 80;
+
+/// Endings that make a line a sentence or a lead-in, not a title.
+const NOT_TITLE_END: &[char] = &['.', ',', ';', ':', '。', '，', '；', '：', '、', '…'];
+
+/// Endings of a finished sentence: a title line may follow one.
+const SENTENCE_END: &[char] = &['.', '!', '?', ':', '。', '！', '？', '：', '…'];
+
+/// A heading or title line.
+struct Heading {
+    /// Its text, without markers and surrounding white space.
+    span: Span,
+    /// Its text folded, trimmed of punctuation, white space collapsed.
+    key: String,
+    /// The Markdown heading whose section it is in, and its own level (0
+    /// for a title line): headings are compared with their siblings only,
+    /// so "Customers" under each release of a changelog is fine.
+    siblings: (Option<usize>, u8),
+}
+
+/// Flag every heading that repeats an earlier sibling, unless its
+/// neighbours repeat too: a run of repeated headings ("Step 1", "Step 2",
+/// "Step 3" once per platform tab) is parallel structure, not a collapse.
+pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
+    let headings = headings(ctx);
+    // Per sibling group, the keys in order, and where each heading sits.
+    let mut groups: HashMap<(Option<usize>, u8), Vec<&str>> = HashMap::new();
+    let positions: Vec<usize> = headings
+        .iter()
+        .map(|h| {
+            let keys = groups.entry(h.siblings).or_default();
+            keys.push(&h.key);
+            keys.len() - 1
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (heading, &at) in headings.iter().zip(&positions) {
+        let keys = &groups[&heading.siblings];
+        let Some(earlier) = keys[..at].iter().position(|k| *k == heading.key) else {
+            continue;
+        };
+        let neighbour_repeats = (earlier > 0 && keys[earlier - 1] == keys[at - 1])
+            || keys
+                .get(earlier + 1)
+                .zip(keys.get(at + 1))
+                .is_some_and(|(a, b)| a == b);
+        if neighbour_repeats {
+            continue;
+        }
+        let Some(occurrence) = ctx
+            .occurrences
+            .iter()
+            .find(|o| heading.span.contains(o.phrase))
+        else {
+            continue;
+        };
+        let Some(first) = headings
+            .iter()
+            .zip(&positions)
+            .find(|(h, p)| h.siblings == heading.siblings && **p == earlier)
+            .map(|(h, _)| h.span)
+        else {
+            continue;
+        };
+        let related = Related {
+            span: first,
+            message: "first used here".to_owned(),
+        };
+        let mut d = diagnostic(ctx, occurrence, heading.span, related);
+        d.message = format!("the heading `{}` is repeated", d.matched);
+        d.label = "same heading as before".to_owned();
+        out.push(d);
+    }
+    out
+}
+
+/// Markdown headings and title lines, in text order.
+fn headings(ctx: &Context<'_>) -> Vec<Heading> {
+    let outline = ctx.outline;
+    let mut out = Vec::new();
+    // The open Markdown headings: (level, index).
+    let mut open: Vec<(u8, usize)> = Vec::new();
+    for (index, &(level, whole)) in outline.headings.iter().enumerate() {
+        while open.last().is_some_and(|&(l, _)| l >= level) {
+            open.pop();
+        }
+        let first_line = lines(ctx.text, whole).next();
+        let parent = open.last().map(|&(_, i)| i);
+        if let Some(heading) = first_line.and_then(|line| heading(ctx.text, line, (parent, level)))
+        {
+            out.push(heading);
+        }
+        open.push((level, index));
+    }
+    // Title lines: in paragraphs, and in list items after the item's own
+    // first line (plain text often has a title right after a list, where
+    // Markdown reads it as the item's continuation).
+    let blocks = outline.paragraphs.iter().map(|&p| (p, false));
+    let items = outline.items.iter().map(|&i| (i, true));
+    for (block, in_item) in blocks.chain(items) {
+        let parent = outline
+            .headings
+            .partition_point(|(_, h)| h.start < block.start)
+            .checked_sub(1);
+        let mut previous: Option<&str> = None;
+        for line in lines(ctx.text, block) {
+            let Some(raw) = line.slice(ctx.text) else {
+                continue;
+            };
+            let title = is_title_line(raw, previous) && !(in_item && starts_item(raw));
+            previous = Some(raw.trim());
+            if title && let Some(heading) = heading(ctx.text, line, (parent, 0)) {
+                out.push(heading);
+            }
+        }
+    }
+    // A line of a nested item was seen with its outer item too.
+    out.sort_by_key(|h| h.span);
+    out.dedup_by_key(|h| h.span);
+    out
+}
+
+/// Whether `line` reads as a title: short, not ending like a sentence or a
+/// lead-in, and first in its block or after a finished sentence.
+fn is_title_line(line: &str, previous: Option<&str>) -> bool {
+    let text = line.trim();
+    let short = !text.is_empty() && text.chars().count() <= MAX_TITLE_CHARS;
+    short && !text.ends_with(NOT_TITLE_END) && previous.is_none_or(|p| p.ends_with(SENTENCE_END))
+}
+
+/// The heading on `line`, if it has any text.
+fn heading(text: &str, line: Span, siblings: (Option<usize>, u8)) -> Option<Heading> {
+    let span = content(text, line);
+    let key = normalise(span.slice(text)?);
+    (!key.is_empty()).then_some(Heading {
+        span,
+        key,
+        siblings,
+    })
+}
+
+/// `line` without block-quote and heading markers and surrounding white space.
+fn content(text: &str, line: Span) -> Span {
+    let Some(slice) = line.slice(text) else {
+        return line;
+    };
+    let marker = |c: char| c.is_whitespace() || c == '#' || c == '>';
+    let start = slice.trim_start_matches(marker);
+    let inner = start.trim_end_matches(|c: char| c.is_whitespace() || c == '#');
+    let from = line.start + (slice.len() - start.len());
+    Span::new(from, from + inner.len())
+}
+
+/// Whether a line begins a list item (`- `, `* `, `1. `, after quotes).
+fn starts_item(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t', '>']);
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = if digits > 0 {
+        line[digits..].strip_prefix(['.', ')'])
+    } else {
+        line.strip_prefix(['-', '*', '+'])
+    };
+    rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+}
+
+/// The lines of `range`, each without its line break.
+fn lines(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
+    let start = range.start;
+    range.slice(text).into_iter().flat_map(move |slice| {
+        slice.split_inclusive('\n').scan(start, |at, line| {
+            let span = Span::new(*at, *at + line.trim_end_matches(['\n', '\r']).len());
+            *at += line.len();
+            Some(span)
+        })
+    })
+}
+
+/// Folded, without punctuation or white space at the ends, inner white
+/// space collapsed: "Who is a client?" and "who is a  client" are one.
+fn normalise(text: &str) -> String {
+    fold(text.trim_matches(|c: char| !c.is_alphanumeric()))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_without_line_breaks() {
+        let text = "ab\r\ncd\nef";
+        let spans: Vec<&str> = lines(text, Span::new(0, text.len()))
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(spans, ["ab", "cd", "ef"]);
+    }
+
+    #[test]
+    fn list_item_lines_are_told_from_continuations() {
+        for line in ["- a", "  * a", "12. a", "> 3) a", "-"] {
+            assert!(starts_item(line), "{line}");
+        }
+        for line in ["-a", "a - b", "2024 was", "1.5 is", "客户"] {
+            assert!(!starts_item(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn normalise_trims_punctuation_and_folds() {
+        assert_eq!(normalise("  Who is a  Client? "), "who is a client");
+        assert_eq!(normalise("谁是客户?"), "谁是客户");
+        assert_eq!(normalise("?!"), "");
+    }
+}

@@ -1,0 +1,299 @@
+//! Fixtures for every connector of every language, each with the false
+//! friends that look like it and are not a collapse.
+
+use std::sync::LazyLock;
+
+use crate::config::Settings;
+use crate::lexicon::Lexicon;
+use crate::lint::lint_text;
+use crate::rules::RuleId;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::builtin().unwrap());
+
+/// `(matched, first side)` of every self-contrast finding in `markdown`.
+fn found(markdown: &str) -> Vec<(String, String)> {
+    lint_text(markdown, &LEXICON, &Settings::default())
+        .into_iter()
+        .filter(|d| d.rule == RuleId::SelfContrast)
+        .map(|d| {
+            let first = d.related[0].span.slice(markdown).unwrap().to_owned();
+            (d.matched, first)
+        })
+        .collect()
+}
+
+#[track_caller]
+fn assert_pair(markdown: &str, first: &str, second: &str) {
+    assert_eq!(
+        found(markdown),
+        [(second.to_owned(), first.to_owned())],
+        "{markdown:?}"
+    );
+}
+
+#[track_caller]
+fn assert_none(markdown: &str) {
+    assert_eq!(found(markdown), [], "{markdown:?}");
+}
+
+#[test]
+fn english_connectors() {
+    for (text, first, second) in [
+        ("Client vs client: who pays?", "Client", "client"),
+        ("Client vs. client.", "Client", "client"),
+        ("The client versus the client.", "client", "client"),
+        ("Call them clients or clients?", "clients", "clients"),
+        ("Clients, not clients, sign here.", "Clients", "clients"),
+        ("Clients rather than clients.", "Clients", "clients"),
+        ("Clients as opposed to clients.", "Clients", "clients"),
+        ("A client compared to a client.", "client", "client"),
+        (
+            "A client compared with a client is rare.",
+            "client",
+            "client",
+        ),
+        ("The gap between a client and a client.", "client", "client"),
+        (
+            "Neither the customer nor the customer.",
+            "customer",
+            "customer",
+        ),
+        ("Both customers and customers.", "customers", "customers"),
+        ("Tell a customer from a customer.", "customer", "customer"),
+        (
+            "Turn customers into customers who stay.",
+            "customers",
+            "customers",
+        ),
+        (
+            "The words \"client\" and \"client\" differ.",
+            "client",
+            "client",
+        ),
+        ("A **client** or a **client**.", "client", "client"),
+        (
+            "An HTTP client or an HTTP client?",
+            "HTTP client",
+            "HTTP client",
+        ),
+        (
+            "A customer buys once, whereas a customer returns.",
+            "customer",
+            "customer",
+        ),
+    ] {
+        assert_pair(text, first, second);
+    }
+}
+
+#[test]
+fn english_false_friends() {
+    for text in [
+        "Clients or customers: pick one.",
+        "Client vs customer.",
+        "Again and again a client calls.",
+        "Client after client called.",
+        "We serve clients and clients alike.",
+        "Assign a user or user group.",
+        "A customer or customer price group.",
+        "A new client or a client.",
+        "Mobile users or users on tablets.",
+        "The words client and client.",
+        "**The client list** and **client**.",
+        "A vendor/client or client/vendor account.",
+        "Customer service or customer success?",
+        "The client pays, and the client signs.",
+        "Between the client and the server.",
+        "A client for client work.",
+        "A client or\n\na client.",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn russian_connectors() {
+    for (text, first, second) in [
+        ("Клиент против клиента.", "Клиент", "клиента"),
+        ("Клиент vs клиент.", "Клиент", "клиент"),
+        ("Клиент или клиент?", "Клиент", "клиент"),
+        (
+            "Клиентами или же клиентами будет.",
+            "Клиентами",
+            "клиентами",
+        ),
+        ("Клиент либо клиент.", "Клиент", "клиент"),
+        (
+            "Ориентирован на клиентов, а не на клиентов.",
+            "клиентов",
+            "клиентов",
+        ),
+        ("Разница между клиентом и клиентом.", "клиентом", "клиентом"),
+        ("Ни клиент, ни клиент не платят.", "клиент", "клиент"),
+        ("И клиенты, и клиенты.", "клиенты", "клиенты"),
+        ("Как клиенты, так и клиенты.", "клиенты", "клиенты"),
+        ("Клиент в отличие от клиента.", "Клиент", "клиента"),
+        ("Клиент отличается от клиента.", "Клиент", "клиента"),
+        ("Отличить клиента от клиента.", "клиента", "клиента"),
+        ("Чем отличается клиент от клиента?", "клиент", "клиента"),
+        (
+            "Как превратить клиентов в клиентов.",
+            "клиентов",
+            "клиентов",
+        ),
+        (
+            "Слова «клиент» и «клиент» как синонимы.",
+            "клиент",
+            "клиент",
+        ),
+        (
+            "Клиент платит сразу, в то время как клиент ждёт.",
+            "Клиент",
+            "клиент",
+        ),
+        (
+            "В то время как у клиента есть нужда, клиент ждёт.",
+            "клиента",
+            "клиент",
+        ),
+        (
+            "Покупательница или покупатель?",
+            "Покупательница",
+            "покупатель",
+        ),
+        (
+            "Клиент-сервер или клиент-сервер?",
+            "Клиент-сервер",
+            "клиент-сервер",
+        ),
+    ] {
+        assert_pair(text, first, second);
+    }
+}
+
+#[test]
+fn russian_false_friends() {
+    for text in [
+        "Разница между клиентом и покупателем.",
+        "Это заказчики или клиенты?",
+        "Клиент и клиент.",
+        "Перспективный клиент или клиент.",
+        "Для всех клиентов или для клиентов в пуле.",
+        "Глухим пользователям или пользователям с нарушениями слуха.",
+        "Клиенты B2C заказывают мало, тогда как клиенты B2B много.",
+        "Пользователь в лице А, тогда как пользователь в лице Б.",
+        "Клиент за клиентом уходил.",
+        "Раз за разом клиент звонит.",
+        "**Сведения о пользователе** и **пользователи**.",
+        "Поставщику/клиенту или клиенту/поставщику.",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn chinese_connectors() {
+    for (text, first, second) in [
+        ("客户与客户——区别是什么?", "客户", "客户"),
+        ("“客户”和“客户”这两个词。", "客户", "客户"),
+        ("客户或客户吗?", "客户", "客户"),
+        ("客户或者客户?", "客户", "客户"),
+        ("客户及客户。", "客户", "客户"),
+        ("客户跟客户之间。", "客户", "客户"),
+        ("客户对客户。", "客户", "客户"),
+        ("客户对比客户。", "客户", "客户"),
+        ("客户VS客户", "客户", "客户"),
+        ("客户 vs 客户", "客户", "客户"),
+        ("客户VS。 客户——最大的不同", "客户", "客户"),
+        ("整个客户与客户的辩论。", "客户", "客户"),
+        ("客户端与客户端对比。", "客户端", "客户端"),
+        ("把客户变成客户。", "客户", "客户"),
+    ] {
+        assert_pair(text, first, second);
+    }
+}
+
+#[test]
+fn chinese_false_friends() {
+    for text in [
+        "客户和顾客不同。",
+        "客户或客户组。",
+        "客户和客户订单。",
+        "包括客户、客户 ID。",
+        "目标客户或客户。",
+        "客户对客户的成功有影响。",
+        "供应商/客户或客户/供应商。",
+        "客户端与客户。",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn a_repeated_heading_is_flagged_at_the_second_with_a_note_at_the_first() {
+    let text = "# Guide\n\n## Who is a client?\n\nText.\n\n## Who is a client\n\nMore.\n";
+    assert_eq!(
+        found(text),
+        [("Who is a client".to_owned(), "Who is a client?".to_owned())]
+    );
+}
+
+#[test]
+fn title_lines_count_as_headings_in_plain_text() {
+    let text = "Что такое клиент?\n\nТекст.\n\nЧто такое клиент?\n\nЕщё.\n";
+    assert_eq!(found(text).len(), 1);
+    let chinese = "谁是客户?\n客户是买东西的人。\n谁是客户?\n";
+    assert_eq!(
+        found(chinese),
+        [("谁是客户?".to_owned(), "谁是客户?".to_owned())]
+    );
+}
+
+#[test]
+fn repeated_headings_that_are_fine() {
+    for text in [
+        // Different sections.
+        "## 1.1\n\n### Clients\n\nA.\n\n## 1.0\n\n### Clients\n\nB.\n",
+        // No term.
+        "## Setup\n\nA.\n\n## Setup\n\nB.\n",
+        // Parallel structure: the same steps once per platform.
+        "## Web\n\n### Step 1\n\n### Add clients\n\n### Step 3\n\n## App\n\n### Step 1\n\n### Add clients\n\n### Step 3\n",
+        "# Install\n\n### Step 1\n\n### Add clients\n\n### Step 3\n\n### Step 1\n\n### Add clients\n\n### Step 3\n",
+        // Code makes them differ.
+        "## A client for `v1`\n\n## A client for `v2`\n",
+        // Sentences are not headings.
+        "A client pays.\n\nA client pays.\n",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn a_term_defined_twice_in_one_list_is_flagged() {
+    let bullets = "  • Покупатель — тот, кто совершает любую покупку в магазине.\n  • Пользователь — тот, кто работает с вашим продуктом каждый день.\n  • Покупатели — те, кто сравнивают несколько вариантов перед покупкой.\n";
+    assert_eq!(
+        found(bullets),
+        [("Покупатели".to_owned(), "Покупатель".to_owned())]
+    );
+    let list = "- **Subscriber**: someone who follows your posts on social media.\n- Buyer: someone who buys from you, once or many times.\n- **Subscriber**: someone who pays for the content you publish.\n";
+    assert_eq!(
+        found(list),
+        [("Subscriber".to_owned(), "Subscriber".to_owned())]
+    );
+}
+
+#[test]
+fn definitions_that_are_fine() {
+    for text in [
+        // Two lists.
+        "- Buyer: someone who buys from you, once or often.\n\nText.\n\n- Buyer: someone who buys from you, once or often.\n",
+        // Steps, not a glossary.
+        "1. Customer: sends the quote to the sales team.\n2. Agent: reviews the quote.\n3. Customer: signs the quote and sends it back.\n",
+        // Labels, not definitions.
+        "- Клиент - акт выверки (отчет 1)\n- Клиент - оборотная ведомость (отчет 2)\n",
+        // A hyphenated word, not a dash.
+        "- Client-owned assets are listed here in full.\n- Client-owned assets are listed here in full.\n",
+    ] {
+        assert_none(text);
+    }
+}
