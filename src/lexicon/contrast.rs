@@ -42,6 +42,18 @@ pub(crate) struct ContrastSource {
     pub connectors: Vec<(usize, ConnectorSource)>,
 }
 
+impl ContrastSource {
+    /// Add what another pack's section declares for the same language.
+    pub(crate) fn extend(&mut self, other: Self) {
+        self.pack = other.pack;
+        self.particles.extend(other.particles);
+        self.ends.extend(other.ends);
+        self.qualifiers.extend(other.qualifiers);
+        self.modifiers.extend(other.modifiers);
+        self.connectors.extend(other.connectors);
+    }
+}
+
 /// The regex fragments of one connector.
 #[derive(Debug, Default)]
 pub(crate) struct ConnectorSource {
@@ -97,9 +109,6 @@ impl Contrast {
             format!(r"(?:[\s{WRAPPERS}]+(?:{particles}))?")
         };
         let regex = |pattern: String| Regex::new(&pattern).map_err(|e| (None, e));
-        let optional = |fragments: &str, pattern: String| {
-            (!fragments.is_empty()).then(|| regex(pattern)).transpose()
-        };
         let ends = alternatives(&source.ends);
         let words = if ends.is_empty() {
             String::new()
@@ -109,26 +118,24 @@ impl Contrast {
         let ends = regex(format!(
             r"(?i)^[{WRAPPERS}]*(?:\s*(?:$|\n|[\p{{P}}&&[^\-'’]]){words})"
         ))?;
-        let qualifiers = alternatives(&source.qualifiers);
-        let qualifier = optional(
-            &qualifiers,
-            format!(r"(?i){boundary}(?:{qualifiers})[\s{WRAPPERS}]*$"),
-        )?;
-        let particle_before = optional(
-            &particles,
-            format!(r"(?i){boundary}(?:{particles})[\s{WRAPPERS}]*$"),
-        )?;
-        // Modifiers are case-sensitive: `B2B` is a code, `b` is not.
-        let modifiers = alternatives(&source.modifiers);
-        let modifier_after = match (particles.is_empty(), modifiers.is_empty()) {
-            (true, true) => None,
-            (false, true) => Some(format!("(?i:{particles})")),
-            (true, false) => Some(modifiers),
-            (false, false) => Some(format!("(?i:{particles})|{modifiers}")),
-        };
-        let modifier_after = modifier_after
-            .map(|m| regex(format!(r"^[{WRAPPERS}]*\s+(?:{m}){end_boundary}")))
-            .transpose()?;
+        let qualifier = optional(&source.qualifiers, |q| {
+            format!(r"(?i){boundary}(?:{q})[\s{WRAPPERS}]*$")
+        })
+        .map_err(|e| (None, e))?;
+        let particle_before = optional(&source.particles, |p| {
+            format!(r"(?i){boundary}(?:{p})[\s{WRAPPERS}]*$")
+        })
+        .map_err(|e| (None, e))?;
+        // Modifiers are case-sensitive (`B2B` is a code, `b` is not);
+        // particles are not.
+        let mut modifiers = source.modifiers.clone();
+        if !particles.is_empty() {
+            modifiers.push(format!("(?i:{particles})"));
+        }
+        let modifier_after = optional(&modifiers, |m| {
+            format!(r"^[{WRAPPERS}]*\s+(?:{m}){end_boundary}")
+        })
+        .map_err(|e| (None, e))?;
         let connectors = source
             .connectors
             .iter()
@@ -202,20 +209,10 @@ impl Connector {
         } else {
             format!(r"(?i)^[\s{WRAPPERS}]*(?:{between}){particle}[\s{WRAPPERS}]*$")
         };
-        let before = (!source.before.is_empty())
-            .then(|| {
-                let before = alternatives(&source.before);
-                Regex::new(&format!(
-                    r"(?i){boundary}(?:{before}){particle}[\s{WRAPPERS}]*$"
-                ))
-            })
-            .transpose()?;
-        let after = (!source.after.is_empty())
-            .then(|| {
-                let after = alternatives(&source.after);
-                Regex::new(&format!(r"(?i)^[\s{WRAPPERS}]*(?:{after})"))
-            })
-            .transpose()?;
+        let before = optional(&source.before, |b| {
+            format!(r"(?i){boundary}(?:{b}){particle}[\s{WRAPPERS}]*$")
+        })?;
+        let after = optional(&source.after, |a| format!(r"(?i)^[\s{WRAPPERS}]*(?:{a})"))?;
         Ok(Self {
             before,
             between: Regex::new(&between)?,
@@ -247,6 +244,18 @@ fn ceil_boundary(text: &str, at: usize) -> usize {
 /// Check one regex fragment on its own, so that an error can point at it.
 pub(crate) fn check_fragment(fragment: &str) -> Result<(), regex::Error> {
     Regex::new(&format!("(?i){fragment}")).map(drop)
+}
+
+/// The regex `pattern` makes of the alternatives of `fragments`, or none
+/// when there are no fragments.
+fn optional(
+    fragments: &[String],
+    pattern: impl FnOnce(&str) -> String,
+) -> Result<Option<Regex>, regex::Error> {
+    if fragments.is_empty() {
+        return Ok(None);
+    }
+    Regex::new(&pattern(&alternatives(fragments))).map(Some)
 }
 
 /// `a|b|c` with each alternative grouped.

@@ -95,11 +95,6 @@ pub struct Language {
 }
 
 impl Language {
-    /// The preferred term of `role` in this language, if the packs name one.
-    pub fn preferred_term(&self, role: &str) -> Option<TermId> {
-        self.preferred.get(role).copied()
-    }
-
     /// Whether one of the language's contrast connectors sets the term at
     /// `first` against the term at `second` (in text order) of `text`.
     pub fn contrasts(&self, text: &str, first: Span, second: Span) -> bool {
@@ -560,14 +555,7 @@ impl LexiconBuilder {
             ));
         }
         match self.contrast.iter_mut().find(|(l, _)| *l == lang) {
-            Some((_, known)) => {
-                known.pack = pack;
-                known.particles.extend(source.particles);
-                known.ends.extend(source.ends);
-                known.qualifiers.extend(source.qualifiers);
-                known.modifiers.extend(source.modifiers);
-                known.connectors.extend(source.connectors);
-            }
+            Some((_, known)) => known.extend(source),
             None => self.contrast.push((lang, source)),
         }
         Ok(())

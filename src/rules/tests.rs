@@ -297,6 +297,11 @@ mod properties {
         "»",
         "?",
         ". ",
+        "client vs client",
+        "между клиентом и клиентом",
+        "客户与客户",
+        "• Покупатель — тот, кто платит за каждую покупку сам\n",
+        "Who is a client?\n\n",
     ];
 
     fn document() -> impl Strategy<Value = String> {

@@ -3,7 +3,7 @@
 //! seeds are plain text) it is a title line: a short line that does not end
 //! like a sentence, standing alone or right after a finished sentence.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::diagnostic;
 use crate::diagnostic::{Diagnostic, Related};
@@ -36,54 +36,38 @@ struct Heading {
 /// neighbours repeat too: a run of repeated headings ("Step 1", "Step 2",
 /// "Step 3" once per platform tab) is parallel structure, not a collapse.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
-    let headings = headings(ctx);
-    // Per sibling group, the keys in order, and where each heading sits.
-    let mut groups: HashMap<(Option<usize>, u8), Vec<&str>> = HashMap::new();
-    let positions: Vec<usize> = headings
-        .iter()
-        .map(|h| {
-            let keys = groups.entry(h.siblings).or_default();
-            keys.push(&h.key);
-            keys.len() - 1
-        })
-        .collect();
+    let mut groups: BTreeMap<(Option<usize>, u8), Vec<Heading>> = BTreeMap::new();
+    for heading in headings(ctx) {
+        groups.entry(heading.siblings).or_default().push(heading);
+    }
     let mut out = Vec::new();
-    for (heading, &at) in headings.iter().zip(&positions) {
-        let keys = &groups[&heading.siblings];
-        let Some(earlier) = keys[..at].iter().position(|k| *k == heading.key) else {
-            continue;
-        };
-        let neighbour_repeats = (earlier > 0 && keys[earlier - 1] == keys[at - 1])
-            || keys
-                .get(earlier + 1)
-                .zip(keys.get(at + 1))
-                .is_some_and(|(a, b)| a == b);
-        if neighbour_repeats {
-            continue;
+    for group in groups.values() {
+        let key = |i: usize| group.get(i).map(|h| h.key.as_str());
+        for (at, heading) in group.iter().enumerate() {
+            let Some(earlier) = group[..at].iter().position(|h| h.key == heading.key) else {
+                continue;
+            };
+            let neighbour_repeats = (earlier > 0 && key(earlier - 1) == key(at - 1))
+                || (at + 1 < group.len() && key(earlier + 1) == key(at + 1));
+            if neighbour_repeats {
+                continue;
+            }
+            let Some(occurrence) = ctx
+                .occurrences
+                .iter()
+                .find(|o| heading.span.contains(o.phrase))
+            else {
+                continue;
+            };
+            let related = Related {
+                span: group[earlier].span,
+                message: "first used here".to_owned(),
+            };
+            let mut d = diagnostic(ctx, occurrence, heading.span, related);
+            d.message = format!("the heading `{}` is repeated", d.matched);
+            d.label = "same heading as before".to_owned();
+            out.push(d);
         }
-        let Some(occurrence) = ctx
-            .occurrences
-            .iter()
-            .find(|o| heading.span.contains(o.phrase))
-        else {
-            continue;
-        };
-        let Some(first) = headings
-            .iter()
-            .zip(&positions)
-            .find(|(h, p)| h.siblings == heading.siblings && **p == earlier)
-            .map(|(h, _)| h.span)
-        else {
-            continue;
-        };
-        let related = Related {
-            span: first,
-            message: "first used here".to_owned(),
-        };
-        let mut d = diagnostic(ctx, occurrence, heading.span, related);
-        d.message = format!("the heading `{}` is repeated", d.matched);
-        d.label = "same heading as before".to_owned();
-        out.push(d);
     }
     out
 }

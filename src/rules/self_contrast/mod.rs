@@ -10,7 +10,7 @@ mod pairs;
 
 use super::{Context, RuleId, about};
 use crate::diagnostic::{Diagnostic, Related};
-use crate::lexicon::{LangId, Occurrence, fold};
+use crate::lexicon::{Occurrence, TermId, fold};
 use crate::span::Span;
 
 /// What `clientele explain self-contrast` prints.
@@ -115,12 +115,12 @@ fn word_of(ctx: &Context<'_>, occurrence: &Occurrence) -> String {
 }
 
 /// How to settle a collapse, with the language's own client and customer
-/// terms as the example of two distinct words.
-fn advice(ctx: &Context<'_>, lang: LangId) -> String {
+/// terms, in the gender of `term`, as the example of two distinct words.
+fn advice(ctx: &Context<'_>, term: TermId) -> String {
+    let lang = ctx.lexicon.term(term).lang;
     let lemma = |role: &str| {
         ctx.lexicon
-            .language(lang)
-            .preferred_term(role)
+            .preferred(lang, role, term)
             .map(|id| ctx.lexicon.term(id).lemma.clone())
     };
     match (lemma("client"), lemma("customer")) {
@@ -142,7 +142,7 @@ fn diagnostic(
     let mut d = about(ctx, RuleId::SelfContrast, occurrence);
     d.span = span;
     d.matched = span.slice(ctx.text).unwrap_or_default().to_owned();
-    d.help = Some(advice(ctx, ctx.lexicon.term(occurrence.term).lang));
+    d.help = Some(advice(ctx, occurrence.term));
     d.related.push(first);
     d
 }
