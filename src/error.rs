@@ -21,9 +21,31 @@ pub struct LocatedError {
     pub span: Option<Span>,
     /// What is wrong and what is expected.
     pub message: String,
+    /// A hint on how to fix it, such as "did you mean `business`?".
+    pub help: Option<String>,
 }
 
 impl LocatedError {
+    /// An error at `span` of the file at `path` whose contents are `text`;
+    /// the help is the "did you mean" of an unknown-key message, if any.
+    pub fn new(path: PathBuf, text: &str, span: Option<Span>, message: String) -> Self {
+        Self {
+            path,
+            text: text.to_owned(),
+            span,
+            help: crate::suggest::for_serde_message(&message),
+            message,
+        }
+    }
+
+    /// The same error with `help` as its hint.
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        if help.is_some() {
+            self.help = help;
+        }
+        self
+    }
+
     /// 1-based line and column of the span's start, when there is a span.
     pub fn line_column(&self) -> Option<(usize, usize)> {
         let span = self.span?;
@@ -36,8 +58,12 @@ impl std::fmt::Display for LocatedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let path = self.path.display();
         match self.line_column() {
-            Some((line, column)) => write!(f, "{path}:{line}:{column}: {}", self.message),
-            None => write!(f, "{path}: {}", self.message),
+            Some((line, column)) => write!(f, "{path}:{line}:{column}: {}", self.message)?,
+            None => write!(f, "{path}: {}", self.message)?,
+        }
+        match &self.help {
+            Some(help) => write!(f, " ({help})"),
+            None => Ok(()),
         }
     }
 }
@@ -68,6 +94,10 @@ pub enum Error {
     /// A term pack is malformed.
     #[error("invalid term pack: {0}")]
     Pack(Box<LocatedError>),
+    /// The `clientele` entry of a document's front matter is malformed; the
+    /// document is skipped.
+    #[error("invalid front matter: {0}")]
+    FrontMatter(Box<LocatedError>),
     /// Walking a folder failed.
     #[error("{}: {message}", path.display())]
     Walk {
@@ -82,7 +112,9 @@ impl Error {
     /// The located error behind a config or pack error, for snippet rendering.
     pub fn located(&self) -> Option<&LocatedError> {
         match self {
-            Error::Config(located) | Error::Pack(located) => Some(located),
+            Error::Config(located) | Error::Pack(located) | Error::FrontMatter(located) => {
+                Some(located)
+            }
             _ => None,
         }
     }

@@ -20,6 +20,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod directives;
 pub mod error;
 pub mod lexicon;
 pub mod lint;
@@ -29,6 +30,7 @@ pub mod rules;
 pub mod sense;
 pub mod source;
 pub mod span;
+pub mod suggest;
 pub mod walk;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -1,16 +1,19 @@
-//! One document through the pipeline: prose spans → occurrences → senses →
-//! rules. Also reading a file from disk into a [`SourceFile`].
+//! One document through the pipeline: front matter → prose spans →
+//! occurrences → senses → rules → inline directives. Also reading a file
+//! from disk into a [`SourceFile`].
 //!
 //! Nothing here prints or decides exit codes; the CLI and (later) the
-//! language server both call [`lint_text`].
+//! language server both call [`lint_document`].
 
 use std::path::Path;
 
-use crate::config::Settings;
+use crate::config::front_matter::document_layer;
+use crate::config::{Config, FailOn, Settings};
 use crate::diagnostic::Diagnostic;
-use crate::error::Error;
+use crate::directives::Directives;
+use crate::error::{Error, LocatedError};
 use crate::lexicon::{Lexicon, Occurrence, fold};
-use crate::markdown::{outline, prose_spans};
+use crate::markdown::{Outline, outline, prose_spans};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -36,16 +39,54 @@ fn find_occurrences(
     found
 }
 
-/// The diagnostics for a Markdown text, sorted by position.
+/// The diagnostics for a Markdown text under `settings` as they are,
+/// sorted by position. Inline directives apply; the `clientele` entry of
+/// the front matter does not (see [`lint_document`]).
 pub fn lint_text(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Diagnostic> {
+    lint_outlined(text, &outline(text), lexicon, settings)
+}
+
+/// The diagnostics for the document at `path` whose contents are `text`,
+/// under `settings` with the document's front matter on top, sorted by
+/// position. A bad `clientele` entry in the front matter is an error
+/// pointing into the document.
+pub fn lint_document(
+    path: &Path,
+    text: &str,
+    lexicon: &Lexicon,
+    settings: &Settings,
+) -> Result<Vec<Diagnostic>, Error> {
     let outline = outline(text);
+    let layer = document_layer(text, outline.front_matter.as_ref(), lexicon).map_err(|e| {
+        Error::FrontMatter(Box::new(
+            LocatedError::new(path.to_path_buf(), text, e.span, e.message).with_help(e.help),
+        ))
+    })?;
+    match layer {
+        Some(layer) => {
+            let mut settings = settings.clone();
+            settings.apply(&layer);
+            Ok(lint_outlined(text, &outline, lexicon, &settings))
+        }
+        None => Ok(lint_outlined(text, &outline, lexicon, settings)),
+    }
+}
+
+fn lint_outlined(
+    text: &str,
+    outline: &Outline,
+    lexicon: &Lexicon,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
     let found = find_occurrences(text, &outline.prose, lexicon, settings);
+    let directives = Directives::parse(text, &outline.html);
     let ctx = Context {
         text,
         lexicon,
         settings,
-        outline: &outline,
+        outline,
         occurrences: &found,
+        directives: &directives,
     };
     let mut diagnostics = rules::run(&ctx);
     diagnostics.sort_by_key(|d| (d.span, d.rule));
@@ -61,6 +102,8 @@ pub enum FileOutcome {
         source: SourceFile,
         /// What the rules found, sorted by position.
         diagnostics: Vec<Diagnostic>,
+        /// The lowest severity that fails the run for this file.
+        fail_on: FailOn,
     },
     /// The file was passed over, for a reason worth a note.
     Skipped {
@@ -71,8 +114,9 @@ pub enum FileOutcome {
     Failed(Error),
 }
 
-/// Read the file at `path` and lint it.
-pub fn check_file(path: &Path, lexicon: &Lexicon, settings: &Settings) -> FileOutcome {
+/// Read the file at `path` and lint it under `config`'s settings for
+/// `absolute` (the same file, for matching `[[overrides]]`).
+pub fn check_file(path: &Path, absolute: &Path, config: &Config) -> FileOutcome {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(source) => {
@@ -96,9 +140,13 @@ pub fn check_file(path: &Path, lexicon: &Lexicon, settings: &Settings) -> FileOu
             });
         }
     };
-    let diagnostics = lint_text(&text, lexicon, settings);
-    FileOutcome::Checked {
-        source: SourceFile::new(text),
-        diagnostics,
+    let settings = config.settings_for(absolute);
+    match lint_document(path, &text, config.lexicon(), &settings) {
+        Ok(diagnostics) => FileOutcome::Checked {
+            source: SourceFile::new(text),
+            diagnostics,
+            fail_on: settings.fail_on(),
+        },
+        Err(error) => FileOutcome::Failed(error),
     }
 }

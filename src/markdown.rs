@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::span::Span;
@@ -56,6 +56,29 @@ pub struct Outline {
     pub lists: Vec<Span>,
     /// Every list item, whole, in order of its start.
     pub items: Vec<Span>,
+    /// The front matter, if the document starts with one.
+    pub front_matter: Option<FrontMatter>,
+    /// Every piece of raw HTML (blocks and inline), in order: where inline
+    /// directives (`<!-- clientele-disable -->`) may be.
+    pub html: Vec<Span>,
+}
+
+/// The syntax of a front matter block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatterKind {
+    /// Between `---` lines.
+    Yaml,
+    /// Between `+++` lines.
+    Toml,
+}
+
+/// A front matter block at the start of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// Its syntax.
+    pub kind: FrontMatterKind,
+    /// Its contents, between the delimiter lines.
+    pub content: Span,
 }
 
 /// The prose of `text` as sorted, non-overlapping byte spans.
@@ -80,11 +103,20 @@ pub fn outline(text: &str) -> Outline {
     // How many list items and tables are open: their paragraphs are not
     // free-standing lines that could be headings.
     let mut nested_depth = 0usize;
+    let mut metadata: Option<FrontMatterKind> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let whole = Span::from(range).shift(offset);
         match event {
             Event::Start(tag) => {
                 match &tag {
+                    // Front matter is only ever at the very start.
+                    Tag::MetadataBlock(kind) if whole.start == offset => {
+                        metadata = Some(match kind {
+                            MetadataBlockKind::YamlStyle => FrontMatterKind::Yaml,
+                            MetadataBlockKind::PlusesStyle => FrontMatterKind::Toml,
+                        });
+                    }
+                    Tag::HtmlBlock => outline.html.push(whole),
                     Tag::Heading { level, .. } => outline.headings.push((*level as u8, whole)),
                     Tag::Paragraph if nested_depth == 0 => outline.paragraphs.push(whole),
                     Tag::List(_) => outline.lists.push(whole),
@@ -97,15 +129,29 @@ pub fn outline(text: &str) -> Outline {
                 open.push(hides);
             }
             Event::End(end) => {
+                if matches!(end, TagEnd::MetadataBlock(_)) {
+                    metadata = None;
+                }
                 nested_depth = nested_depth
                     .saturating_sub(usize::from(matches!(end, TagEnd::Item | TagEnd::Table)));
                 if open.pop() == Some(true) {
                     hidden_depth -= 1;
                 }
             }
+            Event::Text(_) if metadata.is_some() => {
+                if let Some(kind) = metadata.take()
+                    && outline.front_matter.is_none()
+                {
+                    outline.front_matter = Some(FrontMatter {
+                        kind,
+                        content: whole,
+                    });
+                }
+            }
             Event::Text(_) | Event::SoftBreak if hidden_depth == 0 => {
                 push_merged(&mut spans, whole);
             }
+            Event::InlineHtml(_) => outline.html.push(whole),
             _ => {}
         }
     }
@@ -197,6 +243,36 @@ mod tests {
     fn a_bom_and_crlf_keep_offsets_into_the_original() {
         let text = "\u{feff}# Title\r\n\r\nLine one\r\nline two\r\n";
         assert_eq!(prose(text), ["Title", "Line one\r\nline two"]);
+    }
+
+    #[test]
+    fn front_matter_is_found_only_at_the_start() {
+        let front = |text: &str| {
+            outline(text)
+                .front_matter
+                .map(|f| (f.kind, f.content.slice(text).unwrap().to_owned()))
+        };
+        assert_eq!(
+            front("---\nclientele: x\n---\nText\n"),
+            Some((FrontMatterKind::Yaml, "clientele: x\n".to_owned()))
+        );
+        assert_eq!(
+            front("\u{feff}+++\n[clientele]\n+++\nText\n"),
+            Some((FrontMatterKind::Toml, "[clientele]\n".to_owned()))
+        );
+        assert_eq!(front("Text\n\n---\nclientele: x\n---\n"), None);
+        assert_eq!(prose("---\ntitle: customers\n---\nText\n"), ["Text"]);
+    }
+
+    #[test]
+    fn html_blocks_and_inline_html_are_collected_but_not_code() {
+        let text = "<!-- a -->\n\nText <!-- b --> more\n\n```\n<!-- c -->\n```\n\n`<!-- d -->`\n";
+        let html: Vec<&str> = outline(text)
+            .html
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(html, ["<!-- a -->\n", "<!-- b -->"]);
     }
 
     proptest! {

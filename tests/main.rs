@@ -10,7 +10,11 @@
 )]
 
 mod cli;
+mod commands;
 mod config;
+mod errors;
+mod layers;
+mod packs;
 mod seeds;
 mod snapshots;
 mod support;

@@ -2,15 +2,15 @@
 //! parallel, print in path order, decide the exit status.
 
 use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::{CheckArgs, ExitStatus, stderr_is_terminal, stdout_is_terminal};
-use crate::config::{FailOn, Resolver, Settings};
+use crate::config::{Config, FailOn, Resolver};
 use crate::diagnostic::Severity;
 use crate::error::Error;
-use crate::lexicon::Lexicon;
 use crate::lint::{FileOutcome, check_file};
 use crate::render::{self, Summary, render_error};
 use crate::walk::{self, Input, absolute};
@@ -50,15 +50,8 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
         color: args.color.enabled(stderr_is_terminal()),
         any_error: false,
     };
-    let lexicon = match Lexicon::builtin() {
-        Ok(lexicon) => lexicon,
-        Err(error) => {
-            problems.error(&error)?;
-            return Ok(ExitStatus::Error);
-        }
-    };
     let cwd = std::env::current_dir()?;
-    let mut resolver = match Resolver::new(&lexicon, cwd.clone(), args.config.as_deref()) {
+    let mut resolver = match Resolver::new(cwd.clone(), args.config.as_deref()) {
         Ok(resolver) => resolver,
         Err(error) => {
             problems.error(&error)?;
@@ -69,13 +62,14 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
     for error in &walk_errors {
         problems.error(error)?;
     }
-    let mut jobs: Vec<(Input, Arc<Settings>)> = Vec::with_capacity(inputs.len());
+    let mut jobs: Vec<(Input, PathBuf, Arc<Config>)> = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let Some(settings) = resolver.settings_for(&input.path) else {
+        let Some(config) = resolver.config_for(&input.path) else {
             continue;
         };
-        if !settings.is_excluded(&absolute(&cwd, &input.path)) {
-            jobs.push((input, settings));
+        let absolute = absolute(&cwd, &input.path);
+        if !config.is_excluded(&absolute) {
+            jobs.push((input, absolute, config));
         }
     }
     for error in resolver.take_errors() {
@@ -89,16 +83,17 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
     for chunk in jobs.chunks(CHUNK) {
         let outcomes: Vec<FileOutcome> = chunk
             .par_iter()
-            .map(|(input, settings)| check_file(&input.path, &lexicon, settings))
+            .map(|(input, absolute, config)| check_file(&input.path, absolute, config))
             .collect();
-        for ((input, settings), outcome) in chunk.iter().zip(outcomes) {
+        for ((input, _, _), outcome) in chunk.iter().zip(outcomes) {
             match outcome {
                 FileOutcome::Checked {
                     source,
                     diagnostics,
+                    fail_on,
                 } => {
                     summary.add(&diagnostics);
-                    let fail_on = args.fail_on.unwrap_or(settings.fail_on());
+                    let fail_on = args.fail_on.unwrap_or(fail_on);
                     failed |= diagnostics.iter().any(|d| fails(d.severity, fail_on));
                     printer.file(&mut out, &input.display(), &source, &diagnostics)?;
                 }

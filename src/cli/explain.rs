@@ -4,15 +4,17 @@ use std::io::{self, Write};
 
 use super::ExitStatus;
 use crate::rules::{RULES, RuleId};
+use crate::suggest::did_you_mean;
 
 /// Print the explanation of `rule`, or list every rule.
 pub(super) fn run(rule: Option<&str>) -> io::Result<ExitStatus> {
     let mut out = io::stdout().lock();
     let Some(name) = rule else {
+        let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
         for rule in RULES {
             writeln!(
                 out,
-                "{:<12} {:<8} {}",
+                "{:<width$} {:<8} {}",
                 rule.name,
                 rule.default_severity.as_str(),
                 rule.summary
@@ -27,9 +29,12 @@ pub(super) fn run(rule: Option<&str>) -> io::Result<ExitStatus> {
         }
         None => {
             let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+            let help = did_you_mean(name, names.iter().copied())
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
             writeln!(
                 io::stderr(),
-                "error: unknown rule `{name}`; the rules are: {}",
+                "error: unknown rule `{name}`{help}; the rules are: {}",
                 names.join(", ")
             )?;
             Ok(ExitStatus::Error)

@@ -3,6 +3,7 @@
 
 mod check;
 mod explain;
+mod init;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -84,6 +85,17 @@ enum Command {
         /// The rule to explain, such as `wrong-term`.
         rule: Option<String>,
     },
+    /// Write a commented clientele.toml.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "clientele.toml")]
+        path: PathBuf,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of clientele.toml, for editors.
+    Schema,
 }
 
 /// Options of `clientele check`.
@@ -127,6 +139,9 @@ where
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Explain { rule }) => explain::run(rule.as_deref()),
+        Some(Command::Init { path, force }) => init::run(&path, force),
+        Some(Command::Schema) => writeln!(io::stdout(), "{}", crate::config::schema::json_schema())
+            .map(|()| ExitStatus::Success),
         None => check::run(&cli.check),
     };
     match result {

@@ -8,68 +8,70 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::Settings;
+use super::Config;
+use super::packs::{Lexicons, shown};
 use crate::error::{Error, Result};
-use crate::lexicon::Lexicon;
 use crate::walk::absolute;
 
 /// File names a config may have, in order of precedence within one folder.
 pub const CONFIG_NAMES: [&str; 2] = ["clientele.toml", ".clientele.toml"];
 
-/// Finds and caches the settings for each document.
+/// Finds and caches the config for each document.
 #[derive(Debug)]
-pub struct Resolver<'a> {
-    lexicon: &'a Lexicon,
+pub struct Resolver {
+    lexicons: Lexicons,
     cwd: PathBuf,
-    explicit: Option<Arc<Settings>>,
-    default: Arc<Settings>,
+    explicit: Option<Arc<Config>>,
+    default: Arc<Config>,
     config_in_dir: HashMap<PathBuf, Option<PathBuf>>,
-    loaded: HashMap<PathBuf, Option<Arc<Settings>>>,
+    loaded: HashMap<PathBuf, Option<Arc<Config>>>,
     errors: Vec<Error>,
 }
 
-impl<'a> Resolver<'a> {
+impl Resolver {
     /// A resolver that discovers configs relative to `cwd`, or uses the one
     /// at `explicit` for everything.
-    pub fn new(lexicon: &'a Lexicon, cwd: PathBuf, explicit: Option<&Path>) -> Result<Self> {
+    pub fn new(cwd: PathBuf, explicit: Option<&Path>) -> Result<Self> {
+        let mut lexicons = Lexicons::new(cwd.clone())?;
         let explicit = match explicit {
-            Some(path) => Some(Arc::new(load(lexicon, &cwd, path)?)),
+            Some(path) => Some(Arc::new(load(&mut lexicons, &cwd, path)?)),
             None => None,
         };
+        let default = Arc::new(Config::defaults(Arc::clone(lexicons.builtin())));
         Ok(Self {
-            lexicon,
+            lexicons,
             cwd,
             explicit,
-            default: Arc::new(Settings::default()),
+            default,
             config_in_dir: HashMap::new(),
             loaded: HashMap::new(),
             errors: Vec::new(),
         })
     }
 
-    /// The settings for the document at `path`, or `None` when its config
-    /// is broken (the error is kept for [`Resolver::take_errors`]).
-    pub fn settings_for(&mut self, path: &Path) -> Option<Arc<Settings>> {
+    /// The config of the document at `path`, or `None` when it is broken
+    /// (the error is kept for [`Resolver::take_errors`]).
+    pub fn config_for(&mut self, path: &Path) -> Option<Arc<Config>> {
         if let Some(explicit) = &self.explicit {
             return Some(Arc::clone(explicit));
         }
         let absolute = absolute(&self.cwd, path);
         let dir = absolute.parent().unwrap_or(&absolute).to_path_buf();
-        let Some(config) = self.config_in(&dir) else {
+        let Some(file) = self.config_in(&dir) else {
             return Some(Arc::clone(&self.default));
         };
-        if let Some(settings) = self.loaded.get(&config) {
-            return settings.clone();
+        if let Some(config) = self.loaded.get(&file) {
+            return config.clone();
         }
-        let settings = match load(self.lexicon, &self.cwd, &config) {
-            Ok(settings) => Some(Arc::new(settings)),
+        let config = match load(&mut self.lexicons, &self.cwd, &file) {
+            Ok(config) => Some(Arc::new(config)),
             Err(error) => {
                 self.errors.push(error);
                 None
             }
         };
-        self.loaded.insert(config, settings.clone());
-        settings
+        self.loaded.insert(file, config.clone());
+        config
     }
 
     /// The config file that governs `dir`, looking upwards.
@@ -92,13 +94,10 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Read and resolve one config file; paths in errors are shown relative to `cwd`.
-fn load(lexicon: &Lexicon, cwd: &Path, path: &Path) -> Result<Settings> {
+/// Read and check one config file; paths in errors are shown relative to `cwd`.
+fn load(lexicons: &mut Lexicons, cwd: &Path, path: &Path) -> Result<Config> {
     let absolute = absolute(cwd, path);
-    let shown = absolute
-        .strip_prefix(cwd)
-        .unwrap_or(&absolute)
-        .to_path_buf();
+    let shown = shown(cwd, &absolute);
     let bytes = std::fs::read(&absolute).map_err(|source| Error::Io {
         path: shown.clone(),
         source,
@@ -107,11 +106,5 @@ fn load(lexicon: &Lexicon, cwd: &Path, path: &Path) -> Result<Settings> {
         path: shown.clone(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    Settings::from_toml(&absolute, &text, lexicon).map_err(|error| match error {
-        Error::Config(mut located) => {
-            located.path = shown;
-            Error::Config(located)
-        }
-        other => other,
-    })
+    Config::from_toml(&absolute, &shown, &text, lexicons)
 }

@@ -764,12 +764,7 @@ impl LexiconBuilder {
             .get(pack)
             .map(|s| (s.path.clone(), s.text.clone()))
             .unwrap_or_default();
-        Error::Pack(Box::new(LocatedError {
-            path,
-            text,
-            span,
-            message,
-        }))
+        Error::Pack(Box::new(LocatedError::new(path, &text, span, message)))
     }
 }
 

@@ -32,9 +32,10 @@ struct JsonDiagnostic {
     rule: &'static str,
     severity: Severity,
     message: String,
-    lang: String,
-    role: String,
-    term: String,
+    /// `null` for findings that are not about a term (`invalid-directive`).
+    lang: Option<String>,
+    role: Option<String>,
+    term: Option<String>,
     matched: String,
     line: usize,
     column: usize,
@@ -75,9 +76,9 @@ impl Printer for JsonPrinter {
                 rule: d.rule.name(),
                 severity: d.severity,
                 message: d.message.clone(),
-                lang: d.lang.clone(),
-                role: d.role.clone(),
-                term: d.term.clone(),
+                lang: non_empty(&d.lang),
+                role: non_empty(&d.role),
+                term: non_empty(&d.term),
                 matched: d.matched.clone(),
                 line: start.line,
                 column: start.column,
@@ -117,4 +118,9 @@ impl Printer for JsonPrinter {
         serde_json::to_writer_pretty(&mut *out, &document)?;
         writeln!(out)
     }
+}
+
+/// `Some(text)` unless it is empty.
+fn non_empty(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_owned())
 }

@@ -19,25 +19,26 @@ pub fn render_error(error: &Error, color: bool) -> String {
     };
     let kind = match error {
         Error::Pack(_) => "invalid term pack",
+        Error::FrontMatter(_) => "invalid front matter",
         _ => "invalid configuration",
     };
     let title = format!("{kind}: {}", located.message);
     let path = located.path.to_string_lossy().replace('\\', "/");
-    let report = match located.span {
+    let group = match located.span {
         Some(span) if located.text.get(span.range()).is_some() => {
-            vec![
-                Level::ERROR.primary_title(title).element(
-                    Snippet::source(located.text.as_str())
-                        .path(path)
-                        .annotation(AnnotationKind::Primary.span(span.range())),
-                ),
-            ]
+            Level::ERROR.primary_title(title).element(
+                Snippet::source(located.text.as_str())
+                    .path(path)
+                    .annotation(AnnotationKind::Primary.span(span.range())),
+            )
         }
-        _ => vec![
-            Level::ERROR
-                .primary_title(title)
-                .element(Level::NOTE.message(format!("in {path}"))),
-        ],
+        _ => Level::ERROR
+            .primary_title(title)
+            .element(Level::NOTE.message(format!("in {path}"))),
+    };
+    let report = match &located.help {
+        Some(help) => vec![group.element(Level::HELP.message(help.as_str()))],
+        None => vec![group],
     };
     renderer.render(&report)
 }

@@ -4,12 +4,14 @@
 //! and the output formats read it; adding a rule means a [`RuleId`]
 //! variant, a row here, its file, and its arm in `run`.
 
+mod invalid_directive;
 mod mixed_terms;
 mod self_contrast;
 mod wrong_term;
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::directives::Directives;
 use crate::lexicon::{Lexicon, Occurrence};
 use crate::markdown::Outline;
 
@@ -22,6 +24,8 @@ pub enum RuleId {
     MixedTerms,
     /// A term contrasted with itself.
     SelfContrast,
+    /// An inline directive that is not one, or names an unknown rule.
+    InvalidDirective,
 }
 
 /// What clientele knows about a rule.
@@ -62,6 +66,13 @@ pub const RULES: &[RuleMeta] = &[
         summary: "a term contrasted with itself: two concepts collapsed into one word",
         explanation: self_contrast::EXPLANATION,
     },
+    RuleMeta {
+        id: RuleId::InvalidDirective,
+        name: "invalid-directive",
+        default_severity: Severity::Error,
+        summary: "a `<!-- clientele-… -->` comment that is not a directive or names an unknown rule",
+        explanation: invalid_directive::EXPLANATION,
+    },
 ];
 
 impl RuleId {
@@ -89,24 +100,50 @@ pub(crate) struct Context<'a> {
     pub settings: &'a Settings,
     pub outline: &'a Outline,
     pub occurrences: &'a [Occurrence],
+    pub directives: &'a Directives,
 }
 
 /// Run every enabled rule over one document.
+///
+/// Where directives switch a rule off, the rule does not see the
+/// occurrences there (so a quotation does not count towards mixed-terms'
+/// majority) and nothing it reports there is kept.
 pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
         let Some(severity) = ctx.settings.severity(rule.id) else {
             continue;
         };
+        let visible: Vec<Occurrence>;
+        let ctx = if ctx.directives.touches(rule.id) {
+            visible = ctx
+                .occurrences
+                .iter()
+                .filter(|o| !ctx.directives.suppresses(rule.id, o.span.start))
+                .cloned()
+                .collect();
+            &Context {
+                occurrences: &visible,
+                ..*ctx
+            }
+        } else {
+            ctx
+        };
         let found = match rule.id {
             RuleId::WrongTerm => wrong_term::check(ctx),
             RuleId::MixedTerms => mixed_terms::check(ctx),
             RuleId::SelfContrast => self_contrast::check(ctx),
+            RuleId::InvalidDirective => invalid_directive::check(ctx),
         };
-        out.extend(found.into_iter().map(|mut d| {
-            d.severity = severity;
-            d
-        }));
+        out.extend(
+            found
+                .into_iter()
+                .filter(|d| !ctx.directives.suppresses(d.rule, d.span.start))
+                .map(|mut d| {
+                    d.severity = severity;
+                    d
+                }),
+        );
     }
     out
 }

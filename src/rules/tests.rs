@@ -1,14 +1,19 @@
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use super::*;
-use crate::config::Settings;
-use crate::lint::lint_text;
+use crate::config::{Config, Lexicons, Settings};
+use crate::lint::{lint_document, lint_text};
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::builtin().unwrap());
+static LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::builtin().unwrap()));
 
+/// The settings `toml` gives a document beside it.
 fn settings(toml: &str) -> Settings {
-    Settings::from_toml(Path::new("/tmp/clientele.toml"), toml, &LEXICON).unwrap()
+    let path = Path::new("/tmp/clientele.toml");
+    let mut lexicons = Lexicons::with_builtin("/".into(), Arc::clone(&LEXICON));
+    Config::from_toml(path, path, toml, &mut lexicons)
+        .unwrap()
+        .settings_for(Path::new("/tmp/doc.md"))
 }
 
 /// `(rule, matched, suggestion)` for every finding in `markdown` under `config`.
@@ -220,9 +225,11 @@ fn every_explanation_has_the_fixed_sections() {
     for rule in RULES {
         for section in [
             "## What it does",
+            "## What it does not flag",
             "## Why it matters",
             "## Example",
             "## Use instead",
+            "## Configuration",
             "## Fix safety",
         ] {
             assert!(
@@ -295,6 +302,15 @@ mod properties {
         "• ",
         "«",
         "»",
+        // Directives and front matter, valid and not.
+        "<!-- clientele-disable -->",
+        "<!-- clientele-enable wrong-term -->",
+        "<!-- clientele-disable-next-line mixed-terms, self-contrast -->",
+        "<!-- clientele-disabel wrong-trm -->",
+        "---\n",
+        "+++\n",
+        "clientele: ",
+        "business: membership\n",
         "?",
         ". ",
         "client vs client",
@@ -331,6 +347,17 @@ mod properties {
                 previous = Some(d.span);
             }
             prop_assert_eq!(lint_text(&text, &LEXICON, &settings(config)), diagnostics);
+        }
+
+        #[test]
+        fn front_matter_errors_point_inside_the_document(text in document()) {
+            let text = format!("---\nclientele:\n{text}");
+            if let Err(error) = lint_document(Path::new("a.md"), &text, &LEXICON, &settings("")) {
+                let located = error.located().unwrap();
+                if let Some(span) = located.span {
+                    prop_assert!(span.slice(&text).is_some(), "{span:?}");
+                }
+            }
         }
     }
 }

@@ -10,15 +10,23 @@ pub(crate) const EXPLANATION: &str = r#"# wrong-term
 
 ## What it does
 Flags a term, in its business sense, whose role the declared business type
-discourages: `customer` (and `покупатель`, `заказчик`, `顾客`) in a
+discourages: `customer` (`покупатель`, `заказчик`, `顾客`) in a
 `relationship` business, `client` (`клиент`, `客户`) in a `transactional`
 one, both in a `membership` one. It suggests the business's preferred term
 in the same grammatical form and capitalisation: `Customers` → `Clients`,
 `заказчиками` → `клиентами`, `顾客` → `客户`.
 
-Technical senses (`HTTP client`, `client-side`, `на стороне клиента`,
-`客户端`) and fixed phrases (`customer service`, `обслуживание клиентов`,
-`客户服务`) are never flagged.
+## What it does not flag
+- Technical senses, where the word names software: `HTTP client`,
+  `client-side`, `client ID`, `на стороне клиента`, `HTTP-клиент`,
+  `客户端`, `客户机`.
+- Fixed phrases, normal in any business: `customer service`,
+  `customer support`, `обслуживание клиентов`, `客户服务`.
+- Phrases listed in `[allow] phrases`.
+- Other roles: `member`, `user`, `buyer`, `subscriber` and the rest, in
+  any language. Only client and customer terms are ever discouraged.
+- Words built on a term (`clientele`, `клиентский`), and text that is not
+  prose: code, HTML, URLs, front matter.
 
 ## Why it matters
 A customer buys once, for price and convenience; a client relies on
@@ -33,13 +41,40 @@ With `business = "relationship"` in `clientele.toml`:
 ```markdown
 Our customers get a dedicated account manager.
 Наши заказчики получают персонального менеджера.
+每位顾客都有专属的顾问。
 ```
 
 ## Use instead
 ```markdown
 Our clients get a dedicated account manager.
 Наши клиенты получают персонального менеджера.
+每位客户都有专属的顾问。
 ```
+
+## Configuration
+The rule runs only when `business` prefers a role: `relationship`,
+`transactional` or `membership`. With `mixed` or no `business` it finds
+nothing, and `mixed-terms` checks consistency instead. Default level:
+`error`.
+
+```toml
+business = "relationship"   # transactional | relationship | membership | mixed
+[rules]
+wrong-term = "warning"      # error | warning | info | off
+[[overrides]]
+paths = ["docs/shop/**"]
+business = "transactional"
+[allow]
+phrases = ["Customer Advisory Board"]
+```
+
+Per document: YAML front matter
+`clientele: { business: transactional, rules: { wrong-term: off } }`, or
+the same keys in a TOML front matter `[clientele]` table. For a passage:
+`<!-- clientele-disable wrong-term -->` …
+`<!-- clientele-enable wrong-term -->`; for one line,
+`<!-- clientele-disable-next-line wrong-term -->` above it. The README has
+the full reference.
 
 ## Fix safety
 The suggestion keeps case, number, possessive and gender, taken from the

@@ -30,39 +30,67 @@ Flags a term set against itself, in any sense and any role:
 
 The second place is underlined and the first is shown beside it. The
 connectors (`vs`, `or`, `between … and`, `против`, `или`, `между … и`,
-`与`, `和`, `或` and more) are data in the language packs. Two different
-terms are what a correct text says and are never flagged: "clients or
-customers", "между клиентом и покупателем", "客户和顾客".
+`与`, `和`, `或` and more) are data in the language packs.
+
+## What it does not flag
+- Two different terms, which is what a correct text says: "clients or
+  customers", "между клиентом и покупателем", "客户和顾客".
+- A kind of the term set against the term: a qualifier before the first
+  side ("new client or client", "перспективный клиент или клиент",
+  "目标客户或客户"), or a longer phrase on the second ("user or user
+  group", "客户或客户组").
+- A technical or fixed phrase set against the bare term or another
+  phrase: "customer service or customer".
+- The same heading in different sections (a "Customers" heading under each
+  release), a heading repeated together with its neighbours (parallel
+  sections), and headings without a term.
+- Numbered lists, which are steps, and items whose text after the dash is
+  under five words, which are labels, not definitions.
 
 ## Why it matters
 This is the most damaging error a translated business text can make. The
-English original distinguished a client from a customer, a buyer from a
-shopper; the translation used one word for both, so every sentence that
-compares them now compares a word with itself, and the article's whole
-point is gone. No spell checker sees it: every word is spelled right.
+original distinguished a client from a customer, a buyer from a shopper;
+the translation used one word for both, so every sentence that compares
+them now compares a word with itself, and the text's whole point is gone.
+No spell checker sees it: every word is spelled right.
 
 ## Example
+Under any `business`, or none:
+
 ```markdown
-## Клиент против клиента
-
+What is the difference between a client and a client?
 В чем разница между клиентом и клиентом?
-
-- Покупатель — тот, кто совершает покупку.
-- Покупатель — тот, кто сравнивает варианты перед покупкой.
+客户与客户的区别是什么？
 ```
 
 ## Use instead
 ```markdown
-## Клиент против покупателя
-
+What is the difference between a client and a customer?
 В чем разница между клиентом и покупателем?
-
-- Покупатель — тот, кто совершает покупку.
-- Посетитель — тот, кто сравнивает варианты перед покупкой.
+客户与顾客的区别是什么？
 ```
 
 Go back to the source text, find the two terms it distinguished, and give
-each its own word.
+each its own word. A page that names both roles on purpose will then draw
+`wrong-term` or `mixed-terms`; turn those off for that page.
+
+## Configuration
+The rule runs under every business type, and with none. It checks terms in
+every sense, so `[allow] phrases` do not silence it. Default level:
+`error`.
+
+```toml
+[rules]
+self-contrast = "warning"   # error | warning | info | off
+```
+
+Per document: YAML front matter
+`clientele: { rules: { self-contrast: off } }`, or the same keys in a TOML
+front matter `[clientele]` table. For a passage:
+`<!-- clientele-disable self-contrast -->` …
+`<!-- clientele-enable self-contrast -->`; for one line,
+`<!-- clientele-disable-next-line self-contrast -->` above it. The README
+has the full reference.
 
 ## Fix safety
 Not fixable: which of the two places needs the other word, and which word,

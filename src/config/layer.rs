@@ -1,0 +1,140 @@
+//! One layer of settings: what a config file, an `[[overrides]]` entry or a
+//! document's front matter says about the business type and the rules'
+//! severities. Layers stack: defaults < config < overrides < front matter.
+//!
+//! Every source of a layer (TOML with `toml::Spanned`, YAML with
+//! `serde_saphyr::Spanned`) first becomes a [`LayerSpec`] of names with
+//! their spans, so that checking the names is written once.
+
+use super::options::RuleLevel;
+use crate::diagnostic::Severity;
+use crate::lexicon::{BusinessId, Lexicon};
+use crate::rules::{RULES, RuleId};
+use crate::span::Span;
+use crate::suggest::did_you_mean;
+
+/// A name as written, and where (when the format tells).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Named {
+    pub value: String,
+    pub span: Option<Span>,
+}
+
+impl From<&toml::Spanned<String>> for Named {
+    fn from(spanned: &toml::Spanned<String>) -> Self {
+        Self {
+            value: spanned.get_ref().clone(),
+            span: Some(spanned.span().into()),
+        }
+    }
+}
+
+/// A layer as written: names not yet checked.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LayerSpec {
+    pub business: Option<Named>,
+    pub rules: Vec<(Named, RuleLevel)>,
+}
+
+impl LayerSpec {
+    /// The layer of TOML `business` and `rules` keys.
+    pub fn from_toml<'a>(
+        business: Option<&toml::Spanned<String>>,
+        rules: impl IntoIterator<Item = (&'a toml::Spanned<String>, &'a RuleLevel)>,
+    ) -> Self {
+        Self {
+            business: business.map(Named::from),
+            rules: rules
+                .into_iter()
+                .map(|(name, level)| (Named::from(name), *level))
+                .collect(),
+        }
+    }
+}
+
+/// What is wrong with a layer, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LayerError {
+    pub span: Option<Span>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// A checked layer: the business type it sets, if any, and the rules it
+/// re-levels (`None`: off).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layer {
+    pub(crate) business: Option<BusinessId>,
+    pub(crate) severities: Vec<(RuleId, Option<Severity>)>,
+}
+
+impl Layer {
+    /// Check the names of `spec` against the lexicon's business types and
+    /// the rule registry.
+    pub(crate) fn resolve(spec: &LayerSpec, lexicon: &Lexicon) -> Result<Self, LayerError> {
+        let business = match &spec.business {
+            Some(name) => Some(business_named(name, lexicon)?),
+            None => None,
+        };
+        let severities = spec
+            .rules
+            .iter()
+            .map(|(name, level)| Ok((rule_named(name)?, severity(*level))))
+            .collect::<Result<_, LayerError>>()?;
+        Ok(Self {
+            business,
+            severities,
+        })
+    }
+}
+
+/// The severity a configured level stands for; `None` is off.
+fn severity(level: RuleLevel) -> Option<Severity> {
+    match level {
+        RuleLevel::Error => Some(Severity::Error),
+        RuleLevel::Warning => Some(Severity::Warning),
+        RuleLevel::Info => Some(Severity::Info),
+        RuleLevel::Off => None,
+    }
+}
+
+/// The business type `name` names, or an error listing the known ones.
+pub(crate) fn business_named(name: &Named, lexicon: &Lexicon) -> Result<BusinessId, LayerError> {
+    lexicon.find_business(&name.value).ok_or_else(|| {
+        let known: Vec<&str> = lexicon.business_types().map(|b| b.name.as_str()).collect();
+        LayerError {
+            span: name.span,
+            message: format!(
+                "unknown business type `{}`; expected one of {}",
+                name.value,
+                quoted_list(&known)
+            ),
+            help: did_you_mean(&name.value, known.iter().copied()),
+        }
+    })
+}
+
+/// The rule `name` names, or an error listing the rules.
+pub(crate) fn rule_named(name: &Named) -> Result<RuleId, LayerError> {
+    RuleId::from_name(&name.value).ok_or_else(|| {
+        let known: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        LayerError {
+            span: name.span,
+            message: format!(
+                "unknown rule `{}`; expected one of {}",
+                name.value,
+                quoted_list(&known)
+            ),
+            help: did_you_mean(&name.value, known.iter().copied()),
+        }
+    })
+}
+
+/// "`a`, `b`, `c`".
+pub(crate) fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
