@@ -11,7 +11,7 @@ use crate::config::front_matter::document_layer;
 use crate::config::{Config, FailOn, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
-use crate::error::{Error, LocatedError};
+use crate::error::Error;
 use crate::lexicon::{Lexicon, Occurrence, fold};
 use crate::markdown::{Outline, outline, prose_spans};
 use crate::rules::{self, Context};
@@ -57,11 +57,8 @@ pub fn lint_document(
     settings: &Settings,
 ) -> Result<Vec<Diagnostic>, Error> {
     let outline = outline(text);
-    let layer = document_layer(text, outline.front_matter.as_ref(), lexicon).map_err(|e| {
-        Error::FrontMatter(Box::new(
-            LocatedError::new(path.to_path_buf(), text, e.span, e.message).with_help(e.help),
-        ))
-    })?;
+    let layer = document_layer(text, outline.front_matter.as_ref(), lexicon)
+        .map_err(|e| Error::FrontMatter(Box::new(e.locate(path, text))))?;
     match layer {
         Some(layer) => {
             let mut settings = settings.clone();

@@ -81,6 +81,21 @@ impl LineIndex {
         }
     }
 
+    /// Byte offset of 1-based `line` and `column` (counted in characters,
+    /// as [`LineIndex::line_column`] counts them) in `text`, the text this
+    /// index was built from. A column past the end of its line is clamped
+    /// to the end of the text of that line.
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
+        let start = self.line_start(line)?;
+        let end = self.line_start(line + 1).unwrap_or(text.len());
+        let rest = text.get(start..end)?;
+        let within = rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.trim_end_matches(['\r', '\n']).len(), |(i, _)| i);
+        Some(start + within)
+    }
+
     /// 0-based column of `offset` in UTF-16 code units, for editors.
     pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
         let (_, before) = self.line_and_prefix(text, offset);
@@ -181,6 +196,22 @@ mod tests {
     fn offsets_inside_a_character_are_clamped() {
         assert_position("客户", 1, 1, 1);
         assert_position("ab", 99, 1, 3);
+    }
+
+    #[test]
+    fn offset_inverts_line_column() {
+        let text = "ab\r\nклиент\rcd";
+        let index = LineIndex::new(text);
+        for offset in [0, 1, 2, 4, 6, 14, 16, 17, text.len()] {
+            let at = index.line_column(text, offset);
+            assert_eq!(
+                index.offset(text, at.line, at.column),
+                Some(offset),
+                "{offset}"
+            );
+        }
+        assert_eq!(index.offset(text, 1, 9), Some(2));
+        assert_eq!(index.offset(text, 4, 1), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use toml::Spanned;
 
 use super::layer::{Layer, LayerError, LayerSpec};
 use super::options::Options;
@@ -64,11 +65,7 @@ impl Config {
                 message,
             )))
         };
-        let layer_error = |e: LayerError| {
-            Error::Config(Box::new(
-                LocatedError::new(shown.to_path_buf(), text, e.span, e.message).with_help(e.help),
-            ))
-        };
+        let layer_error = |e: LayerError| Error::Config(Box::new(e.locate(shown, text)));
         let options: Options = toml::from_str(text)
             .map_err(|e| error(e.span().map(Span::from), e.message().trim().to_owned()))?;
         let root = path.parent().unwrap_or(Path::new("/")).to_path_buf();
@@ -93,7 +90,7 @@ impl Config {
 
         let allow = AllowList::new(&options.allow.phrases).map_err(|m| error(None, m))?;
         let mut base = Settings::new(options.fail_on.unwrap_or_default(), allow);
-        let spec = LayerSpec::from_toml(options.business.as_ref(), &options.rules);
+        let spec = LayerSpec::from_toml(options.business.as_ref(), &options.rules, 0);
         base.apply(&Layer::resolve(&spec, &lexicon).map_err(layer_error)?);
 
         let mut overrides = Vec::with_capacity(options.overrides.len());
@@ -104,35 +101,13 @@ impl Config {
                     "an override needs at least one pattern in `paths`".to_owned(),
                 ));
             }
-            let mut globs = GlobSetBuilder::new();
-            for pattern in entry.paths.get_ref() {
-                if pattern.get_ref().trim().trim_matches(['.', '/']).is_empty() {
-                    return Err(error(
-                        Some(pattern.span().into()),
-                        "an empty pattern matches nothing; name files or folders, such as `docs/**`"
-                            .to_owned(),
-                    ));
-                }
-                for glob in expand(pattern.get_ref()) {
-                    let glob = GlobBuilder::new(&glob)
-                        .literal_separator(true)
-                        .build()
-                        .map_err(|e| {
-                            error(
-                                Some(pattern.span().into()),
-                                format!("invalid glob `{}`: {}", pattern.get_ref(), e.kind()),
-                            )
-                        })?;
-                    globs.add(glob);
-                }
-            }
-            let paths = globs.build().map_err(|e| {
-                error(
-                    Some(entry.paths.span().into()),
-                    format!("invalid globs: {e}"),
-                )
-            })?;
-            let spec = LayerSpec::from_toml(entry.business.as_ref(), &entry.rules);
+            let patterns = entry.paths.get_ref();
+            let paths =
+                glob_set(patterns.iter().map(Spanned::get_ref)).map_err(|(i, message)| {
+                    let span = i.map_or(entry.paths.span(), |i| patterns[i].span());
+                    error(Some(span.into()), message)
+                })?;
+            let spec = LayerSpec::from_toml(entry.business.as_ref(), &entry.rules, 0);
             let layer = Layer::resolve(&spec, &lexicon).map_err(layer_error)?;
             overrides.push(Override { paths, layer });
         }
@@ -191,6 +166,33 @@ impl Config {
                 .matched_path_or_any_parents(path, false)
                 .is_ignore()
     }
+}
+
+/// The glob set of an override's `paths`, or what is wrong with it and the
+/// index of the pattern at fault (`None`: the set as a whole).
+fn glob_set<'a>(
+    patterns: impl IntoIterator<Item = &'a String>,
+) -> Result<GlobSet, (Option<usize>, String)> {
+    let mut globs = GlobSetBuilder::new();
+    for (i, pattern) in patterns.into_iter().enumerate() {
+        if pattern.trim().trim_matches(['.', '/']).is_empty() {
+            return Err((
+                Some(i),
+                "an empty pattern matches nothing; name files or folders, such as `docs/**`"
+                    .to_owned(),
+            ));
+        }
+        for glob in expand(pattern) {
+            let glob = GlobBuilder::new(&glob)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| (Some(i), format!("invalid glob `{pattern}`: {}", e.kind())))?;
+            globs.add(glob);
+        }
+    }
+    globs
+        .build()
+        .map_err(|e| (None, format!("invalid globs: {e}")))
 }
 
 /// The globs an override pattern stands for: itself and everything inside

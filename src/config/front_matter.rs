@@ -13,6 +13,7 @@ use super::layer::{Layer, LayerError, LayerSpec, Named};
 use super::options::{DocumentOptions, RuleLevel};
 use crate::lexicon::Lexicon;
 use crate::markdown::{FrontMatter, FrontMatterKind};
+use crate::source::LineIndex;
 use crate::span::Span;
 
 /// A top-level `clientele` key in YAML or TOML front matter. Front matter
@@ -76,8 +77,9 @@ fn yaml_spec(content: &str, offset: usize) -> Result<Option<LayerSpec>, LayerErr
     let parsed: YamlFrontMatter = serde_saphyr::from_str(content).map_err(|e| {
         let span = e.location().and_then(|l| {
             yaml_span(l.span(), offset).or_else(|| {
-                line_column_offset(content, l.line(), l.column())
-                    .map(|at| Span::new(offset + at, offset + at))
+                let (line, column) = (usize::try_from(l.line()), usize::try_from(l.column()));
+                let at = LineIndex::new(content).offset(content, line.ok()?, column.ok()?)?;
+                Some(Span::new(offset + at, offset + at))
             })
         });
         let reason = e.without_snippet().to_string();
@@ -109,25 +111,6 @@ fn yaml_spec(content: &str, offset: usize) -> Result<Option<LayerSpec>, LayerErr
     }))
 }
 
-/// The byte offset of a 1-based line and column (in characters) of `text`.
-fn line_column_offset(text: &str, line: u64, column: u64) -> Option<usize> {
-    let line = usize::try_from(line).ok()?.checked_sub(1)?;
-    let column = usize::try_from(column).ok()?.saturating_sub(1);
-    let start = if line == 0 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 1)?.0 + 1
-    };
-    let rest = text.get(start..)?;
-    Some(
-        start
-            + rest
-                .char_indices()
-                .nth(column)
-                .map_or(rest.len(), |(i, _)| i),
-    )
-}
-
 /// A YAML span as a span of the document, when it has byte offsets.
 fn yaml_span(span: serde_saphyr::Span, offset: usize) -> Option<Span> {
     let start = usize::try_from(span.byte_offset()?).ok()? + offset;
@@ -147,13 +130,9 @@ fn toml_spec(content: &str, offset: usize) -> Result<Option<LayerSpec>, LayerErr
     let Some(options) = parsed.clientele else {
         return Ok(None);
     };
-    let mut spec = LayerSpec::from_toml(options.business.as_ref(), &options.rules);
-    let shift = |named: &mut Named| named.span = named.span.map(|s| s.shift(offset));
-    if let Some(business) = &mut spec.business {
-        shift(business);
-    }
-    for (name, _) in &mut spec.rules {
-        shift(name);
-    }
-    Ok(Some(spec))
+    Ok(Some(LayerSpec::from_toml(
+        options.business.as_ref(),
+        &options.rules,
+        offset,
+    )))
 }

@@ -6,8 +6,11 @@
 //! `serde_saphyr::Spanned`) first becomes a [`LayerSpec`] of names with
 //! their spans, so that checking the names is written once.
 
+use std::path::Path;
+
 use super::options::RuleLevel;
 use crate::diagnostic::Severity;
+use crate::error::LocatedError;
 use crate::lexicon::{BusinessId, Lexicon};
 use crate::rules::{RULES, RuleId};
 use crate::span::Span;
@@ -20,11 +23,12 @@ pub(crate) struct Named {
     pub span: Option<Span>,
 }
 
-impl From<&toml::Spanned<String>> for Named {
-    fn from(spanned: &toml::Spanned<String>) -> Self {
+impl Named {
+    /// A TOML string whose spans count from byte `offset` of the file.
+    fn from_toml(spanned: &toml::Spanned<String>, offset: usize) -> Self {
         Self {
             value: spanned.get_ref().clone(),
-            span: Some(spanned.span().into()),
+            span: Some(Span::from(spanned.span()).shift(offset)),
         }
     }
 }
@@ -37,16 +41,18 @@ pub(crate) struct LayerSpec {
 }
 
 impl LayerSpec {
-    /// The layer of TOML `business` and `rules` keys.
+    /// The layer of TOML `business` and `rules` keys parsed from a text that
+    /// starts at byte `offset` of its file (front matter starts after `+++`).
     pub fn from_toml<'a>(
         business: Option<&toml::Spanned<String>>,
         rules: impl IntoIterator<Item = (&'a toml::Spanned<String>, &'a RuleLevel)>,
+        offset: usize,
     ) -> Self {
         Self {
-            business: business.map(Named::from),
+            business: business.map(|name| Named::from_toml(name, offset)),
             rules: rules
                 .into_iter()
-                .map(|(name, level)| (Named::from(name), *level))
+                .map(|(name, level)| (Named::from_toml(name, offset), *level))
                 .collect(),
         }
     }
@@ -58,6 +64,13 @@ pub(crate) struct LayerError {
     pub span: Option<Span>,
     pub message: String,
     pub help: Option<String>,
+}
+
+impl LayerError {
+    /// The error as one about the file at `path` whose contents are `text`.
+    pub fn locate(self, path: &Path, text: &str) -> LocatedError {
+        LocatedError::new(path.to_path_buf(), text, self.span, self.message).with_help(self.help)
+    }
 }
 
 /// A checked layer: the business type it sets, if any, and the rules it
