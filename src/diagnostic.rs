@@ -61,6 +61,9 @@ pub struct Diagnostic {
     pub matched: String,
     /// The replacement for `span`, when there is a safe one.
     pub suggestion: Option<String>,
+    /// Whether `--fix` applies `suggestion` (a `mixed-terms` suggestion
+    /// only with `fix-mixed-terms = true`).
+    pub fixable: bool,
     /// Advice shown beside the finding (why there is no suggestion, how to settle it).
     pub help: Option<String>,
     /// Other places the finding refers to.

@@ -88,6 +88,14 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// A fixed file could not be written; it is unchanged.
+    #[error("{}: not fixed: {source}; the file is unchanged", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        source: io::Error,
+    },
     /// A configuration file is malformed or holds a value clientele does not accept.
     #[error("invalid configuration: {0}")]
     Config(Box<LocatedError>),

@@ -11,17 +11,22 @@
 //! 5. [`rules`] turn occurrences into [`diagnostic::Diagnostic`]s;
 //! 6. [`render`] prints them, sorted by path and position.
 //!
+//! With `--fix`, [`fix`] puts the suggestions of fixable diagnostics in
+//! place of their spans and lints again; [`atomic`] writes the result.
+//!
 //! Positions are byte [`span::Span`]s everywhere; [`source`] is the only
 //! place that turns them into lines and columns. The library never prints:
 //! printing belongs to [`render`], and exit codes to [`cli`].
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod directives;
 pub mod error;
+pub mod fix;
 pub mod lexicon;
 pub mod lint;
 pub mod markdown;
@@ -32,6 +37,9 @@ pub mod source;
 pub mod span;
 pub mod suggest;
 pub mod walk;
+
+#[cfg(test)]
+mod testing;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};

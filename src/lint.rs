@@ -12,6 +12,7 @@ use crate::config::{Config, FailOn, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
 use crate::error::Error;
+use crate::fix::fix_document;
 use crate::lexicon::{Lexicon, Occurrence, fold};
 use crate::markdown::{Outline, outline, prose_spans};
 use crate::rules::{self, Context};
@@ -93,15 +94,8 @@ fn lint_outlined(
 /// What became of one file.
 #[derive(Debug)]
 pub enum FileOutcome {
-    /// The file was checked.
-    Checked {
-        /// Its text.
-        source: SourceFile,
-        /// What the rules found, sorted by position.
-        diagnostics: Vec<Diagnostic>,
-        /// The lowest severity that fails the run for this file.
-        fail_on: FailOn,
-    },
+    /// The file was checked (and fixed, when asked).
+    Checked(Checked),
     /// The file was passed over, for a reason worth a note.
     Skipped {
         /// Why.
@@ -111,18 +105,50 @@ pub enum FileOutcome {
     Failed(Error),
 }
 
-/// Read the file at `path` and lint it under `config`'s settings for
-/// `absolute` (the same file, for matching `[[overrides]]`).
-pub fn check_file(path: &Path, absolute: &Path, config: &Config) -> FileOutcome {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(source) => {
-            return FileOutcome::Failed(Error::Io {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
+/// A checked file.
+#[derive(Debug)]
+pub struct Checked {
+    /// Its text; after fixes, the fixed text.
+    pub source: SourceFile,
+    /// What the rules found (after fixes: what remains), sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The lowest severity that fails the run for this file.
+    pub fail_on: FailOn,
+    /// The fixes applied, when there were any.
+    pub fixes: Option<Fixes>,
+}
+
+/// What fixing changed in a file.
+#[derive(Debug)]
+pub struct Fixes {
+    /// The text before the fixes.
+    pub original: String,
+    /// How many fixes were applied.
+    pub count: usize,
+}
+
+/// Read the file at `path` and check it under `config`'s settings for
+/// `absolute` (the same file, for matching `[[overrides]]`); with `fix`,
+/// apply the fixes to the text (the file itself is not written).
+pub fn check_file(path: &Path, absolute: &Path, config: &Config, fix: bool) -> FileOutcome {
+    match std::fs::read(path) {
+        Ok(bytes) => check_bytes(path, absolute, bytes, config, fix),
+        Err(source) => FileOutcome::Failed(Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Check `bytes`, the contents of the file at `path` (or of standard input
+/// named so), as [`check_file`] does.
+pub fn check_bytes(
+    path: &Path,
+    absolute: &Path,
+    bytes: Vec<u8>,
+    config: &Config,
+    fix: bool,
+) -> FileOutcome {
     if bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0) {
         return FileOutcome::Skipped {
             reason: "binary file (it contains NUL bytes)".to_owned(),
@@ -138,12 +164,32 @@ pub fn check_file(path: &Path, absolute: &Path, config: &Config) -> FileOutcome 
         }
     };
     let settings = config.settings_for(absolute);
-    match lint_document(path, &text, config.lexicon(), &settings) {
-        Ok(diagnostics) => FileOutcome::Checked {
+    let lexicon = config.lexicon();
+    let diagnostics = match lint_document(path, &text, lexicon, &settings) {
+        Ok(diagnostics) => diagnostics,
+        Err(error) => return FileOutcome::Failed(error),
+    };
+    let checked = |text, diagnostics, fixes| {
+        FileOutcome::Checked(Checked {
             source: SourceFile::new(text),
             diagnostics,
             fail_on: settings.fail_on(),
-        },
+            fixes,
+        })
+    };
+    if !fix || !diagnostics.iter().any(|d| d.fixable) {
+        return checked(text, diagnostics, None);
+    }
+    match fix_document(path, &text, lexicon, &settings, diagnostics) {
+        Ok(fixed) if fixed.fixed > 0 => checked(
+            fixed.text,
+            fixed.diagnostics,
+            Some(Fixes {
+                original: text,
+                count: fixed.fixed,
+            }),
+        ),
+        Ok(fixed) => checked(text, fixed.diagnostics, None),
         Err(error) => FileOutcome::Failed(error),
     }
 }

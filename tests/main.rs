@@ -13,6 +13,7 @@ mod cli;
 mod commands;
 mod config;
 mod errors;
+mod fix;
 mod layers;
 mod packs;
 mod seeds;

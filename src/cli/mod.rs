@@ -101,8 +101,9 @@ enum Command {
 /// Options of `clientele check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files and folders to check (folders are searched for *.md, *.markdown, *.mdx).
-    #[arg(default_value = ".")]
+    /// Files and folders to check (folders are searched for *.md, *.markdown,
+    /// *.mdx); `-` reads standard input. Default: the current folder, or
+    /// standard input with `--stdin-filename`.
     pub paths: Vec<PathBuf>,
     /// Use this config file for every document instead of discovering one.
     #[arg(long, value_name = "PATH")]
@@ -116,6 +117,18 @@ pub struct CheckArgs {
     /// The lowest severity that fails the run, overriding the config.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
+    /// Correct what can be corrected in place, then report what remains
+    /// (with `-`: the corrected text goes to standard output, the report to
+    /// standard error).
+    #[arg(long)]
+    pub fix: bool,
+    /// Print what `--fix` would change as a unified diff, and change nothing.
+    #[arg(long)]
+    pub diff: bool,
+    /// Read standard input as the document at this path: its config
+    /// applies, and output names it (implies `-`).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 /// Run the command line `args` (program name first) and say how it ended.

@@ -89,7 +89,11 @@ impl Config {
             })?;
 
         let allow = AllowList::new(&options.allow.phrases).map_err(|m| error(None, m))?;
-        let mut base = Settings::new(options.fail_on.unwrap_or_default(), allow);
+        let mut base = Settings::new(
+            options.fail_on.unwrap_or_default(),
+            options.fix_mixed_terms.unwrap_or_default(),
+            allow,
+        );
         let spec = LayerSpec::from_toml(options.business.as_ref(), &options.rules, 0);
         base.apply(&Layer::resolve(&spec, &lexicon).map_err(layer_error)?);
 

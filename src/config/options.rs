@@ -34,6 +34,12 @@ pub struct Options {
     #[serde(default)]
     #[schemars(with = "FailOn", transform = crate::config::schema::no_default)]
     pub fail_on: Option<FailOn>,
+    /// Whether `--fix` also rewrites `mixed-terms` findings, replacing the
+    /// document's minority role with its majority's term. Off by default:
+    /// which role is the minority is a count, not a decision.
+    #[serde(default)]
+    #[schemars(with = "bool")]
+    pub fix_mixed_terms: Option<bool>,
     /// Files and folders not to check, as gitignore patterns relative to
     /// this file's folder.
     #[serde(default)]

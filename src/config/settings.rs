@@ -13,6 +13,7 @@ use crate::sense::AllowList;
 pub struct Settings {
     business: Option<BusinessId>,
     fail_on: FailOn,
+    fix_mixed_terms: bool,
     severities: Vec<Option<Severity>>,
     allow: AllowList,
 }
@@ -22,6 +23,7 @@ impl Default for Settings {
         Self {
             business: None,
             fail_on: FailOn::default(),
+            fix_mixed_terms: false,
             severities: RULES.iter().map(|r| Some(r.default_severity)).collect(),
             allow: AllowList::default(),
         }
@@ -29,10 +31,12 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Settings with `fail_on` and the allowed phrases of a config file.
-    pub(crate) fn new(fail_on: FailOn, allow: AllowList) -> Self {
+    /// Settings with the file-wide keys of a config file: `fail-on`,
+    /// `fix-mixed-terms` and the allowed phrases.
+    pub(crate) fn new(fail_on: FailOn, fix_mixed_terms: bool, allow: AllowList) -> Self {
         Self {
             fail_on,
+            fix_mixed_terms,
             allow,
             ..Self::default()
         }
@@ -56,6 +60,11 @@ impl Settings {
     /// The lowest severity that fails the run.
     pub fn fail_on(&self) -> FailOn {
         self.fail_on
+    }
+
+    /// Whether `--fix` rewrites `mixed-terms` findings too.
+    pub fn fix_mixed_terms(&self) -> bool {
+        self.fix_mixed_terms
     }
 
     /// The severity `rule` reports at, or `None` when it is off.

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::{Printer, Summary};
+use super::{Printer, Summary, plural};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -148,7 +148,19 @@ impl Printer for HumanPrinter {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        writeln!(out, "{}", summary_line(summary))
+        if summary.fixed > 0 {
+            writeln!(
+                out,
+                "Fixed {} in {}.",
+                plural(summary.fixed, "problem"),
+                plural(summary.fixed_files, "file")
+            )?;
+        }
+        writeln!(out, "{}", summary_line(summary))?;
+        if summary.fixable > 0 {
+            writeln!(out, "{} fixable with `clientele --fix`.", summary.fixable)?;
+        }
+        Ok(())
     }
 }
 
@@ -165,17 +177,10 @@ fn summary_line(summary: &Summary) -> String {
     .map(|(n, what)| plural(n, what))
     .collect();
     match counts.as_slice() {
+        [] if summary.fixed > 0 => format!("No problems remain in {files}."),
         [] => format!("No problems found in {files}."),
         [one] => format!("Found {one} in {files}."),
         [init @ .., last] => format!("Found {} and {last} in {files}.", init.join(", ")),
-    }
-}
-
-fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
     }
 }
 
@@ -198,6 +203,35 @@ mod tests {
         assert_eq!(
             summary_line(&s),
             "Found 2 errors, 1 warning and 3 infos in 4 files."
+        );
+    }
+
+    #[test]
+    fn the_closing_lines_tell_what_was_and_can_be_fixed() {
+        let finish = |summary: Summary| {
+            let mut out = Vec::new();
+            HumanPrinter::new(false).finish(&mut out, &summary).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let fixable = Summary {
+            files: 2,
+            errors: 3,
+            fixable: 2,
+            ..Summary::default()
+        };
+        assert_eq!(
+            finish(fixable),
+            "Found 3 errors in 2 files.\n2 fixable with `clientele --fix`.\n"
+        );
+        let fixed = Summary {
+            files: 2,
+            fixed: 3,
+            fixed_files: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            finish(fixed),
+            "Fixed 3 problems in 1 file.\nNo problems remain in 2 files.\n"
         );
     }
 }

@@ -24,6 +24,7 @@ struct JsonSummary {
     errors: usize,
     warnings: usize,
     infos: usize,
+    fixed: usize,
 }
 
 #[derive(Serialize)]
@@ -44,6 +45,7 @@ struct JsonDiagnostic {
     byte_start: usize,
     byte_end: usize,
     suggestion: Option<String>,
+    fixable: bool,
     related: Vec<JsonRelated>,
 }
 
@@ -87,6 +89,7 @@ impl Printer for JsonPrinter {
                 byte_start: d.span.start,
                 byte_end: d.span.end,
                 suggestion: d.suggestion.clone(),
+                fixable: d.fixable,
                 related: d
                     .related
                     .iter()
@@ -113,6 +116,7 @@ impl Printer for JsonPrinter {
                 errors: summary.errors,
                 warnings: summary.warnings,
                 infos: summary.infos,
+                fixed: summary.fixed,
             },
         };
         serde_json::to_writer_pretty(&mut *out, &document)?;

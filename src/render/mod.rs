@@ -2,6 +2,7 @@
 //! format; each gets the files in output order and writes a closing part
 //! in `finish` (the summary line, or the one JSON document).
 
+mod diff;
 mod human;
 mod json;
 mod problem;
@@ -11,6 +12,7 @@ use std::io::{self, Write};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 
+pub use diff::unified_diff;
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 pub use problem::render_error;
@@ -35,6 +37,12 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings at info severity.
     pub infos: usize,
+    /// Findings `--fix` would correct.
+    pub fixable: usize,
+    /// Fixes `--fix` applied.
+    pub fixed: usize,
+    /// Files `--fix` changed.
+    pub fixed_files: usize,
 }
 
 impl Summary {
@@ -42,12 +50,30 @@ impl Summary {
     pub fn add(&mut self, diagnostics: &[Diagnostic]) {
         self.files += 1;
         for d in diagnostics {
+            self.fixable += usize::from(d.fixable);
             match d.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
             }
         }
+    }
+}
+
+impl Summary {
+    /// Count `count` fixes applied to one file.
+    pub fn add_fixes(&mut self, count: usize) {
+        self.fixed += count;
+        self.fixed_files += 1;
+    }
+}
+
+/// `1 file`, `2 files`.
+pub(crate) fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }
 

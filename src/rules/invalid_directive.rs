@@ -71,6 +71,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
             term: String::new(),
             matched: problem.span.slice(ctx.text).unwrap_or_default().to_owned(),
             suggestion: None,
+            fixable: false,
             help: problem.help.clone(),
             related: Vec::new(),
         })

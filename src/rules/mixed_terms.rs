@@ -2,7 +2,7 @@
 //! document must not call the same people clients in one place and
 //! customers in another. The minority role is flagged, per language.
 
-use super::{Context, RuleId, about};
+use super::{Context, RuleId, about, replacement};
 use crate::diagnostic::{Diagnostic, Related};
 use crate::lexicon::{LangId, Occurrence, Sense, TermId};
 
@@ -79,8 +79,12 @@ has the full reference.
 
 ## Fix safety
 The suggestion is the majority's most frequent term in the same form and
-capitalisation. Declaring a `business` that prefers a role turns this
-rule's question into `wrong-term`'s answer.
+capitalisation. `clientele --fix` applies it only when the config sets
+`fix-mixed-terms = true`: which role is the minority is a count, not a
+decision. There is no suggestion where the form is ambiguous or where the
+term is set against the majority's term (`clients, not customers`).
+Declaring a `business` that prefers a role turns this rule's question
+into `wrong-term`'s answer, and `wrong-term`'s fixes are always applied.
 "#;
 
 /// The two roles that must not be mixed.
@@ -153,12 +157,13 @@ fn check_language(ctx: &Context<'_>, lang: LangId) -> Vec<Diagnostic> {
             );
             d.label = format!("{} term, {} of {total} uses", d.role, minority.len());
             let target = ctx.lexicon.counterpart(dominant, occurrence.term);
-            match ctx.lexicon.replacement(occurrence, &d.matched, target) {
+            match replacement(ctx, occurrence, &d.matched, target) {
                 Ok(replacement) => {
                     d.help = Some(format!(
                         "say `{replacement}` as the rest of the document does, or declare `business` in clientele.toml"
                     ));
                     d.suggestion = Some(replacement);
+                    d.fixable = ctx.settings.fix_mixed_terms();
                 }
                 Err(why) => {
                     d.help = Some(format!("no safe replacement: {why}"));

@@ -12,7 +12,7 @@ mod wrong_term;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::directives::Directives;
-use crate::lexicon::{Lexicon, Occurrence};
+use crate::lexicon::{Lexicon, MAX_CONTRAST_GAP, Occurrence, TermId};
 use crate::markdown::Outline;
 
 /// Identifies a rule.
@@ -167,9 +167,70 @@ pub(crate) fn about(ctx: &Context<'_>, rule: RuleId, occurrence: &Occurrence) ->
             .unwrap_or_default()
             .to_owned(),
         suggestion: None,
+        fixable: false,
         help: None,
         related: Vec::new(),
     }
+}
+
+/// The form of `target` that replaces `occurrence` (whose text is
+/// `matched`), or why there is none to offer.
+///
+/// A word set against `target`'s own word by a contrast connector gets
+/// none: `clients, not customers` fixed would read `clients, not clients`.
+pub(crate) fn replacement(
+    ctx: &Context<'_>,
+    occurrence: &Occurrence,
+    matched: &str,
+    target: TermId,
+) -> Result<String, String> {
+    if let Some(other) = contrasted_with(ctx, occurrence, target) {
+        let word = other.span.slice(ctx.text).unwrap_or_default();
+        return Err(format!(
+            "it is set against `{word}` here, and replacing it would contrast `{word}` with itself; rewrite it by hand"
+        ));
+    }
+    ctx.lexicon
+        .replacement(occurrence, matched, target)
+        .map_err(|why| why.to_string())
+}
+
+/// A plain occurrence of `target`'s word (any form) that a contrast
+/// connector sets against `occurrence`.
+fn contrasted_with<'a>(
+    ctx: &Context<'a>,
+    occurrence: &Occurrence,
+    target: TermId,
+) -> Option<&'a Occurrence> {
+    let base = ctx.lexicon.base_term(target);
+    let lang = ctx.lexicon.language(ctx.lexicon.term(target).lang);
+    let gap = |first: &Occurrence, second: &Occurrence| {
+        second.phrase.start.saturating_sub(first.phrase.end) <= MAX_CONTRAST_GAP
+    };
+    // Occurrences are in text order: look outwards from this one while the
+    // gap allows a contrast.
+    let at = ctx
+        .occurrences
+        .partition_point(|o| o.span < occurrence.span);
+    let (before, after) = ctx.occurrences.split_at(at);
+    let before = before
+        .iter()
+        .rev()
+        .take_while(|o| gap(o, occurrence))
+        .map(|o| (o, (o, occurrence)));
+    let after = after
+        .iter()
+        .filter(|o| o.span != occurrence.span)
+        .take_while(|o| gap(occurrence, o))
+        .map(|o| (o, (occurrence, o)));
+    before
+        .chain(after)
+        .find(|(other, (first, second))| {
+            other.phrase == other.span
+                && ctx.lexicon.base_term(other.term) == base
+                && lang.contrasts(ctx.text, first.phrase, second.phrase)
+        })
+        .map(|(other, _)| other)
 }
 
 #[cfg(test)]

@@ -1,20 +1,8 @@
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
 
 use super::*;
-use crate::config::{Config, Lexicons, Settings};
 use crate::lint::{lint_document, lint_text};
-
-static LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::builtin().unwrap()));
-
-/// The settings `toml` gives a document beside it.
-fn settings(toml: &str) -> Settings {
-    let path = Path::new("/tmp/clientele.toml");
-    let mut lexicons = Lexicons::with_builtin("/".into(), Arc::clone(&LEXICON));
-    Config::from_toml(path, path, toml, &mut lexicons)
-        .unwrap()
-        .settings_for(Path::new("/tmp/doc.md"))
-}
+use crate::testing::{LEXICON, settings};
 
 /// `(rule, matched, suggestion)` for every finding in `markdown` under `config`.
 fn findings(config: &str, markdown: &str) -> Vec<(&'static str, String, Option<String>)> {
@@ -26,15 +14,12 @@ fn findings(config: &str, markdown: &str) -> Vec<(&'static str, String, Option<S
 
 /// Apply every suggestion of `markdown`'s findings and return the result.
 fn fixed(config: &str, markdown: &str) -> String {
-    let mut out = markdown.to_owned();
     let mut diagnostics = lint_text(markdown, &LEXICON, &settings(config));
-    diagnostics.reverse();
-    for d in diagnostics {
-        if let Some(s) = d.suggestion {
-            out.replace_range(d.span.range(), &s);
-        }
+    for d in &mut diagnostics {
+        // Every suggestion, `mixed-terms`' too, whatever `fix-mixed-terms` says.
+        d.fixable = d.suggestion.is_some();
     }
-    out
+    crate::fix::apply(markdown, &diagnostics).0
 }
 
 #[track_caller]
@@ -104,6 +89,30 @@ fn wrong_term_never_flags_technical_senses_or_fixed_phrases() {
         ),
         []
     );
+}
+
+#[test]
+fn no_suggestion_sets_a_term_against_itself() {
+    for text in [
+        "We serve clients, not customers.",
+        "We serve customers, not clients.",
+        "Мы работаем с клиентами, а не с покупателями.",
+        "我们服务的是客户而不是顾客。",
+    ] {
+        let found = findings(RELATIONSHIP, text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].2, None, "{text}");
+    }
+    // Far apart, or joined by no connector, the suggestion stands.
+    assert_fix(
+        RELATIONSHIP,
+        "Clients call us. Customers write to us.",
+        "Clients call us. Clients write to us.",
+    );
+    // The same in a mixed document: the minority is not fixed into a
+    // self-contrast either.
+    let found = findings("", "A client, a client, clients rather than customers.");
+    assert_eq!(found, [("mixed-terms", "customers".to_owned(), None)]);
 }
 
 #[test]
@@ -261,68 +270,7 @@ mod properties {
 
     use super::*;
     use crate::source::SourceFile;
-
-    const FRAGMENTS: &[&str] = &[
-        "client",
-        "Customers",
-        "CUSTOMER'S",
-        "клиентами",
-        "Покупателя",
-        "заказчице",
-        "客户",
-        "顾客",
-        "客户端",
-        "HTTP client",
-        "customer service",
-        " ",
-        " and ",
-        "\n",
-        "\r\n",
-        "\n\n",
-        "`",
-        "**",
-        "# ",
-        "- ",
-        "> ",
-        "ё",
-        "😀",
-        "\u{feff}",
-        "https://x.example/customer ",
-        // Connectors and glossary marks, so that self-contrast fires.
-        " or ",
-        " vs. ",
-        "between ",
-        "между ",
-        " и ",
-        " против ",
-        "与",
-        "或",
-        " — ",
-        ": ",
-        "• ",
-        "«",
-        "»",
-        // Directives and front matter, valid and not.
-        "<!-- clientele-disable -->",
-        "<!-- clientele-enable wrong-term -->",
-        "<!-- clientele-disable-next-line mixed-terms, self-contrast -->",
-        "<!-- clientele-disabel wrong-trm -->",
-        "---\n",
-        "+++\n",
-        "clientele: ",
-        "business: membership\n",
-        "?",
-        ". ",
-        "client vs client",
-        "между клиентом и клиентом",
-        "客户与客户",
-        "• Покупатель — тот, кто платит за каждую покупку сам\n",
-        "Who is a client?\n\n",
-    ];
-
-    fn document() -> impl Strategy<Value = String> {
-        prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|f| f.concat())
-    }
+    use crate::testing::document;
 
     proptest! {
         #[test]

@@ -1,7 +1,7 @@
 //! `wrong-term`: a business-sense term whose role the declared business
 //! type discourages, with the preferred term in the same form as a fix.
 
-use super::{Context, RuleId, about};
+use super::{Context, RuleId, about, replacement};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::Sense;
 
@@ -77,10 +77,13 @@ the same keys in a TOML front matter `[clientele]` table. For a passage:
 the full reference.
 
 ## Fix safety
-The suggestion keeps case, number, possessive and gender, taken from the
-aligned paradigms of the term packs. When the matched form could be several
-forms that the preferred term spells differently, no suggestion is made and
-the diagnostic says why.
+`clientele --fix` applies the suggestion. It keeps case, number,
+possessive and gender, taken from the aligned paradigms of the term packs,
+and capitalisation (`Customers` → `Clients`, `CUSTOMERS` → `CLIENTS`).
+There is no suggestion, and the diagnostic says why, when the matched form
+could be several forms that the preferred term spells differently, or when
+the term is set against the preferred term itself (`clients, not
+customers`), where the replacement would contrast a term with itself.
 "#;
 
 /// Flag every business-sense term of a discouraged role.
@@ -107,10 +110,11 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
             d.matched, term.role, business.name
         );
         match ctx.lexicon.preferred(term.lang, prefer, occurrence.term) {
-            Some(target) => match ctx.lexicon.replacement(occurrence, &d.matched, target) {
+            Some(target) => match replacement(ctx, occurrence, &d.matched, target) {
                 Ok(replacement) => {
                     d.label = format!("say `{replacement}`");
                     d.suggestion = Some(replacement);
+                    d.fixable = true;
                 }
                 Err(why) => {
                     d.label = format!("{} term", term.role);

@@ -1,0 +1,96 @@
+//! Helpers shared by the unit tests: the built-in lexicon, settings from
+//! a config text, and generated Markdown for property tests.
+
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use proptest::prelude::*;
+
+use crate::config::{Config, Lexicons, Settings};
+use crate::lexicon::Lexicon;
+
+/// The lexicon of the built-in packs, built once.
+pub static LEXICON: LazyLock<Arc<Lexicon>> =
+    LazyLock::new(|| Arc::new(Lexicon::builtin().unwrap()));
+
+/// The settings `toml` gives a document beside it.
+pub fn settings(toml: &str) -> Settings {
+    let path = Path::new("/tmp/clientele.toml");
+    let mut lexicons = Lexicons::with_builtin("/".into(), Arc::clone(&LEXICON));
+    Config::from_toml(path, path, toml, &mut lexicons)
+        .unwrap()
+        .settings_for(Path::new("/tmp/doc.md"))
+}
+
+/// Pieces of Markdown that generated documents are made of: terms in the
+/// three languages and their forms, technical and fixed senses, Markdown
+/// syntax, line endings, connectors, directives and front matter.
+pub const FRAGMENTS: &[&str] = &[
+    "client",
+    "Customers",
+    "CUSTOMER'S",
+    "клиентами",
+    "Покупателя",
+    "заказчице",
+    "客户",
+    "顾客",
+    "客户端",
+    "HTTP client",
+    "customer service",
+    " ",
+    " and ",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "`",
+    "**",
+    "# ",
+    "- ",
+    "> ",
+    "ё",
+    "😀",
+    "\u{feff}",
+    "https://x.example/customer ",
+    // Connectors and glossary marks, so that self-contrast fires.
+    " or ",
+    " vs. ",
+    "between ",
+    "между ",
+    " и ",
+    " против ",
+    "与",
+    "或",
+    " — ",
+    ": ",
+    "• ",
+    "«",
+    "»",
+    // Directives and front matter, valid and not.
+    "<!-- clientele-disable -->",
+    "<!-- clientele-enable wrong-term -->",
+    "<!-- clientele-disable-next-line mixed-terms, self-contrast -->",
+    "<!-- clientele-disabel wrong-trm -->",
+    "---\n",
+    "+++\n",
+    "clientele: ",
+    "business: membership\n",
+    "?",
+    ". ",
+    "client vs client",
+    "между клиентом и клиентом",
+    "客户与客户",
+    "• Покупатель — тот, кто платит за каждую покупку сам\n",
+    "Who is a client?\n\n",
+    // Forms and contrasts that test what a fix may and may not replace.
+    "Clients, not customers",
+    "заказчика",
+    "клиенток",
+    "Покупательницам",
+    "CUSTOMERS' ",
+    "customer\u{2019}s",
+];
+
+/// A Markdown document of up to 40 fragments.
+pub fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|f| f.concat())
+}
