@@ -146,11 +146,7 @@ fn jobs(
     resolver: &mut Resolver,
     problems: &mut Problems,
 ) -> io::Result<Vec<Job>> {
-    let (found, walk_errors) = if inputs.paths.is_empty() {
-        Default::default()
-    } else {
-        walk::collect(&inputs.paths)
-    };
+    let (found, walk_errors) = walk::collect(&inputs.paths);
     for error in &walk_errors {
         problems.error(error)?;
     }

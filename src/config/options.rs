@@ -38,7 +38,7 @@ pub struct Options {
     /// document's minority role with its majority's term. Off by default:
     /// which role is the minority is a count, not a decision.
     #[serde(default)]
-    #[schemars(with = "bool")]
+    #[schemars(with = "bool", transform = crate::config::schema::no_default)]
     pub fix_mixed_terms: Option<bool>,
     /// Files and folders not to check, as gitignore patterns relative to
     /// this file's folder.

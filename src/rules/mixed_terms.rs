@@ -165,9 +165,7 @@ fn check_language(ctx: &Context<'_>, lang: LangId) -> Vec<Diagnostic> {
                     d.suggestion = Some(replacement);
                     d.fixable = ctx.settings.fix_mixed_terms();
                 }
-                Err(why) => {
-                    d.help = Some(format!("no safe replacement: {why}"));
-                }
+                Err(help) => d.help = Some(help),
             }
             d.related.push(related.clone());
             d

@@ -174,7 +174,7 @@ pub(crate) fn about(ctx: &Context<'_>, rule: RuleId, occurrence: &Occurrence) ->
 }
 
 /// The form of `target` that replaces `occurrence` (whose text is
-/// `matched`), or why there is none to offer.
+/// `matched`), or the help saying why there is none to offer.
 ///
 /// A word set against `target`'s own word by a contrast connector gets
 /// none: `clients, not customers` fixed would read `clients, not clients`.
@@ -187,12 +187,12 @@ pub(crate) fn replacement(
     if let Some(other) = contrasted_with(ctx, occurrence, target) {
         let word = other.span.slice(ctx.text).unwrap_or_default();
         return Err(format!(
-            "it is set against `{word}` here, and replacing it would contrast `{word}` with itself; rewrite it by hand"
+            "no safe replacement: it is set against `{word}` here, and replacing it would contrast `{word}` with itself; rewrite it by hand"
         ));
     }
     ctx.lexicon
         .replacement(occurrence, matched, target)
-        .map_err(|why| why.to_string())
+        .map_err(|why| format!("no safe replacement: {why}"))
 }
 
 /// A plain occurrence of `target`'s word (any form) that a contrast
@@ -204,9 +204,6 @@ fn contrasted_with<'a>(
 ) -> Option<&'a Occurrence> {
     let base = ctx.lexicon.base_term(target);
     let lang = ctx.lexicon.language(ctx.lexicon.term(target).lang);
-    let gap = |first: &Occurrence, second: &Occurrence| {
-        second.phrase.start.saturating_sub(first.phrase.end) <= MAX_CONTRAST_GAP
-    };
     // Occurrences are in text order: look outwards from this one while the
     // gap allows a contrast.
     let at = ctx
@@ -216,12 +213,12 @@ fn contrasted_with<'a>(
     let before = before
         .iter()
         .rev()
-        .take_while(|o| gap(o, occurrence))
+        .take_while(|o| within_contrast_reach(o, occurrence))
         .map(|o| (o, (o, occurrence)));
     let after = after
         .iter()
         .filter(|o| o.span != occurrence.span)
-        .take_while(|o| gap(occurrence, o))
+        .take_while(|o| within_contrast_reach(occurrence, o))
         .map(|o| (o, (occurrence, o)));
     before
         .chain(after)
@@ -231,6 +228,12 @@ fn contrasted_with<'a>(
                 && lang.contrasts(ctx.text, first.phrase, second.phrase)
         })
         .map(|(other, _)| other)
+}
+
+/// Whether `second` (later in the text) is close enough to `first` for a
+/// contrast connector to join them; scans over occurrences stop here.
+pub(crate) fn within_contrast_reach(first: &Occurrence, second: &Occurrence) -> bool {
+    second.phrase.start.saturating_sub(first.phrase.end) <= MAX_CONTRAST_GAP
 }
 
 #[cfg(test)]

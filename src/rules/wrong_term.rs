@@ -116,9 +116,9 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
                     d.suggestion = Some(replacement);
                     d.fixable = true;
                 }
-                Err(why) => {
+                Err(help) => {
                     d.label = format!("{} term", term.role);
-                    d.help = Some(format!("no safe replacement: {why}"));
+                    d.help = Some(help);
                 }
             },
             None => {

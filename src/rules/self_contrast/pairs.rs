@@ -3,8 +3,7 @@
 
 use super::{diagnostic, same_word, word_of};
 use crate::diagnostic::{Diagnostic, Related};
-use crate::lexicon::MAX_CONTRAST_GAP;
-use crate::rules::Context;
+use crate::rules::{Context, within_contrast_reach};
 
 /// Flag the second side of every self-contrast.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
@@ -13,7 +12,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     for (i, first) in occurrences.iter().enumerate() {
         let Some(second) = occurrences[i + 1..]
             .iter()
-            .take_while(|o| o.phrase.start.saturating_sub(first.phrase.end) <= MAX_CONTRAST_GAP)
+            .take_while(|o| within_contrast_reach(first, o))
             .find(|o| same_word(ctx, first, o))
         else {
             continue;
