@@ -69,3 +69,15 @@ pub struct Diagnostic {
     /// Other places the finding refers to.
     pub related: Vec<Related>,
 }
+
+impl Diagnostic {
+    /// The advice shown with the finding: its help, or else what to
+    /// replace the matched text with.
+    pub fn advice(&self) -> Option<String> {
+        self.help.clone().or_else(|| {
+            self.suggestion
+                .as_ref()
+                .map(|replacement| format!("replace `{}` with `{replacement}`", self.matched))
+        })
+    }
+}

@@ -113,3 +113,31 @@ fn front_matter_for_other_tools_is_left_alone_even_when_malformed() {
         .code(1)
         .stdout(predicates::str::contains("a.md:5:15"));
 }
+
+#[test]
+fn a_run_stopped_by_a_config_error_does_not_claim_a_clean_tree() {
+    let dir = tree(&[
+        ("clientele.toml", "business = \"shop\"\n"),
+        ("a.md", "Our customers.\n"),
+    ]);
+    clientele(dir.path())
+        .args(["--color", "never"])
+        .assert()
+        .code(2)
+        .stdout("No files checked: see the error above.\n");
+    // Where one folder's config is broken, the others are still checked,
+    // and the summary says not everything was.
+    let dir = tree(&[
+        ("shop/clientele.toml", "business = \"shop\"\n"),
+        ("shop/a.md", "Our customers.\n"),
+        ("law/clientele.toml", "business = \"relationship\"\n"),
+        ("law/a.md", "Our clients.\n"),
+    ]);
+    clientele(dir.path())
+        .args(["--color", "never"])
+        .assert()
+        .code(2)
+        .stdout(
+            "No problems found in 1 file.\n1 error above: not everything was checked or fixed.\n",
+        );
+}

@@ -172,7 +172,8 @@ fn a_read_only_file_is_reported_and_the_others_are_fixed() {
         // The unfixed file's finding is still reported.
         .stdout(predicate::str::contains("--> a.md:1:3"))
         .stdout(predicate::str::ends_with(
-            "Fixed 1 problem in 1 file.\nFound 1 error in 2 files.\n1 fixable with `clientele --fix`.\n",
+            "Fixed 1 problem in 1 file.\nFound 1 error in 2 files.\n1 fixable with `clientele --fix`.\n\
+             1 error above: not everything was checked or fixed.\n",
         ));
     assert_eq!(fs::read_to_string(&locked).unwrap(), "A customer.\n");
     assert_eq!(

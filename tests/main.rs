@@ -14,6 +14,7 @@ mod commands;
 mod config;
 mod errors;
 mod fix;
+mod formats;
 mod layers;
 mod packs;
 mod seeds;

@@ -13,7 +13,7 @@ use crate::config::{Config, FailOn, Resolver};
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lint::{Checked, FileOutcome, check_bytes, check_file};
-use crate::render::{self, Summary, plural, render_error, unified_diff};
+use crate::render::{self, Notice, Summary, plural, render_error, unified_diff};
 use crate::walk::{self, Input, absolute};
 
 /// Files linted in parallel before their output is printed in order: bounds
@@ -45,20 +45,32 @@ struct Job {
     stdin: bool,
 }
 
-/// Writes errors and notes to stderr and remembers that an error happened.
+/// Writes errors and notes to stderr and keeps them for the report (SARIF
+/// lists them; the summary says files were not checked).
 struct Problems {
     color: bool,
-    any_error: bool,
+    notices: Vec<Notice>,
 }
 
 impl Problems {
     fn error(&mut self, error: &Error) -> io::Result<()> {
-        self.any_error = true;
+        self.notices.push(Notice {
+            is_error: true,
+            message: error.to_string(),
+        });
         writeln!(io::stderr().lock(), "{}", render_error(error, self.color))
     }
 
     fn note(&mut self, message: &str) -> io::Result<()> {
+        self.notices.push(Notice {
+            is_error: false,
+            message: message.to_owned(),
+        });
         writeln!(io::stderr().lock(), "note: {message}")
+    }
+
+    fn any_error(&self) -> bool {
+        self.notices.iter().any(|n| n.is_error)
     }
 }
 
@@ -89,7 +101,7 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
     };
     let mut problems = Problems {
         color: args.color.enabled(stderr_is_terminal()),
-        any_error: false,
+        notices: Vec::new(),
     };
     let cwd = std::env::current_dir()?;
     let inputs = match inputs(args) {
@@ -264,10 +276,10 @@ fn check(
         writeln!(io::stderr().lock(), "{}", would_fix(&summary))?;
         failed = summary.fixed > 0;
     } else {
-        printer.finish(&mut out, &summary)?;
+        printer.finish(&mut out, &summary, &problems.notices)?;
     }
     out.flush()?;
-    let status = if problems.any_error {
+    let status = if problems.any_error() {
         ExitStatus::Error
     } else if failed {
         ExitStatus::Failure

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::{Printer, Summary, plural};
+use super::{Notice, Printer, Summary, write_closing_lines};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -87,11 +87,7 @@ impl HumanPrinter {
         // The help says why there is no suggestion, or how to settle the
         // finding; failing that, what to replace. A suggestion on short
         // lines is also shown as a before/after patch.
-        let help = d.help.clone().or_else(|| {
-            d.suggestion
-                .as_ref()
-                .map(|replacement| format!("replace `{}` with `{replacement}`", d.matched))
-        });
+        let help = d.advice();
         let short_lines = excerpt.lines().all(|l| l.chars().count() <= PATCH_MAX_LINE);
         let patch = d.suggestion.as_deref().filter(|_| short_lines);
         let report = match (help, patch) {
@@ -147,91 +143,12 @@ impl Printer for HumanPrinter {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        if summary.fixed > 0 {
-            writeln!(
-                out,
-                "Fixed {} in {}.",
-                plural(summary.fixed, "problem"),
-                plural(summary.fixed_files, "file")
-            )?;
-        }
-        writeln!(out, "{}", summary_line(summary))?;
-        if summary.fixable > 0 {
-            writeln!(out, "{} fixable with `clientele --fix`.", summary.fixable)?;
-        }
-        Ok(())
-    }
-}
-
-/// `Found 2 errors and 1 warning in 10 files.`, or that nothing was found.
-fn summary_line(summary: &Summary) -> String {
-    let files = plural(summary.files, "file");
-    let counts: Vec<String> = [
-        (summary.errors, "error"),
-        (summary.warnings, "warning"),
-        (summary.infos, "info"),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| plural(n, what))
-    .collect();
-    match counts.as_slice() {
-        [] if summary.fixed > 0 => format!("No problems remain in {files}."),
-        [] => format!("No problems found in {files}."),
-        [one] => format!("Found {one} in {files}."),
-        [init @ .., last] => format!("Found {} and {last} in {files}.", init.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn summary_lines_read_naturally() {
-        let mut s = Summary {
-            files: 1,
-            ..Summary::default()
-        };
-        assert_eq!(summary_line(&s), "No problems found in 1 file.");
-        s.errors = 2;
-        assert_eq!(summary_line(&s), "Found 2 errors in 1 file.");
-        s.warnings = 1;
-        s.infos = 3;
-        s.files = 4;
-        assert_eq!(
-            summary_line(&s),
-            "Found 2 errors, 1 warning and 3 infos in 4 files."
-        );
-    }
-
-    #[test]
-    fn the_closing_lines_tell_what_was_and_can_be_fixed() {
-        let finish = |summary: Summary| {
-            let mut out = Vec::new();
-            HumanPrinter::new(false).finish(&mut out, &summary).unwrap();
-            String::from_utf8(out).unwrap()
-        };
-        let fixable = Summary {
-            files: 2,
-            errors: 3,
-            fixable: 2,
-            ..Summary::default()
-        };
-        assert_eq!(
-            finish(fixable),
-            "Found 3 errors in 2 files.\n2 fixable with `clientele --fix`.\n"
-        );
-        let fixed = Summary {
-            files: 2,
-            fixed: 3,
-            fixed_files: 1,
-            ..Summary::default()
-        };
-        assert_eq!(
-            finish(fixed),
-            "Fixed 3 problems in 1 file.\nNo problems remain in 2 files.\n"
-        );
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        summary: &Summary,
+        notices: &[Notice],
+    ) -> io::Result<()> {
+        write_closing_lines(out, summary, notices)
     }
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Printer, Summary};
+use super::{Notice, Printer, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 
@@ -107,7 +107,12 @@ impl Printer for JsonPrinter {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        summary: &Summary,
+        _notices: &[Notice],
+    ) -> io::Result<()> {
         let document = Document {
             version: VERSION,
             diagnostics: &self.diagnostics,

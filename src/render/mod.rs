@@ -1,21 +1,27 @@
 //! Printers: the only code that turns findings into text. One printer per
 //! format; each gets the files in output order and writes a closing part
-//! in `finish` (the summary line, or the one JSON document).
+//! in `finish` (the summary line, or the one JSON or SARIF document).
 
+mod concise;
 mod diff;
+mod github;
 mod human;
 mod json;
 mod problem;
+mod sarif;
 
 use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 
+pub use concise::ConcisePrinter;
 pub use diff::unified_diff;
+pub use github::{GithubPrinter, escape_data, escape_property};
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 pub use problem::render_error;
+pub use sarif::SarifPrinter;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -24,6 +30,22 @@ pub enum Format {
     Human,
     /// One JSON document (see README: the JSON contract).
     Json,
+    /// One SARIF 2.1.0 log, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands, which annotate a pull request.
+    Github,
+    /// `path:line:col: severity[rule] message`, one finding per line.
+    Concise,
+}
+
+/// What a run said on stderr besides the findings: an error that kept a
+/// file from being checked or fixed, or a note about a skipped file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Whether it made the run fail (exit 2).
+    pub is_error: bool,
+    /// The message, on one line, naming the file it concerns.
+    pub message: String,
 }
 
 /// Counts for the closing summary.
@@ -88,8 +110,14 @@ pub trait Printer {
         diagnostics: &[Diagnostic],
     ) -> io::Result<()>;
 
-    /// Print what comes after the last document.
-    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+    /// Print what comes after the last document; `notices` are what the
+    /// run already said on stderr.
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        summary: &Summary,
+        notices: &[Notice],
+    ) -> io::Result<()>;
 }
 
 /// The printer for `format`.
@@ -97,5 +125,147 @@ pub fn printer(format: Format, color: bool) -> Box<dyn Printer> {
     match format {
         Format::Human => Box::new(HumanPrinter::new(color)),
         Format::Json => Box::new(JsonPrinter::default()),
+        Format::Sarif => Box::new(SarifPrinter::default()),
+        Format::Github => Box::new(GithubPrinter),
+        Format::Concise => Box::new(ConcisePrinter),
+    }
+}
+
+/// How many of `notices` are errors.
+pub(crate) fn error_count(notices: &[Notice]) -> usize {
+    notices.iter().filter(|n| n.is_error).count()
+}
+
+/// The closing lines of the line-oriented formats: what `--fix` did, the
+/// summary, how many findings `--fix` would correct, and the errors above.
+pub(crate) fn write_closing_lines(
+    out: &mut dyn Write,
+    summary: &Summary,
+    notices: &[Notice],
+) -> io::Result<()> {
+    let errors = error_count(notices);
+    if summary.files == 0 && errors > 0 {
+        let which = if errors == 1 { "error" } else { "errors" };
+        return writeln!(out, "No files checked: see the {which} above.");
+    }
+    if summary.fixed > 0 {
+        writeln!(
+            out,
+            "Fixed {} in {}.",
+            plural(summary.fixed, "problem"),
+            plural(summary.fixed_files, "file")
+        )?;
+    }
+    writeln!(out, "{}", summary_line(summary))?;
+    if summary.fixable > 0 {
+        writeln!(out, "{} fixable with `clientele --fix`.", summary.fixable)?;
+    }
+    if errors > 0 {
+        writeln!(
+            out,
+            "{} above: not everything was checked or fixed.",
+            plural(errors, "error")
+        )?;
+    }
+    Ok(())
+}
+
+/// `Found 2 errors and 1 warning in 10 files.`, or that nothing was found.
+fn summary_line(summary: &Summary) -> String {
+    let files = plural(summary.files, "file");
+    let counts: Vec<String> = [
+        (summary.errors, "error"),
+        (summary.warnings, "warning"),
+        (summary.infos, "info"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| plural(n, what))
+    .collect();
+    match counts.as_slice() {
+        [] if summary.fixed > 0 => format!("No problems remain in {files}."),
+        [] => format!("No problems found in {files}."),
+        [one] => format!("Found {one} in {files}."),
+        [init @ .., last] => format!("Found {} and {last} in {files}.", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn closing(summary: Summary, notices: &[Notice]) -> String {
+        let mut out = Vec::new();
+        write_closing_lines(&mut out, &summary, notices).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn error(message: &str) -> Notice {
+        Notice {
+            is_error: true,
+            message: message.to_owned(),
+        }
+    }
+
+    #[test]
+    fn summary_lines_read_naturally() {
+        let mut s = Summary {
+            files: 1,
+            ..Summary::default()
+        };
+        assert_eq!(summary_line(&s), "No problems found in 1 file.");
+        s.errors = 2;
+        assert_eq!(summary_line(&s), "Found 2 errors in 1 file.");
+        s.warnings = 1;
+        s.infos = 3;
+        s.files = 4;
+        assert_eq!(
+            summary_line(&s),
+            "Found 2 errors, 1 warning and 3 infos in 4 files."
+        );
+    }
+
+    #[test]
+    fn the_closing_lines_tell_what_was_and_can_be_fixed() {
+        let fixable = Summary {
+            files: 2,
+            errors: 3,
+            fixable: 2,
+            ..Summary::default()
+        };
+        assert_eq!(
+            closing(fixable, &[]),
+            "Found 3 errors in 2 files.\n2 fixable with `clientele --fix`.\n"
+        );
+        let fixed = Summary {
+            files: 2,
+            fixed: 3,
+            fixed_files: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            closing(fixed, &[]),
+            "Fixed 3 problems in 1 file.\nNo problems remain in 2 files.\n"
+        );
+    }
+
+    #[test]
+    fn errors_that_stopped_files_are_not_a_clean_bill() {
+        let note = Notice {
+            is_error: false,
+            message: "a.md: skipped: not UTF-8".to_owned(),
+        };
+        assert_eq!(
+            closing(Summary::default(), &[error("clientele.toml: bad"), note]),
+            "No files checked: see the error above.\n"
+        );
+        let one = Summary {
+            files: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            closing(one, &[error("a.md: denied"), error("b.md: denied")]),
+            "No problems found in 1 file.\n2 errors above: not everything was checked or fixed.\n"
+        );
     }
 }

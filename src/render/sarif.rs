@@ -1,0 +1,411 @@
+//! `--format sarif`: one SARIF 2.1.0 log, the format code scanning tools
+//! (GitHub code scanning, the SARIF viewers of editors) take in.
+//!
+//! Columns count Unicode scalar values, as everywhere in clientele, and
+//! the log says so (`columnKind: unicodeCodePoints`). A finding with a
+//! suggestion carries it as a SARIF fix.
+
+use std::io::{self, Write};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+
+use super::{Notice, Printer, Summary, error_count};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{RULES, RuleMeta};
+use crate::source::SourceFile;
+use crate::span::Span;
+
+/// The schema the log conforms to (the OASIS 2.1.0 standard with errata).
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// Where relative paths start: the folder clientele ran in, which in CI is
+/// the repository's root.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// Bytes a relative URI keeps as they are: RFC 3986's unreserved
+/// characters and the path separator.
+const URI_PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    invocations: [Invocation; 1],
+    results: &'a [SarifResult],
+    column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: &'static str,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: &'static str,
+    markdown: &'static str,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<Fix>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: [Replacement; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
+}
+
+/// Collects every finding and writes one SARIF log at the end.
+#[derive(Default)]
+pub struct SarifPrinter {
+    results: Vec<SarifResult>,
+}
+
+impl Printer for SarifPrinter {
+    fn file(
+        &mut self,
+        _out: &mut dyn Write,
+        path: &str,
+        source: &SourceFile,
+        diagnostics: &[Diagnostic],
+    ) -> io::Result<()> {
+        let artifact = artifact_location(path);
+        for d in diagnostics {
+            let region = region(source, d.span);
+            let mut message = d.message.clone();
+            if let Some(advice) = d.advice() {
+                message.push_str("\nhelp: ");
+                message.push_str(&advice);
+            }
+            let related_locations = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(id, related)| Location {
+                    id: Some(id + 1),
+                    physical_location: PhysicalLocation {
+                        artifact_location: artifact.clone(),
+                        region: self::region(source, related.span),
+                    },
+                    message: Some(Text {
+                        text: related.message.clone(),
+                    }),
+                })
+                .collect();
+            let fixes = d
+                .suggestion
+                .iter()
+                .map(|replacement| Fix {
+                    description: Text {
+                        text: format!("Replace `{}` with `{replacement}`", d.matched),
+                    },
+                    artifact_changes: [ArtifactChange {
+                        artifact_location: artifact.clone(),
+                        replacements: [Replacement {
+                            deleted_region: region,
+                            inserted_content: Text {
+                                text: replacement.clone(),
+                            },
+                        }],
+                    }],
+                })
+                .collect();
+            self.results.push(SarifResult {
+                rule_id: d.rule.name(),
+                // `RULES` lists the rules in `RuleId` order.
+                rule_index: d.rule as usize,
+                level: level(d.severity),
+                message: Text { text: message },
+                locations: [Location {
+                    id: None,
+                    physical_location: PhysicalLocation {
+                        artifact_location: artifact.clone(),
+                        region,
+                    },
+                    message: None,
+                }],
+                related_locations,
+                fixes,
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        out: &mut dyn Write,
+        _summary: &Summary,
+        notices: &[Notice],
+    ) -> io::Result<()> {
+        let version = env!("CARGO_PKG_VERSION");
+        let log = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "clientele",
+                        version,
+                        semantic_version: version,
+                        rules: RULES.iter().map(descriptor).collect(),
+                    },
+                },
+                invocations: [Invocation {
+                    execution_successful: error_count(notices) == 0,
+                    tool_execution_notifications: notices
+                        .iter()
+                        .map(|n| Notification {
+                            level: if n.is_error { "error" } else { "note" },
+                            message: Text {
+                                text: n.message.clone(),
+                            },
+                        })
+                        .collect(),
+                }],
+                results: &self.results,
+                column_kind: "unicodeCodePoints",
+            }],
+        };
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
+    }
+}
+
+/// The SARIF level of `severity`.
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A rule as SARIF describes it.
+fn descriptor(rule: &RuleMeta) -> ReportingDescriptor {
+    ReportingDescriptor {
+        id: rule.name,
+        short_description: Text {
+            text: rule.summary.to_owned(),
+        },
+        full_description: Text {
+            text: what_it_does(rule.explanation).unwrap_or_else(|| rule.summary.to_owned()),
+        },
+        help: Help {
+            text: rule.explanation,
+            markdown: rule.explanation,
+        },
+        default_configuration: Configuration {
+            level: level(rule.default_severity),
+        },
+    }
+}
+
+/// The "What it does" section of a rule's explanation, on one line.
+fn what_it_does(explanation: &str) -> Option<String> {
+    let (_, rest) = explanation.split_once("## What it does\n")?;
+    let section = rest.split("\n## ").next()?;
+    let words: Vec<&str> = section.split_whitespace().collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Lines and columns of `span` in `source` (1-based; the end exclusive).
+fn region(source: &SourceFile, span: Span) -> Region {
+    let start = source.line_column(span.start);
+    let end = source.line_column(span.end);
+    Region {
+        start_line: start.line,
+        start_column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+    }
+}
+
+/// The artifact at `path` (as output shows it, with `/` separators): a
+/// relative URI from the source root, or a `file:` URI for an absolute path.
+fn artifact_location(path: &str) -> ArtifactLocation {
+    let encoded = utf8_percent_encode(path, URI_PATH).to_string();
+    if path.starts_with('/') {
+        ArtifactLocation {
+            uri: format!("file://{encoded}"),
+            uri_base_id: None,
+        }
+    } else if path.as_bytes().get(1) == Some(&b':') {
+        // A Windows path with a drive letter keeps the colon after it.
+        let drive = &path[..2];
+        let rest = utf8_percent_encode(&path[2..], URI_PATH);
+        ArtifactLocation {
+            uri: format!("file:///{drive}{rest}"),
+            uri_base_id: None,
+        }
+    } else {
+        ArtifactLocation {
+            uri: encoded,
+            uri_base_id: Some(SRCROOT),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_become_relative_uris_from_the_source_root() {
+        let at = artifact_location("docs/guide.md");
+        assert_eq!(at.uri, "docs/guide.md");
+        assert_eq!(at.uri_base_id, Some(SRCROOT));
+    }
+
+    #[test]
+    fn uris_percent_encode_what_a_uri_cannot_hold() {
+        assert_eq!(
+            artifact_location("docs/my notes#1.md").uri,
+            "docs/my%20notes%231.md"
+        );
+        assert_eq!(
+            artifact_location("доки/客户.md").uri,
+            "%D0%B4%D0%BE%D0%BA%D0%B8/%E5%AE%A2%E6%88%B7.md"
+        );
+    }
+
+    #[test]
+    fn absolute_paths_become_file_uris() {
+        let at = artifact_location("/srv/docs/a b.md");
+        assert_eq!(at.uri, "file:///srv/docs/a%20b.md");
+        assert_eq!(at.uri_base_id, None);
+        assert_eq!(
+            artifact_location("C:/docs/a.md").uri,
+            "file:///C:/docs/a.md"
+        );
+    }
+
+    #[test]
+    fn every_rule_has_a_full_description_from_its_explanation() {
+        for rule in RULES {
+            let full = what_it_does(rule.explanation);
+            assert!(
+                full.as_ref().is_some_and(|f| f.len() > rule.summary.len()),
+                "{}: {full:?}",
+                rule.name
+            );
+        }
+    }
+}

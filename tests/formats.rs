@@ -1,0 +1,345 @@
+//! The formats CI systems and editors read: SARIF (checked against the
+//! official schema), GitHub workflow commands and the concise lines.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{clientele, json, root, tree};
+
+/// The official SARIF 2.1.0 schema, compiled.
+fn sarif_schema() -> jsonschema::Validator {
+    let path = root().join("../shared/schemas/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (../shared must be beside the checkout)",
+            path.display()
+        )
+    });
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+/// `log` checked against the schema; the errors, one per line, if any.
+fn schema_errors(schema: &jsonschema::Validator, log: &Value) -> String {
+    schema
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The stdout of `clientele --format <format> <args>` run in `dir`, and its
+/// exit code.
+fn run(dir: &Path, format: &str, args: &[&str]) -> (String, Option<i32>) {
+    let output = clientele(dir)
+        .args(["--format", format])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.code(),
+    )
+}
+
+/// The JSON report of the same run, to compare the other formats with.
+fn json_report(dir: &Path, args: &[&str]) -> Value {
+    let (stdout, _) = run(dir, "json", args);
+    json(stdout.as_bytes())
+}
+
+#[test]
+fn sarif_on_the_examples_validates_against_the_official_schema() {
+    let (stdout, code) = run(&root(), "sarif", &["examples/"]);
+    assert_eq!(code, Some(1));
+    let log = json(stdout.as_bytes());
+    let errors = schema_errors(&sarif_schema(), &log);
+    assert!(errors.is_empty(), "{errors}");
+}
+
+#[test]
+fn the_schema_check_rejects_a_broken_log() {
+    // The validation above would pass on anything if the schema did not
+    // compile to real constraints.
+    let (stdout, _) = run(&root(), "sarif", &["examples/shop"]);
+    let mut log = json(stdout.as_bytes());
+    log["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        Value::from(0);
+    let errors = schema_errors(&sarif_schema(), &log);
+    assert!(errors.contains("fatal"), "{errors}");
+    assert!(errors.contains("startLine"), "{errors}");
+}
+
+#[test]
+fn sarif_results_agree_with_the_json_report() {
+    let (stdout, _) = run(&root(), "sarif", &["examples/"]);
+    let log = json(stdout.as_bytes());
+    let run = &log["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    assert_eq!(run["invocations"][0]["executionSuccessful"], true);
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let names: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "wrong-term",
+            "mixed-terms",
+            "self-contrast",
+            "invalid-directive"
+        ]
+    );
+    for rule in rules {
+        for key in ["shortDescription", "fullDescription", "help"] {
+            assert!(!rule[key]["text"].as_str().unwrap().is_empty(), "{rule}");
+        }
+    }
+
+    let report = json_report(&root(), &["examples/"]);
+    let expected = report["diagnostics"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), expected.len());
+    for (result, d) in results.iter().zip(expected) {
+        let rule = result["ruleId"].as_str().unwrap();
+        assert_eq!(rule, d["rule"]);
+        let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
+        assert_eq!(rules[index]["id"], rule);
+        let level = match d["severity"].as_str().unwrap() {
+            "info" => "note",
+            other => other,
+        };
+        assert_eq!(result["level"], level);
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uri"], d["path"]);
+        assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        let region = &location["region"];
+        assert_eq!(region["startLine"], d["line"]);
+        assert_eq!(region["startColumn"], d["column"]);
+        assert_eq!(region["endLine"], d["end_line"]);
+        assert_eq!(region["endColumn"], d["end_column"]);
+        assert!(
+            result["message"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with(d["message"].as_str().unwrap())
+        );
+        assert_eq!(
+            result["relatedLocations"].as_array().map_or(0, Vec::len),
+            d["related"].as_array().unwrap().len()
+        );
+        match d["suggestion"].as_str() {
+            Some(suggestion) => {
+                let replacement = &result["fixes"][0]["artifactChanges"][0]["replacements"][0];
+                assert_eq!(replacement["insertedContent"]["text"], suggestion);
+                assert_eq!(&replacement["deletedRegion"], region);
+            }
+            None => assert!(result.get("fixes").is_none(), "{result}"),
+        }
+    }
+}
+
+#[test]
+fn sarif_columns_count_characters_on_cyrillic_and_han_lines() {
+    let dir = tree(&[
+        ("clientele.toml", "business = \"relationship\"\n"),
+        ("доки/客户.md", "Наши заказчики и 顾客 — our customers.\n"),
+    ]);
+    let (stdout, code) = run(dir.path(), "sarif", &["."]);
+    assert_eq!(code, Some(1));
+    let log = json(stdout.as_bytes());
+    let errors = schema_errors(&sarif_schema(), &log);
+    assert!(errors.is_empty(), "{errors}");
+    let regions: Vec<(String, u64, u64)> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let location = &r["locations"][0]["physicalLocation"];
+            (
+                location["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+                location["region"]["startColumn"].as_u64().unwrap(),
+                location["region"]["endColumn"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let uri = "%D0%B4%D0%BE%D0%BA%D0%B8/%E5%AE%A2%E6%88%B7.md".to_owned();
+    assert_eq!(
+        regions,
+        [(uri.clone(), 6, 15), (uri.clone(), 18, 20), (uri, 27, 36)]
+    );
+}
+
+#[test]
+fn sarif_lists_errors_that_stopped_files_as_notifications() {
+    let dir = tree(&[
+        ("clientele.toml", "business = \"retail\"\n"),
+        ("a.md", "Clients.\n"),
+    ]);
+    let (stdout, code) = run(dir.path(), "sarif", &["."]);
+    assert_eq!(code, Some(2));
+    let log = json(stdout.as_bytes());
+    let errors = schema_errors(&sarif_schema(), &log);
+    assert!(errors.is_empty(), "{errors}");
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "error");
+    let text = notification["message"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("clientele.toml:1:12") && text.contains("`retail`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn github_commands_carry_the_position_and_the_escaped_text() {
+    let dir = tree(&[
+        ("clientele.toml", "business = \"relationship\"\n"),
+        ("notes, v1: 100%.md", "Наши заказчики — our customers.\n"),
+    ]);
+    let (stdout, code) = run(dir.path(), "github", &["."]);
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "::error file=notes%2C v1%3A 100%25.md,line=1,col=6,endLine=1,endColumn=15,\
+         title=clientele wrong-term::`заказчики` is a customer term, \
+         but a relationship business has clients%0Ahelp: replace `заказчики` with `клиенты`"
+    );
+    assert!(lines[1].starts_with("::error file=notes%2C v1%3A 100%25.md,line=1,col=22,"));
+    assert_eq!(lines[2], "Found 2 errors in 1 file.");
+}
+
+#[test]
+fn github_annotates_errors_that_stopped_files() {
+    let dir = tree(&[("clientele.toml", "business = 1\n"), ("a.md", "Clients.\n")]);
+    let (stdout, code) = run(dir.path(), "github", &["."]);
+    assert_eq!(code, Some(2));
+    let first = stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with("::error title=clientele::invalid configuration: clientele.toml:1:12: "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("No files checked: see the error above.\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn every_format_says_the_same_on_the_examples() {
+    let report = json_report(&root(), &["examples/"]);
+    let expected: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {}[{}] {}",
+                d["path"].as_str().unwrap(),
+                d["line"],
+                d["column"],
+                d["severity"].as_str().unwrap(),
+                d["rule"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let (concise, code) = run(&root(), "concise", &["examples/"]);
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = concise.lines().collect();
+    assert_eq!(lines[..expected.len()], expected);
+    assert_eq!(
+        lines[expected.len()..],
+        [
+            "Found 19 errors and 4 warnings in 14 files.",
+            "11 fixable with `clientele --fix`."
+        ]
+    );
+
+    let (github, _) = run(&root(), "github", &["examples/"]);
+    let commands = github.lines().filter(|l| l.starts_with("::")).count();
+    assert_eq!(commands, expected.len());
+}
+
+#[test]
+fn stdin_takes_the_name_given_in_every_format() {
+    let dir = tree(&[("docs/clientele.toml", "business = \"transactional\"\n")]);
+    for (format, expected) in [
+        ("concise", "docs/guide.md:1:5: error[wrong-term] "),
+        ("github", "::error file=docs/guide.md,line=1,col=5,"),
+        ("sarif", "\"uri\": \"docs/guide.md\""),
+    ] {
+        let output = clientele(dir.path())
+            .args(["--format", format, "--stdin-filename", "docs/guide.md", "-"])
+            .write_stdin("Our clients pay at the till.\n")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains(expected), "{format}: {stdout}");
+    }
+}
+
+#[test]
+fn concise_and_github_snapshots_on_the_examples() {
+    let (concise, _) = run(&root(), "concise", &["examples/"]);
+    insta::assert_snapshot!("concise_on_the_examples", concise);
+    let (github, _) = run(&root(), "github", &["examples/"]);
+    insta::assert_snapshot!("github_on_the_examples", github);
+}
+
+/// Every `clientele …` command in the CI examples (the part before a shell
+/// redirection or `||`), with the arguments split on spaces.
+fn example_commands() -> Vec<Vec<String>> {
+    let mut commands = Vec::new();
+    for name in ["github-workflow.yml", "gitlab-ci.yml"] {
+        let path = root().join("examples/ci").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let yaml: Value = serde_saphyr::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not YAML: {e}", path.display()));
+        let mut strings = Vec::new();
+        collect_strings(&yaml, &mut strings);
+        for command in strings.iter().filter(|s| s.starts_with("clientele ")) {
+            let command = command.split(['>', '|']).next().unwrap();
+            commands.push(
+                command
+                    .split_whitespace()
+                    .skip(1)
+                    .map(str::to_owned)
+                    .collect(),
+            );
+        }
+    }
+    commands
+}
+
+fn collect_strings(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_ci_examples_run_commands_that_work() {
+    let commands = example_commands();
+    // GitHub: SARIF and annotations; GitLab: SARIF and concise.
+    assert_eq!(commands.len(), 4, "{commands:?}");
+    for args in commands {
+        // Run on the bundled examples instead of a repository's root.
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| if a == "." { "examples/" } else { a.as_str() })
+            .collect();
+        let output = clientele(&root()).args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {output:?}");
+        assert!(!output.stdout.is_empty(), "{args:?}");
+    }
+}
