@@ -71,6 +71,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The message, and the advice on a second line, for formats that
+    /// show a finding as text alone.
+    pub fn message_with_advice(&self) -> String {
+        match self.advice() {
+            Some(advice) => format!("{}\nhelp: {advice}", self.message),
+            None => self.message.clone(),
+        }
+    }
+
     /// The advice shown with the finding: its help, or else what to
     /// replace the matched text with.
     pub fn advice(&self) -> Option<String> {

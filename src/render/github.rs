@@ -16,14 +16,14 @@ use crate::source::SourceFile;
 pub struct GithubPrinter;
 
 /// `text` escaped for the message part of a workflow command.
-pub fn escape_data(text: &str) -> String {
+fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// `text` escaped for a property value of a workflow command.
-pub fn escape_property(text: &str) -> String {
+fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
@@ -47,11 +47,6 @@ impl Printer for GithubPrinter {
         for d in diagnostics {
             let start = source.line_column(d.span.start);
             let end = source.line_column(d.span.end);
-            let mut message = d.message.clone();
-            if let Some(help) = d.advice() {
-                message.push_str("\nhelp: ");
-                message.push_str(&help);
-            }
             writeln!(
                 out,
                 "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
@@ -62,7 +57,7 @@ impl Printer for GithubPrinter {
                 end.line,
                 end.column,
                 escape_property(&format!("clientele {}", d.rule.name())),
-                escape_data(&message)
+                escape_data(&d.message_with_advice())
             )?;
         }
         Ok(())

@@ -17,7 +17,7 @@ use crate::source::SourceFile;
 
 pub use concise::ConcisePrinter;
 pub use diff::unified_diff;
-pub use github::{GithubPrinter, escape_data, escape_property};
+pub use github::GithubPrinter;
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 pub use problem::render_error;

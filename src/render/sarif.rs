@@ -190,11 +190,6 @@ impl Printer for SarifPrinter {
         let artifact = artifact_location(path);
         for d in diagnostics {
             let region = region(source, d.span);
-            let mut message = d.message.clone();
-            if let Some(advice) = d.advice() {
-                message.push_str("\nhelp: ");
-                message.push_str(&advice);
-            }
             let related_locations = d
                 .related
                 .iter()
@@ -233,7 +228,9 @@ impl Printer for SarifPrinter {
                 // `RULES` lists the rules in `RuleId` order.
                 rule_index: d.rule as usize,
                 level: level(d.severity),
-                message: Text { text: message },
+                message: Text {
+                    text: d.message_with_advice(),
+                },
                 locations: [Location {
                     id: None,
                     physical_location: PhysicalLocation {
