@@ -29,6 +29,7 @@ pub mod error;
 pub mod fix;
 pub mod lexicon;
 pub mod lint;
+pub mod lsp;
 pub mod markdown;
 pub mod render;
 pub mod rules;

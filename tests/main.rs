@@ -15,6 +15,7 @@ mod config;
 mod errors;
 mod fix;
 mod formats;
+mod language_server;
 mod layers;
 mod packs;
 mod seeds;

@@ -96,6 +96,8 @@ enum Command {
     },
     /// Print the JSON Schema of clientele.toml, for editors.
     Schema,
+    /// Serve the Language Server Protocol on stdin and stdout, for editors.
+    Lsp,
 }
 
 /// Options of `clientele check`.
@@ -155,6 +157,13 @@ where
         Some(Command::Init { path, force }) => init::run(&path, force),
         Some(Command::Schema) => writeln!(io::stdout(), "{}", crate::config::schema::json_schema())
             .map(|()| ExitStatus::Success),
+        Some(Command::Lsp) => crate::lsp::run().map(|orderly| {
+            if orderly {
+                ExitStatus::Success
+            } else {
+                ExitStatus::Failure
+            }
+        }),
         None => check::run(&cli.check),
     };
     match result {

@@ -1,0 +1,172 @@
+//! Code actions (a quick fix per suggestion, "fix all" per document) and
+//! hovers (the rule's explanation) over a linted document.
+
+use std::collections::HashMap;
+
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, Hover, HoverContents, MarkupContent,
+    MarkupKind, TextEdit, Url, WorkspaceEdit,
+};
+
+use super::convert;
+use super::position::{Encoding, range};
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
+use crate::span::Span;
+
+/// The kind of the "fix all" action: editors run `source.fixAll` actions
+/// on save when asked to.
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.clientele")
+}
+
+/// A document as last linted: what the actions work on.
+pub struct Linted<'a> {
+    /// The document.
+    pub uri: &'a Url,
+    /// Its text.
+    pub source: &'a SourceFile,
+    /// What the rules found in it, sorted by position.
+    pub diagnostics: &'a [Diagnostic],
+    /// The negotiated position encoding.
+    pub encoding: Encoding,
+}
+
+impl Linted<'_> {
+    /// A quick fix for each finding with a suggestion that touches `span`.
+    pub fn quick_fixes(&self, span: Span) -> Vec<CodeActionOrCommand> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.span.start <= span.end && span.start <= d.span.end)
+            .filter_map(|d| {
+                let replacement = d.suggestion.as_ref()?;
+                let edit = TextEdit {
+                    range: range(self.source, d.span, self.encoding),
+                    new_text: replacement.clone(),
+                };
+                Some(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Replace `{}` with `{replacement}`", d.matched),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![convert::diagnostic(
+                        self.uri,
+                        self.source,
+                        d,
+                        self.encoding,
+                    )]),
+                    edit: Some(self.edit(vec![edit])),
+                    // Safe enough for `--fix` is safe enough to be the
+                    // editor's first choice.
+                    is_preferred: Some(d.fixable),
+                    ..CodeAction::default()
+                }))
+            })
+            .collect()
+    }
+
+    /// "Fix all" for the document: what `--fix` would write, as one edit
+    /// over the part that changes; `None` when nothing is fixable. `fix`
+    /// fixes a text given its findings, as `--fix` does
+    /// ([`crate::fix::fix_document`] with the document's path and settings).
+    pub fn fix_all(
+        &self,
+        fix: impl FnOnce(&str, Vec<Diagnostic>) -> Option<String>,
+    ) -> Option<CodeActionOrCommand> {
+        if !self.diagnostics.iter().any(|d| d.fixable) {
+            return None;
+        }
+        let fixed = fix(self.source.text(), self.diagnostics.to_vec())?;
+        let changed = changed_span(self.source.text(), &fixed)?;
+        let new_text =
+            fixed[changed.start..fixed.len() - (self.source.text().len() - changed.end)].to_owned();
+        let edit = TextEdit {
+            range: range(self.source, changed, self.encoding),
+            new_text,
+        };
+        Some(CodeActionOrCommand::CodeAction(CodeAction {
+            title: "Fix all clientele problems in this file".to_owned(),
+            kind: Some(fix_all_kind()),
+            edit: Some(self.edit(vec![edit])),
+            ..CodeAction::default()
+        }))
+    }
+
+    /// The explanation of the findings at byte `offset`, if any.
+    pub fn hover(&self, offset: usize) -> Option<Hover> {
+        let here: Vec<&Diagnostic> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.span.start <= offset && offset <= d.span.end)
+            .collect();
+        let first = here.first()?;
+        let mut text = String::new();
+        for d in &here {
+            text.push_str(&format!(
+                "**{}** `{}`: {}\n\n",
+                convert::SOURCE,
+                d.rule.name(),
+                d.message
+            ));
+            if let Some(advice) = d.advice() {
+                text.push_str(&format!("help: {advice}\n\n"));
+            }
+        }
+        for d in &here {
+            text.push_str("---\n\n");
+            text.push_str(d.rule.meta().explanation);
+        }
+        Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: text,
+            }),
+            range: Some(range(self.source, first.span, self.encoding)),
+        })
+    }
+
+    fn edit(&self, edits: Vec<TextEdit>) -> WorkspaceEdit {
+        WorkspaceEdit {
+            changes: Some(HashMap::from([(self.uri.clone(), edits)])),
+            ..WorkspaceEdit::default()
+        }
+    }
+}
+
+/// The bytes of `old` that differ from `new`: everything between their
+/// common prefix and common suffix, on character boundaries; `None` when
+/// they are equal.
+fn changed_span(old: &str, new: &str) -> Option<Span> {
+    if old == new {
+        return None;
+    }
+    let prefix: usize = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    Some(Span::new(prefix, old.len() - suffix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_changed_span_is_between_the_common_ends() {
+        assert_eq!(changed_span("a client b", "a client b"), None);
+        assert_eq!(
+            changed_span("Our customers and customers.", "Our clients and clients."),
+            Some(Span::new(5, 26))
+        );
+        // Common ends are whole characters, even when bytes agree.
+        assert_eq!(changed_span("клиент", "клиента"), Some(Span::new(12, 12)));
+        assert_eq!(changed_span("顾客们", "客户们"), Some(Span::new(0, 6)));
+    }
+}

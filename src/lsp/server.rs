@@ -1,0 +1,571 @@
+//! The server's state and main loop: open documents, their lint results,
+//! and the dispatch of every message.
+
+use std::collections::{HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidChangeWatchedFiles, DidChangeWorkspaceFolders, DidCloseTextDocument,
+    DidOpenTextDocument, DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics,
+    ShowMessage,
+};
+use lsp_types::request::{CodeActionRequest, HoverRequest, RegisterCapability, Request as _};
+use lsp_types::{
+    CodeActionParams, CodeActionResponse, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidChangeWorkspaceFoldersParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    FileSystemWatcher, GlobPattern, HoverParams, LogMessageParams, MessageType,
+    PublishDiagnosticsParams, Registration, RegistrationParams, ShowMessageParams, Url,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::actions::{Linted, fix_all_kind};
+use super::convert;
+use super::position::{Encoding, offset};
+use super::workspace::Workspace;
+use crate::config::{CONFIG_NAMES, Config, Settings};
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::fix::fix_document;
+use crate::lint::lint_document;
+use crate::source::SourceFile;
+use crate::span::Span;
+
+/// The least time between two lints of one document. A change to a
+/// document not linted for that long is linted at once; changes that come
+/// faster, or while the server is busy, are linted together once the time
+/// is up (a debounce that also fires on the leading edge).
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// An open document.
+struct Document {
+    source: SourceFile,
+    version: i32,
+    /// When it is due to be linted again, if it changed since.
+    due: Option<Instant>,
+    /// When it was last linted.
+    linted_at: Option<Instant>,
+    /// What the last lint found, and under which settings.
+    lint: Option<LintState>,
+}
+
+struct LintState {
+    diagnostics: Vec<Diagnostic>,
+    config: Arc<Config>,
+    settings: Settings,
+}
+
+/// What a request handler failed with.
+struct Failure {
+    code: ErrorCode,
+    message: String,
+}
+
+impl Failure {
+    fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// The language server.
+pub struct Server {
+    sender: Sender<Message>,
+    encoding: Encoding,
+    workspace: Workspace,
+    documents: HashMap<Url, Document>,
+    /// Config and pack files that carry error diagnostics now.
+    broken_files: HashSet<Url>,
+    /// Error messages already shown in a window since the last reload.
+    shown: HashSet<String>,
+    next_id: i32,
+    shutting_down: bool,
+}
+
+impl Server {
+    /// A server that writes to `sender`, for a workspace of `folders`.
+    pub fn new(sender: Sender<Message>, encoding: Encoding, folders: Vec<PathBuf>) -> Self {
+        let fallback = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
+        Self {
+            sender,
+            encoding,
+            workspace: Workspace::new(folders, fallback),
+            documents: HashMap::new(),
+            broken_files: HashSet::new(),
+            shown: HashSet::new(),
+            next_id: 0,
+            shutting_down: false,
+        }
+    }
+
+    /// Ask the client to tell the server when a `.toml` file changes (a
+    /// config or a pack), for clients that take registrations.
+    pub fn watch_configs(&mut self) {
+        let watchers = ["**/*.toml"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.to_owned()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let params = RegistrationParams {
+            registrations: vec![Registration {
+                id: "clientele-configs".to_owned(),
+                method: DidChangeWatchedFiles::METHOD.to_owned(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        };
+        self.next_id += 1;
+        let request = Request::new(
+            RequestId::from(format!("clientele-{}", self.next_id)),
+            RegisterCapability::METHOD.to_owned(),
+            params,
+        );
+        self.send(request.into());
+    }
+
+    /// Serve until `exit` or until the client goes away; whether the
+    /// client asked for a `shutdown` first, as it should.
+    pub fn run(&mut self, receiver: &Receiver<Message>) -> bool {
+        loop {
+            let next_due = self.documents.values().filter_map(|d| d.due).min();
+            let message = match next_due {
+                Some(due) => match receiver.recv_deadline(due) {
+                    Ok(message) => Some(message),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return self.shutting_down,
+                },
+                None => match receiver.recv() {
+                    Ok(message) => Some(message),
+                    Err(_) => return self.shutting_down,
+                },
+            };
+            match message {
+                Some(Message::Request(request)) => self.request(request),
+                Some(Message::Notification(notification)) => {
+                    if notification.method == "exit" {
+                        return self.shutting_down;
+                    }
+                    self.notification(notification);
+                }
+                // Answers to the server's own requests (registrations).
+                Some(Message::Response(_)) => {}
+                None => self.lint_due(),
+            }
+        }
+    }
+
+    fn request(&mut self, request: Request) {
+        let id = request.id.clone();
+        let method = request.method.clone();
+        let result =
+            catch_unwind(AssertUnwindSafe(|| self.dispatch(request))).unwrap_or_else(|panic| {
+                let why = panic_message(&*panic);
+                self.log(&format!("clientele: `{method}` failed: {why}"));
+                Err(Failure::new(
+                    ErrorCode::InternalError,
+                    format!("clientele failed on this request: {why}"),
+                ))
+            });
+        let response = match result {
+            Ok(value) => Response {
+                id,
+                result: Some(value),
+                error: None,
+            },
+            Err(failure) => {
+                self.log(&format!("clientele: `{method}`: {}", failure.message));
+                Response::new_err(id, failure.code as i32, failure.message)
+            }
+        };
+        self.send(response.into());
+    }
+
+    fn dispatch(&mut self, request: Request) -> Result<serde_json::Value, Failure> {
+        if self.shutting_down {
+            return Err(Failure::new(
+                ErrorCode::InvalidRequest,
+                "the server is shutting down",
+            ));
+        }
+        match request.method.as_str() {
+            "shutdown" => {
+                self.shutting_down = true;
+                Ok(serde_json::Value::Null)
+            }
+            CodeActionRequest::METHOD => {
+                let params: CodeActionParams = params(request.params)?;
+                reply(self.code_actions(&params)?)
+            }
+            HoverRequest::METHOD => {
+                let params: HoverParams = params(request.params)?;
+                let at = params.text_document_position_params;
+                let uri = at.text_document.uri;
+                self.lint_if_due(&uri);
+                let linted = self.linted(&uri)?;
+                let offset = offset(linted.source, at.position, self.encoding);
+                reply(linted.hover(offset))
+            }
+            method => Err(Failure::new(
+                ErrorCode::MethodNotFound,
+                format!("clientele does not handle `{method}`"),
+            )),
+        }
+    }
+
+    fn notification(&mut self, notification: Notification) {
+        let method = notification.method.clone();
+        let handled = catch_unwind(AssertUnwindSafe(|| self.notify(notification)));
+        match handled {
+            Ok(Ok(())) => {}
+            Ok(Err(failure)) => self.log(&format!("clientele: `{method}`: {}", failure.message)),
+            Err(panic) => self.log(&format!(
+                "clientele: `{method}` failed: {}",
+                panic_message(&*panic)
+            )),
+        }
+    }
+
+    fn notify(&mut self, notification: Notification) -> Result<(), Failure> {
+        match notification.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                let params: DidOpenTextDocumentParams = params(notification.params)?;
+                let document = params.text_document;
+                self.documents.insert(
+                    document.uri.clone(),
+                    Document {
+                        source: SourceFile::new(document.text),
+                        version: document.version,
+                        due: None,
+                        linted_at: None,
+                        lint: None,
+                    },
+                );
+                self.lint(&document.uri);
+            }
+            DidChangeTextDocument::METHOD => {
+                let params: DidChangeTextDocumentParams = params(notification.params)?;
+                let uri = params.text_document.uri;
+                let encoding = self.encoding;
+                let document = self.documents.get_mut(&uri).ok_or_else(|| unknown(&uri))?;
+                let mut text = document.source.text().to_owned();
+                for change in params.content_changes {
+                    match change.range {
+                        // Full sync is what the server asks for; a ranged
+                        // change is applied all the same.
+                        Some(range) => {
+                            let current = SourceFile::new(text);
+                            let start = offset(&current, range.start, encoding);
+                            let end = offset(&current, range.end, encoding).max(start);
+                            text = current.text().to_owned();
+                            text.replace_range(start..end, &change.text);
+                        }
+                        None => text = change.text,
+                    }
+                }
+                document.source = SourceFile::new(text);
+                document.version = params.text_document.version;
+                let now = Instant::now();
+                let earliest = document.linted_at.map_or(now, |at| at + DEBOUNCE);
+                document.due = Some(earliest.max(now));
+            }
+            DidSaveTextDocument::METHOD => {
+                let params: DidSaveTextDocumentParams = params(notification.params)?;
+                let uri = params.text_document.uri;
+                if is_config(&uri) {
+                    self.reload();
+                } else if self.documents.contains_key(&uri) {
+                    self.lint(&uri);
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                let params: DidCloseTextDocumentParams = params(notification.params)?;
+                let uri = params.text_document.uri;
+                if self.documents.remove(&uri).is_some() {
+                    self.workspace.close(&document_path(&uri));
+                    self.publish(&uri, Vec::new(), None);
+                }
+            }
+            DidChangeWatchedFiles::METHOD => {
+                let params: DidChangeWatchedFilesParams = params(notification.params)?;
+                if params
+                    .changes
+                    .iter()
+                    .any(|change| change.uri.path().ends_with(".toml"))
+                {
+                    self.reload();
+                }
+            }
+            DidChangeWorkspaceFolders::METHOD => {
+                let params: DidChangeWorkspaceFoldersParams = params(notification.params)?;
+                let removed: Vec<PathBuf> = params
+                    .event
+                    .removed
+                    .iter()
+                    .filter_map(|f| f.uri.to_file_path().ok())
+                    .collect();
+                let mut folders: Vec<PathBuf> = self
+                    .workspace_folders()
+                    .into_iter()
+                    .filter(|f| !removed.contains(f))
+                    .collect();
+                folders.extend(
+                    params
+                        .event
+                        .added
+                        .iter()
+                        .filter_map(|f| f.uri.to_file_path().ok()),
+                );
+                self.workspace.set_folders(folders);
+                self.reload();
+            }
+            // `initialized`, `$/cancelRequest`, `$/setTrace` and the rest
+            // need nothing from this server.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn workspace_folders(&self) -> Vec<PathBuf> {
+        self.workspace.folders().to_vec()
+    }
+
+    /// Read every config again, and lint every open document with them.
+    fn reload(&mut self) {
+        self.workspace.reload();
+        self.shown.clear();
+        for uri in std::mem::take(&mut self.broken_files) {
+            self.publish(&uri, Vec::new(), None);
+        }
+        let open: Vec<Url> = self.documents.keys().cloned().collect();
+        for uri in open {
+            self.lint(&uri);
+        }
+    }
+
+    /// Lint the documents whose pause after a change is over.
+    fn lint_due(&mut self) {
+        let now = Instant::now();
+        let due: Vec<Url> = self
+            .documents
+            .iter()
+            .filter(|(_, d)| d.due.is_some_and(|due| due <= now))
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        for uri in due {
+            self.lint(&uri);
+        }
+    }
+
+    /// Lint `uri` now if a change is waiting, so that a request sees the
+    /// text the client has.
+    fn lint_if_due(&mut self, uri: &Url) {
+        if self.documents.get(uri).is_some_and(|d| d.due.is_some()) {
+            self.lint(uri);
+        }
+    }
+
+    /// Lint one open document and publish what was found.
+    fn lint(&mut self, uri: &Url) {
+        let path = document_path(uri);
+        let resolved = self.workspace.config_for(&path);
+        for error in &resolved.errors {
+            self.report_config_error(error, &resolved.root);
+        }
+        let encoding = self.encoding;
+        let Some(document) = self.documents.get_mut(uri) else {
+            return;
+        };
+        document.due = None;
+        document.linted_at = Some(Instant::now());
+        let version = Some(document.version);
+        let Some(config) = resolved.config.filter(|c| !c.is_excluded(&path)) else {
+            document.lint = None;
+            self.publish(uri, Vec::new(), version);
+            return;
+        };
+        let settings = config.settings_for(&path);
+        let text = document.source.text();
+        let linted = catch_unwind(AssertUnwindSafe(|| {
+            lint_document(&path, text, config.lexicon(), &settings)
+        }));
+        let (diagnostics, published) = match linted {
+            Ok(Ok(diagnostics)) => {
+                let published = diagnostics
+                    .iter()
+                    .map(|d| convert::diagnostic(uri, &document.source, d, encoding))
+                    .collect();
+                (diagnostics, published)
+            }
+            // A bad `clientele` entry in the front matter: shown where it is.
+            Ok(Err(error)) => {
+                let (_, diagnostic) = convert::error(&error, Path::new(""), encoding);
+                (Vec::new(), vec![diagnostic])
+            }
+            Err(panic) => {
+                let why = panic_message(&*panic);
+                self.log(&format!("clientele: linting {uri} failed: {why}"));
+                return;
+            }
+        };
+        document.lint = Some(LintState {
+            diagnostics,
+            config,
+            settings,
+        });
+        self.publish(uri, published, version);
+    }
+
+    /// Show a config or pack error on the file it is about, and once in a
+    /// window.
+    fn report_config_error(&mut self, error: &Error, root: &Path) {
+        let (path, diagnostic) = convert::error(error, root, self.encoding);
+        if let Ok(uri) = Url::from_file_path(&path) {
+            self.broken_files.insert(uri.clone());
+            self.publish(&uri, vec![diagnostic], None);
+        }
+        let message =
+            format!("clientele: {error}; documents under it keep the last config that worked");
+        if self.shown.insert(message.clone()) {
+            let params = ShowMessageParams {
+                typ: MessageType::ERROR,
+                message,
+            };
+            self.send(Notification::new(ShowMessage::METHOD.to_owned(), params).into());
+        }
+    }
+
+    fn code_actions(&mut self, params: &CodeActionParams) -> Result<CodeActionResponse, Failure> {
+        let uri = &params.text_document.uri;
+        self.lint_if_due(uri);
+        let linted = self.linted(uri)?;
+        let span = Span::new(
+            offset(linted.source, params.range.start, self.encoding),
+            offset(linted.source, params.range.end, self.encoding),
+        );
+        let wanted = |kind: &lsp_types::CodeActionKind| {
+            params.context.only.as_ref().is_none_or(|only| {
+                only.iter().any(|o| {
+                    kind.as_str() == o.as_str()
+                        || kind.as_str().starts_with(&format!("{}.", o.as_str()))
+                })
+            })
+        };
+        let mut actions = Vec::new();
+        if wanted(&lsp_types::CodeActionKind::QUICKFIX) {
+            actions.extend(linted.quick_fixes(span));
+        }
+        if wanted(&fix_all_kind()) {
+            let document = self.documents.get(uri).ok_or_else(|| unknown(uri))?;
+            let state = document.lint.as_ref().ok_or_else(|| unknown(uri))?;
+            let path = document_path(uri);
+            let fix = |text: &str, diagnostics| {
+                fix_document(
+                    &path,
+                    text,
+                    state.config.lexicon(),
+                    &state.settings,
+                    diagnostics,
+                )
+                .ok()
+                .map(|fixed| fixed.text)
+            };
+            actions.extend(linted.fix_all(fix));
+        }
+        Ok(actions)
+    }
+
+    /// The last lint of `uri`, for actions; an error for a document that is
+    /// not open (or has no config to lint it with).
+    fn linted<'a>(&'a self, uri: &'a Url) -> Result<Linted<'a>, Failure> {
+        let document = self.documents.get(uri).ok_or_else(|| unknown(uri))?;
+        let diagnostics = document
+            .lint
+            .as_ref()
+            .map_or(&[][..], |l| l.diagnostics.as_slice());
+        Ok(Linted {
+            uri,
+            source: &document.source,
+            diagnostics,
+            encoding: self.encoding,
+        })
+    }
+
+    fn publish(&self, uri: &Url, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
+        let params = PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics,
+            version,
+        };
+        self.send(Notification::new(PublishDiagnostics::METHOD.to_owned(), params).into());
+    }
+
+    fn log(&self, message: &str) {
+        let params = LogMessageParams {
+            typ: MessageType::ERROR,
+            message: message.to_owned(),
+        };
+        self.send(Notification::new(LogMessage::METHOD.to_owned(), params).into());
+    }
+
+    fn send(&self, message: Message) {
+        // The writer is gone only when the client is; the loop ends then.
+        let _ = self.sender.send(message);
+    }
+}
+
+/// Decode a message's parameters.
+fn params<P: DeserializeOwned>(value: serde_json::Value) -> Result<P, Failure> {
+    serde_json::from_value(value)
+        .map_err(|e| Failure::new(ErrorCode::InvalidParams, format!("invalid parameters: {e}")))
+}
+
+/// A handler's result as JSON.
+fn reply(value: impl Serialize) -> Result<serde_json::Value, Failure> {
+    serde_json::to_value(value).map_err(|e| {
+        Failure::new(
+            ErrorCode::InternalError,
+            format!("cannot encode the reply: {e}"),
+        )
+    })
+}
+
+fn unknown(uri: &Url) -> Failure {
+    Failure::new(
+        ErrorCode::InvalidParams,
+        format!("{uri} is not an open document"),
+    )
+}
+
+/// The path a document's config is looked up for: its file, or for an
+/// unsaved buffer (`untitled:`) a file of that name in the current folder.
+fn document_path(uri: &Url) -> PathBuf {
+    uri.to_file_path().unwrap_or_else(|()| {
+        let name = uri.path().rsplit('/').next().unwrap_or("untitled.md");
+        std::env::current_dir().unwrap_or_default().join(name)
+    })
+}
+
+/// Whether `uri` is a config file.
+fn is_config(uri: &Url) -> bool {
+    let name = uri.path().rsplit('/').next().unwrap_or_default();
+    CONFIG_NAMES.contains(&name)
+}
+
+/// What a panic said.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_owned())
+}
