@@ -307,25 +307,14 @@ impl Server {
             }
             DidChangeWorkspaceFolders::METHOD => {
                 let params: DidChangeWorkspaceFoldersParams = params(notification.params)?;
-                let removed: Vec<PathBuf> = params
-                    .event
-                    .removed
-                    .iter()
-                    .filter_map(|f| f.uri.to_file_path().ok())
-                    .collect();
-                let mut folders: Vec<PathBuf> = self
-                    .workspace_folders()
-                    .into_iter()
-                    .filter(|f| !removed.contains(f))
-                    .collect();
-                folders.extend(
-                    params
-                        .event
-                        .added
+                let paths = |folders: &[lsp_types::WorkspaceFolder]| -> Vec<PathBuf> {
+                    folders
                         .iter()
-                        .filter_map(|f| f.uri.to_file_path().ok()),
-                );
-                self.workspace.set_folders(folders);
+                        .filter_map(|f| f.uri.to_file_path().ok())
+                        .collect()
+                };
+                self.workspace
+                    .change_folders(&paths(&params.event.removed), paths(&params.event.added));
                 self.reload();
             }
             // `initialized`, `$/cancelRequest`, `$/setTrace` and the rest
@@ -333,10 +322,6 @@ impl Server {
             _ => {}
         }
         Ok(())
-    }
-
-    fn workspace_folders(&self) -> Vec<PathBuf> {
-        self.workspace.folders().to_vec()
     }
 
     /// Read every config again, and lint every open document with them.

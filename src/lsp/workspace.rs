@@ -54,9 +54,16 @@ impl Workspace {
         self.resolvers.clear();
     }
 
-    /// The workspace folders.
-    pub fn folders(&self) -> &[PathBuf] {
-        &self.folders
+    /// Take `removed` out of the workspace folders and put `added` in.
+    pub fn change_folders(&mut self, removed: &[PathBuf], added: Vec<PathBuf>) {
+        let mut folders: Vec<PathBuf> = self
+            .folders
+            .iter()
+            .filter(|f| !removed.contains(f))
+            .cloned()
+            .collect();
+        folders.extend(added);
+        self.set_folders(folders);
     }
 
     /// Forget every config read, so that the next lint reads them afresh.
@@ -105,5 +112,51 @@ impl Workspace {
     /// Forget the document at `path`.
     pub fn close(&mut self, path: &Path) {
         self.last_good.remove(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::disallowed_methods,
+        reason = "the tests write their own configs"
+    )]
+
+    use super::*;
+
+    #[test]
+    fn a_broken_config_keeps_the_last_good_one_and_says_why_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("clientele.toml");
+        let doc = dir.path().join("guide.md");
+        std::fs::write(&config, "business = \"relationship\"\n").unwrap();
+        let mut workspace = Workspace::new(vec![dir.path().to_path_buf()], PathBuf::from("/"));
+        let good = workspace.config_for(&doc);
+        assert!(good.errors.is_empty());
+        let good = good.config.unwrap();
+
+        std::fs::write(&config, "business = \"relationshp\"\n").unwrap();
+        // Cached until a reload.
+        assert!(workspace.config_for(&doc).errors.is_empty());
+        workspace.reload();
+        let broken = workspace.config_for(&doc);
+        assert_eq!(broken.errors.len(), 1);
+        assert!(Arc::ptr_eq(&broken.config.unwrap(), &good));
+        assert_eq!(broken.root, dir.path());
+        assert!(
+            workspace.config_for(&doc).errors.is_empty(),
+            "reported once"
+        );
+    }
+
+    #[test]
+    fn the_deepest_workspace_folder_holds_a_document() {
+        let outer = PathBuf::from("/srv/docs");
+        let inner = PathBuf::from("/srv/docs/handbook");
+        let mut workspace = Workspace::new(vec![outer.clone(), inner.clone()], PathBuf::from("/"));
+        let root = workspace.config_for(&inner.join("a.md")).root;
+        assert_eq!(root, inner);
+        workspace.change_folders(std::slice::from_ref(&inner), Vec::new());
+        assert_eq!(workspace.config_for(&inner.join("a.md")).root, outer);
     }
 }
