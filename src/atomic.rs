@@ -20,6 +20,33 @@ pub fn replace_contents(path: &Path, contents: &[u8]) -> Result<(), Error> {
     })
 }
 
+/// Write `contents` to the file at `path`, replacing it as
+/// [`replace_contents`] does when it exists, or creating it in one step.
+pub fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+    if path.exists() {
+        write(path, contents)
+    } else {
+        create(path, contents)
+    }
+}
+
+fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".clientele-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temporary.write_all(contents)?;
+    temporary.as_file().sync_all()?;
+    // Not over a file that appeared meanwhile.
+    temporary.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_folder(folder);
+    Ok(())
+}
+
 fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
     let target = fs::canonicalize(path)?;
     let permissions = fs::metadata(&target)?.permissions();

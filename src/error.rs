@@ -106,6 +106,20 @@ pub enum Error {
     /// document is skipped.
     #[error("invalid front matter: {0}")]
     FrontMatter(Box<LocatedError>),
+    /// A baseline file is missing, unreadable or malformed.
+    #[error("{}: invalid baseline: {message}", path.display())]
+    Baseline {
+        /// The baseline file.
+        path: PathBuf,
+        /// What is wrong, and what to do.
+        message: String,
+    },
+    /// `--since` could not learn from git which lines changed.
+    #[error("--since: {message}")]
+    Git {
+        /// What git said, or why it could not be asked.
+        message: String,
+    },
     /// Walking a folder failed.
     #[error("{}: {message}", path.display())]
     Walk {

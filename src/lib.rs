@@ -21,6 +21,8 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod atomic;
+pub mod baseline;
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -9,6 +9,7 @@
     reason = "tests write their own fixture files"
 )]
 
+mod adoption;
 mod cli;
 mod commands;
 mod config;

@@ -7,18 +7,21 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::baseline::{baseline_path, load_baseline};
 use super::{CheckArgs, ExitStatus, stderr_is_terminal, stdout_is_terminal};
 use crate::atomic::replace_contents;
+use crate::baseline::{DEFAULT_FILE, Matcher, Stale};
+use crate::changes::Changes;
 use crate::config::{Config, FailOn, Resolver};
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lint::{Checked, FileOutcome, check_bytes, check_file};
 use crate::render::{self, Notice, Summary, plural, render_error, unified_diff};
-use crate::walk::{self, Input, absolute};
+use crate::walk::{self, Input, absolute, display_path};
 
 /// Files linted in parallel before their output is printed in order: bounds
 /// memory to one chunk of sources, whatever the size of the tree.
-const CHUNK: usize = 256;
+pub(super) const CHUNK: usize = 256;
 
 /// The path that stands for standard input.
 const STDIN: &str = "-";
@@ -35,25 +38,33 @@ enum Mode {
 }
 
 /// One document to check.
-struct Job {
+pub(super) struct Job {
     /// Its path as shown; for standard input, `--stdin-filename` or `-`.
-    input: Input,
+    pub(super) input: Input,
     /// The same path, absolute, for matching `[[overrides]]`.
-    absolute: PathBuf,
-    config: Arc<Config>,
+    pub(super) absolute: PathBuf,
+    /// The config that applies to it.
+    pub(super) config: Arc<Config>,
     /// Whether the text comes from standard input rather than the file.
-    stdin: bool,
+    pub(super) stdin: bool,
 }
 
 /// Writes errors and notes to stderr and keeps them for the report (SARIF
 /// lists them; the summary says files were not checked).
-struct Problems {
+pub(super) struct Problems {
     color: bool,
     notices: Vec<Notice>,
 }
 
 impl Problems {
-    fn error(&mut self, error: &Error) -> io::Result<()> {
+    pub(super) fn new(color: bool) -> Self {
+        Self {
+            color,
+            notices: Vec::new(),
+        }
+    }
+
+    pub(super) fn error(&mut self, error: &Error) -> io::Result<()> {
         self.notices.push(Notice {
             is_error: true,
             message: error.to_string(),
@@ -61,7 +72,7 @@ impl Problems {
         writeln!(io::stderr().lock(), "{}", render_error(error, self.color))
     }
 
-    fn note(&mut self, message: &str) -> io::Result<()> {
+    pub(super) fn note(&mut self, message: &str) -> io::Result<()> {
         self.notices.push(Notice {
             is_error: false,
             message: message.to_owned(),
@@ -69,7 +80,7 @@ impl Problems {
         writeln!(io::stderr().lock(), "note: {message}")
     }
 
-    fn any_error(&self) -> bool {
+    pub(super) fn any_error(&self) -> bool {
         self.notices.iter().any(|n| n.is_error)
     }
 }
@@ -84,11 +95,11 @@ fn fails(severity: Severity, fail_on: FailOn) -> bool {
 }
 
 /// The documents a run was asked to check.
-struct Inputs {
+pub(super) struct Inputs {
     /// Files and folders.
-    paths: Vec<PathBuf>,
+    pub(super) paths: Vec<PathBuf>,
     /// The text read from standard input, when `-` was given.
-    stdin: Option<Vec<u8>>,
+    pub(super) stdin: Option<Vec<u8>>,
 }
 
 pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
@@ -151,8 +162,8 @@ fn inputs(args: &CheckArgs) -> Result<Inputs, Error> {
 }
 
 /// The jobs for `inputs`, each with its config, leaving out excluded files.
-fn jobs(
-    args: &CheckArgs,
+pub(super) fn jobs(
+    stdin_filename: Option<&Path>,
     cwd: &Path,
     inputs: &Inputs,
     resolver: &mut Resolver,
@@ -178,10 +189,7 @@ fn jobs(
         }
     }
     if inputs.stdin.is_some() {
-        let path = args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(STDIN));
+        let path = stdin_filename.map_or_else(|| PathBuf::from(STDIN), Path::to_path_buf);
         // Text piped in is checked even where `exclude` would skip the file:
         // it was asked for by name.
         if let Some(config) = resolver.config_for(&path) {
@@ -215,7 +223,42 @@ fn check(
             return Ok((ExitStatus::Error, None));
         }
     };
-    let jobs = jobs(args, cwd, inputs, &mut resolver, problems)?;
+    let baseline = baseline_path(args.baseline.as_deref(), cwd, &mut resolver);
+    let jobs = jobs(
+        args.stdin_filename.as_deref(),
+        cwd,
+        inputs,
+        &mut resolver,
+        problems,
+    )?;
+    let mut matcher =
+        match baseline.map(|path| load_baseline(&path, cwd).map(|b| Matcher::new(path, b))) {
+            None => None,
+            Some(Ok(matcher)) => Some(matcher),
+            Some(Err(error)) => {
+                problems.error(&error)?;
+                return Ok((ExitStatus::Error, None));
+            }
+        };
+    if args.check_baseline && matcher.is_none() {
+        problems.error(&Error::Baseline {
+            path: PathBuf::from(DEFAULT_FILE),
+            message: "--check-baseline needs a baseline: pass --baseline FILE or set `baseline` in clientele.toml".to_owned(),
+        })?;
+        return Ok((ExitStatus::Error, None));
+    }
+    let changes = match args
+        .since
+        .as_deref()
+        .map(|revision| Changes::since(revision, cwd))
+    {
+        None => None,
+        Some(Ok(changes)) => Some(changes),
+        Some(Err(error)) => {
+            problems.error(&error)?;
+            return Ok((ExitStatus::Error, None));
+        }
+    };
 
     // With `--fix -` the report goes to stderr: stdout carries the text.
     let (mut out, color): (Box<dyn Write>, bool) = if mode == Mode::Fix && inputs.stdin.is_some() {
@@ -251,6 +294,7 @@ fn check(
                     continue;
                 }
             };
+            let checked = narrow(checked, job, &mut matcher, changes.as_ref(), &mut summary);
             summary.add(&checked.diagnostics);
             let fail_on = args.fail_on.unwrap_or(checked.fail_on);
             failed |= checked
@@ -270,6 +314,16 @@ fn check(
                 printer.file(&mut out, &shown, &checked.source, &checked.diagnostics)?;
             }
         }
+    }
+    if args.check_baseline
+        && let Some(matcher) = &matcher
+    {
+        let stale = matcher.stale();
+        report_stale(
+            matcher.path.strip_prefix(cwd).unwrap_or(&matcher.path),
+            &stale,
+        )?;
+        failed |= !stale.is_empty();
     }
     if mode == Mode::Diff {
         out.flush()?;
@@ -314,6 +368,67 @@ fn run_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Option<
             Some(error),
         ),
     }
+}
+
+/// `checked` without the findings its baseline records and, with
+/// `--since`, without those on lines that did not change; `summary` counts
+/// what was left out.
+fn narrow(
+    mut checked: Checked,
+    job: &Job,
+    matcher: &mut Option<Matcher>,
+    changes: Option<&Changes>,
+    summary: &mut Summary,
+) -> Checked {
+    let text = checked.source.text();
+    if let Some(matcher) = matcher {
+        matcher.checked(&job.absolute);
+        let before = checked.diagnostics.len();
+        checked
+            .diagnostics
+            .retain(|d| !matcher.take(&job.absolute, text, d));
+        summary.baselined += before - checked.diagnostics.len();
+    }
+    if let Some(changes) = changes {
+        // git names files by their real path.
+        let real = std::fs::canonicalize(&job.absolute).unwrap_or_else(|_| job.absolute.clone());
+        let before = checked.diagnostics.len();
+        let source = &checked.source;
+        checked.diagnostics.retain(|d| {
+            let first = source.line_column(d.span.start).line;
+            let last = source.line_column(d.span.end).line;
+            changes.touches(&real, first, last)
+        });
+        summary.unchanged += before - checked.diagnostics.len();
+    }
+    checked
+}
+
+/// Tell, on stderr, which findings of the baseline at `path` no longer
+/// occur.
+fn report_stale(path: &Path, stale: &[Stale]) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    let shown = display_path(path);
+    for entry in stale {
+        let times = if entry.count > 1 {
+            format!(" ×{}", entry.count)
+        } else {
+            String::new()
+        };
+        writeln!(
+            err,
+            "{shown}: stale: {}: {} `{}`{times} is no longer found",
+            entry.key.path, entry.key.rule, entry.key.matched
+        )?;
+    }
+    if !stale.is_empty() {
+        writeln!(
+            err,
+            "{} of {shown} no longer found; `clientele baseline --prune` removes them.",
+            plural(stale.iter().map(|s| s.count).sum(), "finding")
+        )?;
+    }
+    Ok(())
 }
 
 /// The closing line of `--diff`, for stderr.

@@ -1,6 +1,7 @@
 //! The command line: parsing arguments and choosing the exit status. Each
 //! subcommand has its own file.
 
+mod baseline;
 mod check;
 mod explain;
 mod init;
@@ -98,6 +99,26 @@ enum Command {
     Schema,
     /// Serve the Language Server Protocol on stdin and stdout, for editors.
     Lsp,
+    /// Record today's findings in a baseline file, so that only new ones
+    /// are reported.
+    Baseline(BaselineArgs),
+}
+
+/// Options of `clientele baseline`.
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Files and folders to check. Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Use this config file for every document instead of discovering one.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// The baseline file. Default: the `baseline` key of the config, or
+    /// clientele-baseline.json in the current folder.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Only remove the findings that no longer occur; record no new ones.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// Options of `clientele check`.
@@ -131,6 +152,19 @@ pub struct CheckArgs {
     /// applies, and output names it (implies `-`).
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Do not report the findings recorded in this baseline file (default:
+    /// the config's `baseline` key).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Also report the baseline's findings that no longer occur, and fail
+    /// when there are any.
+    #[arg(long)]
+    pub check_baseline: bool,
+    /// Report only findings on lines added or changed since the git
+    /// revision REF (as `git diff REF...`, uncommitted edits and untracked
+    /// files included).
+    #[arg(long, value_name = "REF")]
+    pub since: Option<String>,
 }
 
 /// Run the command line `args` (program name first) and say how it ended.
@@ -157,6 +191,7 @@ where
         Some(Command::Init { path, force }) => init::run(&path, force),
         Some(Command::Schema) => writeln!(io::stdout(), "{}", crate::config::schema::json_schema())
             .map(|()| ExitStatus::Success),
+        Some(Command::Baseline(args)) => baseline::run(&args),
         Some(Command::Lsp) => crate::lsp::run().map(|orderly| {
             if orderly {
                 ExitStatus::Success

@@ -27,6 +27,8 @@ pub struct Config {
     /// The folder paths in the config are relative to.
     root: PathBuf,
     path: Option<PathBuf>,
+    /// The `baseline` key, resolved against `root`.
+    baseline: Option<PathBuf>,
 }
 
 /// One `[[overrides]]` entry.
@@ -46,6 +48,7 @@ impl Config {
             exclude: Gitignore::empty(),
             root: PathBuf::new(),
             path: None,
+            baseline: None,
         }
     }
 
@@ -133,6 +136,7 @@ impl Config {
             base,
             overrides,
             exclude,
+            baseline: options.baseline.as_ref().map(|b| root.join(b)),
             root,
             path: Some(path.to_path_buf()),
         })
@@ -160,6 +164,11 @@ impl Config {
     /// The config file, if there is one.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The baseline file this config names, as an absolute path.
+    pub fn baseline(&self) -> Option<&Path> {
+        self.baseline.as_deref()
     }
 
     /// Whether `path` (absolute) is excluded by this config.

@@ -40,6 +40,12 @@ pub struct Options {
     #[serde(default)]
     #[schemars(with = "bool", transform = crate::config::schema::no_default)]
     pub fix_mixed_terms: Option<bool>,
+    /// The baseline file (written by `clientele baseline`), relative to this
+    /// file's folder: findings recorded in it are not reported. Read from
+    /// the config that governs the folder clientele runs in.
+    #[serde(default)]
+    #[schemars(with = "String", transform = crate::config::schema::no_default)]
+    pub baseline: Option<String>,
     /// Files and folders not to check, as gitignore patterns relative to
     /// this file's folder.
     #[serde(default)]

@@ -67,7 +67,9 @@ pub fn error(error: &Error, root: &Path, encoding: Encoding) -> (PathBuf, lsp_ty
         Error::NotUtf8 { path, .. }
         | Error::Io { path, .. }
         | Error::Write { path, .. }
-        | Error::Walk { path, .. } => (path.clone(), Range::default()),
+        | Error::Walk { path, .. }
+        | Error::Baseline { path, .. } => (path.clone(), Range::default()),
+        Error::Git { .. } => (PathBuf::new(), Range::default()),
     };
     let message = match error.located() {
         Some(located) => match &located.help {

@@ -25,6 +25,8 @@ struct JsonSummary {
     warnings: usize,
     infos: usize,
     fixed: usize,
+    baselined: usize,
+    unchanged: usize,
 }
 
 #[derive(Serialize)]
@@ -122,6 +124,8 @@ impl Printer for JsonPrinter {
                 warnings: summary.warnings,
                 infos: summary.infos,
                 fixed: summary.fixed,
+                baselined: summary.baselined,
+                unchanged: summary.unchanged,
             },
         };
         serde_json::to_writer_pretty(&mut *out, &document)?;

@@ -65,6 +65,10 @@ pub struct Summary {
     pub fixed: usize,
     /// Files `--fix` changed.
     pub fixed_files: usize,
+    /// Findings left out because the baseline records them.
+    pub baselined: usize,
+    /// Findings left out because `--since` found their lines unchanged.
+    pub unchanged: usize,
 }
 
 impl Summary {
@@ -159,6 +163,20 @@ pub(crate) fn write_closing_lines(
     writeln!(out, "{}", summary_line(summary))?;
     if summary.fixable > 0 {
         writeln!(out, "{} fixable with `clientele --fix`.", summary.fixable)?;
+    }
+    if summary.baselined > 0 {
+        writeln!(
+            out,
+            "{} in the baseline not shown.",
+            plural(summary.baselined, "finding")
+        )?;
+    }
+    if summary.unchanged > 0 {
+        writeln!(
+            out,
+            "{} on lines unchanged since the --since revision not shown.",
+            plural(summary.unchanged, "finding")
+        )?;
     }
     if errors > 0 {
         writeln!(
