@@ -25,6 +25,7 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::source::floor_char_boundary;
 
 /// The file name `clientele baseline` writes when not told otherwise.
 pub const DEFAULT_FILE: &str = "clientele-baseline.json";
@@ -292,8 +293,8 @@ fn ends_sentence(c: char) -> bool {
 /// sentence end or blank line, forward to the next (within
 /// [`SENTENCE_REACH`] bytes on each side).
 fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let floor = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
-    let ceiling = floor_boundary(text, end.saturating_add(SENTENCE_REACH));
+    let floor = floor_char_boundary(text, start.saturating_sub(SENTENCE_REACH));
+    let ceiling = floor_char_boundary(text, end.saturating_add(SENTENCE_REACH));
     let before = &text[floor..start];
     let mut from = floor;
     let mut previous = '\0';
@@ -323,15 +324,6 @@ fn sentence_around(text: &str, start: usize, end: usize) -> &str {
         }
     }
     &text[from..to]
-}
-
-/// The largest character boundary at or before `offset`.
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// A short stable hash of `sentence` with its whitespace collapsed, so that

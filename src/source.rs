@@ -112,8 +112,9 @@ impl LineIndex {
     }
 }
 
-/// The largest character boundary at or before `offset`.
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
+/// The largest character boundary at or before `offset` (clamped to the
+/// text's length).
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

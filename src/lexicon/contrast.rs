@@ -17,6 +17,7 @@
 
 use regex::Regex;
 
+use crate::source::floor_char_boundary;
 use crate::span::Span;
 
 /// Quotes and emphasis markers that may wrap a term, as regex class members.
@@ -161,7 +162,7 @@ impl Contrast {
         if self.connectors.is_empty() || gap.len() > MAX_GAP || crosses_blank_line(gap) {
             return false;
         }
-        let start = floor_boundary(text, first.start.saturating_sub(CONTEXT_WINDOW));
+        let start = floor_char_boundary(text, first.start.saturating_sub(CONTEXT_WINDOW));
         let before = text.get(start..first.start).unwrap_or_default();
         let end = ceil_boundary(text, second.end.saturating_add(CONTEXT_WINDOW));
         let after = text.get(second.end..end).unwrap_or_default();
@@ -221,15 +222,6 @@ impl Connector {
             clause: source.clause,
         })
     }
-}
-
-/// The nearest char boundary of `text` at or before `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The nearest char boundary of `text` at or after `at`.

@@ -5,7 +5,7 @@
 
 use lsp_types::{Position, PositionEncodingKind, Range};
 
-use crate::source::SourceFile;
+use crate::source::{SourceFile, floor_char_boundary};
 use crate::span::Span;
 
 /// The unit an LSP `character` counts.
@@ -60,7 +60,7 @@ pub fn position(source: &SourceFile, offset: usize, encoding: Encoding) -> Posit
     let text = source.text();
     let line = source.line_column(offset).line;
     let start = line_start(source, line);
-    let offset = floor_boundary(text, offset.max(start));
+    let offset = floor_char_boundary(text, offset.max(start));
     let before = text.get(start..offset).unwrap_or_default();
     Position {
         line: to_u32(line - 1),
@@ -108,15 +108,6 @@ pub fn offset(source: &SourceFile, position: Position, encoding: Encoding) -> us
 /// Where 1-based `line` starts (past a BOM on the first line).
 fn line_start(source: &SourceFile, line: usize) -> usize {
     source.lines().line_start(line).unwrap_or(0)
-}
-
-/// The largest character boundary at or before `offset`.
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// LSP counts in `u32`; a longer document saturates instead of wrapping.
