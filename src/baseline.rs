@@ -273,8 +273,21 @@ pub fn key(root: &Path, absolute: &Path, text: &str, d: &Diagnostic) -> Key {
         path: relative(root, absolute),
         rule: d.rule.name().to_owned(),
         matched: d.matched.clone(),
-        sentence: fingerprint(sentence_around(text, d.span.start, d.span.end)),
+        sentence: sentence_fingerprint(text, d),
     }
+}
+
+/// The fingerprint of the sentence around `d` in `text`: the same after
+/// edits elsewhere in the file, different when the sentence is reworded.
+pub fn sentence_fingerprint(text: &str, d: &Diagnostic) -> String {
+    fingerprint(sentence_around(text, d.span.start, d.span.end))
+}
+
+/// A fingerprint of the finding `d` in the file shown as `path`, for tools
+/// that track findings across commits (SARIF's `partialFingerprints`).
+pub fn finding_fingerprint(path: &str, text: &str, d: &Diagnostic) -> String {
+    let sentence = sentence_fingerprint(text, d);
+    fingerprint(&[path, d.rule.name(), &d.matched, &sentence].join("\u{0}"))
 }
 
 /// `absolute` relative to `root` with `/` separators, or whole when it is

@@ -343,3 +343,33 @@ fn the_ci_examples_run_commands_that_work() {
         assert!(!output.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn sarif_fingerprints_survive_lines_moving_and_tell_findings_apart() {
+    let config = ("clientele.toml", "business = \"relationship\"\n");
+    let text = "Наши заказчики довольны. Our customers agree.\n";
+    let fingerprints = |doc: &str| -> Vec<String> {
+        let dir = tree(&[config, ("guide.md", doc)]);
+        let (stdout, _) = run(dir.path(), "sarif", &["guide.md"]);
+        let log = json(stdout.as_bytes());
+        log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r["partialFingerprints"]["clienteleFinding/v1"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    };
+    let before = fingerprints(text);
+    assert_eq!(before.len(), 2);
+    assert_ne!(before[0], before[1]);
+    let moved = fingerprints(&format!("# Title\n\nA new paragraph.\n\n{text}"));
+    assert_eq!(moved, before);
+    let reworded = fingerprints(&text.replace("agree", "disagree"));
+    assert_eq!(reworded[0], before[0]);
+    assert_ne!(reworded[1], before[1]);
+}

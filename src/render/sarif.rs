@@ -5,12 +5,14 @@
 //! the log says so (`columnKind: unicodeCodePoints`). A finding with a
 //! suggestion carries it as a SARIF fix.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use super::{Notice, Printer, Summary, error_count};
+use crate::baseline::finding_fingerprint;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::{RULES, RuleMeta};
 use crate::source::SourceFile;
@@ -19,6 +21,10 @@ use crate::span::Span;
 /// The schema the log conforms to (the OASIS 2.1.0 standard with errata).
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// The name of clientele's entry in `partialFingerprints`: file, rule,
+/// matched text and the sentence around it, as a baseline records them.
+const FINGERPRINT: &str = "clienteleFinding/v1";
 
 /// Where relative paths start: the folder clientele ran in, which in CI is
 /// the repository's root.
@@ -112,6 +118,7 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: [Location; 1],
+    partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -239,6 +246,12 @@ impl Printer for SarifPrinter {
                     },
                     message: None,
                 }],
+                // Stable across edits elsewhere in the file, so that code
+                // scanning keeps an alert when lines move.
+                partial_fingerprints: BTreeMap::from([(
+                    FINGERPRINT,
+                    finding_fingerprint(path, source.text(), d),
+                )]),
                 related_locations,
                 fixes,
             });
