@@ -35,12 +35,7 @@ fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".clientele-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
-    temporary.write_all(contents)?;
-    temporary.as_file().sync_all()?;
+    let temporary = synced_temporary(folder, contents)?;
     // Not over a file that appeared meanwhile.
     temporary.persist_noclobber(path).map_err(|e| e.error)?;
     sync_folder(folder);
@@ -59,16 +54,23 @@ fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
         ));
     }
     let folder = target.parent().unwrap_or(Path::new("."));
+    let temporary = synced_temporary(folder, contents)?;
+    fs::set_permissions(temporary.path(), permissions)?;
+    temporary.persist(&target).map_err(|e| e.error)?;
+    sync_folder(folder);
+    Ok(())
+}
+
+/// A temporary file in `folder` holding `contents`, flushed to disk: what
+/// is renamed into place. Dropped without a rename, it is removed.
+fn synced_temporary(folder: &Path, contents: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let mut temporary = tempfile::Builder::new()
         .prefix(".clientele-")
         .suffix(".tmp")
         .tempfile_in(folder)?;
     temporary.write_all(contents)?;
     temporary.as_file().sync_all()?;
-    fs::set_permissions(temporary.path(), permissions)?;
-    temporary.persist(&target).map_err(|e| e.error)?;
-    sync_folder(folder);
-    Ok(())
+    Ok(temporary)
 }
 
 /// Flush the folder entry of the rename to disk, where the platform allows

@@ -226,9 +226,9 @@ impl Matcher {
     }
 
     /// Whether the finding is recorded; each record matches one finding.
+    /// The file is marked as checked by [`Matcher::checked`], not here.
     pub fn take(&mut self, absolute: &Path, text: &str, d: &Diagnostic) -> bool {
         let key = self.key(absolute, text, d);
-        self.seen.insert(key.path.clone());
         match self.left.get_mut(&key) {
             Some(count) if *count > 0 => {
                 *count -= 1;

@@ -231,15 +231,16 @@ fn check(
         &mut resolver,
         problems,
     )?;
-    let mut matcher =
-        match baseline.map(|path| load_baseline(&path, cwd).map(|b| Matcher::new(path, b))) {
-            None => None,
-            Some(Ok(matcher)) => Some(matcher),
-            Some(Err(error)) => {
-                problems.error(&error)?;
-                return Ok((ExitStatus::Error, None));
-            }
-        };
+    let loaded = baseline
+        .map(|path| load_baseline(&path, cwd).map(|b| Matcher::new(path, b)))
+        .transpose();
+    let mut matcher = match loaded {
+        Ok(matcher) => matcher,
+        Err(error) => {
+            problems.error(&error)?;
+            return Ok((ExitStatus::Error, None));
+        }
+    };
     if args.check_baseline && matcher.is_none() {
         problems.error(&Error::Baseline {
             path: PathBuf::from(DEFAULT_FILE),
@@ -251,10 +252,10 @@ fn check(
         .since
         .as_deref()
         .map(|revision| Changes::since(revision, cwd))
+        .transpose()
     {
-        None => None,
-        Some(Ok(changes)) => Some(changes),
-        Some(Err(error)) => {
+        Ok(changes) => changes,
+        Err(error) => {
             problems.error(&error)?;
             return Ok((ExitStatus::Error, None));
         }

@@ -1,9 +1,10 @@
 //! `--format concise`: `path:line:col: severity[rule] message`, one finding
-//! per line, the shape editors' quickfix lists and grep expect.
+//! per line, the shape editors' quickfix lists and grep expect, then the
+//! closing lines.
 
 use std::io::{self, Write};
 
-use super::{Notice, Printer, Summary, write_closing_lines};
+use super::Printer;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
@@ -32,14 +33,5 @@ impl Printer for ConcisePrinter {
             )?;
         }
         Ok(())
-    }
-
-    fn finish(
-        &mut self,
-        out: &mut dyn Write,
-        summary: &Summary,
-        notices: &[Notice],
-    ) -> io::Result<()> {
-        write_closing_lines(out, summary, notices)
     }
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::{Notice, Printer, Summary, write_closing_lines};
+use super::Printer;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -141,14 +141,5 @@ impl Printer for HumanPrinter {
             writeln!(out, "{}\n", self.render(path, source, d))?;
         }
         Ok(())
-    }
-
-    fn finish(
-        &mut self,
-        out: &mut dyn Write,
-        summary: &Summary,
-        notices: &[Notice],
-    ) -> io::Result<()> {
-        write_closing_lines(out, summary, notices)
     }
 }

@@ -115,13 +115,16 @@ pub trait Printer {
     ) -> io::Result<()>;
 
     /// Print what comes after the last document; `notices` are what the
-    /// run already said on stderr.
+    /// run already said on stderr. The line-oriented formats end with the
+    /// closing lines.
     fn finish(
         &mut self,
         out: &mut dyn Write,
         summary: &Summary,
         notices: &[Notice],
-    ) -> io::Result<()>;
+    ) -> io::Result<()> {
+        write_closing_lines(out, summary, notices)
+    }
 }
 
 /// The printer for `format`.
