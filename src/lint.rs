@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
 use crate::error::Error;
 use crate::fix::fix_document;
-use crate::lexicon::{Lexicon, Occurrence, fold};
+use crate::lexicon::{Lexicon, Occurrence, fold_into};
 use crate::markdown::{Outline, outline, prose_spans};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
@@ -28,15 +28,36 @@ pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Oc
     find_occurrences(text, &prose_spans(text), lexicon, settings)
 }
 
+/// Whether `text` can have any finding at all: it holds a term form
+/// somewhere, or the word `clientele` (a directive, or a front matter
+/// entry, may be wrong without a term in sight). Most documentation files
+/// hold neither, and this look at the raw bytes spares them the Markdown
+/// parser.
+pub fn may_have_findings(text: &str, lexicon: &Lexicon) -> bool {
+    text.contains("clientele") || lexicon.matcher().occurs_in(text, &mut String::new())
+}
+
 fn find_occurrences(
     text: &str,
     prose: &[Span],
     lexicon: &Lexicon,
     settings: &Settings,
 ) -> Vec<Occurrence> {
-    let folded = fold(text);
-    let mut found = lexicon.matcher().find(text, &folded, prose);
-    settings.allow().mark(text, &folded, &mut found);
+    // One span folded at a time into one buffer: a large document is never
+    // held twice.
+    let mut folded = String::new();
+    let mut found = Vec::new();
+    for &span in prose {
+        let Some(slice) = span.slice(text) else {
+            continue;
+        };
+        fold_into(slice, &mut folded);
+        let first = found.len();
+        lexicon.matcher().find_in(text, span, &folded, &mut found);
+        settings
+            .allow()
+            .mark(text, span, &folded, &mut found[first..]);
+    }
     found
 }
 
@@ -44,6 +65,9 @@ fn find_occurrences(
 /// sorted by position. Inline directives apply; the `clientele` entry of
 /// the front matter does not (see [`lint_document`]).
 pub fn lint_text(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Diagnostic> {
+    if !may_have_findings(text, lexicon) {
+        return Vec::new();
+    }
     lint_outlined(text, &outline(text), lexicon, settings)
 }
 
@@ -57,6 +81,9 @@ pub fn lint_document(
     lexicon: &Lexicon,
     settings: &Settings,
 ) -> Result<Vec<Diagnostic>, Error> {
+    if !may_have_findings(text, lexicon) {
+        return Ok(Vec::new());
+    }
     let outline = outline(text);
     let layer = document_layer(text, outline.front_matter.as_ref(), lexicon)
         .map_err(|e| Error::FrontMatter(Box::new(e.locate(path, text))))?;

@@ -15,18 +15,22 @@ use regex::Regex;
 
 use crate::span::Span;
 
-/// Things inside running text that are not prose: URLs, e-mail addresses
-/// and template tags.
-static NOT_PROSE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+/// URLs and template tags: things inside running text that are not prose.
+static URLS_AND_TAGS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)[^\s<>]+   # URLs
-        | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                # e-mail addresses
         | \{%.*?%\} | \{\{.*?\}\}                      # Liquid and Jinja tags
         ",
     )
     .ok()
 });
+
+/// E-mail addresses, apart from the rest: the Unicode word classes make
+/// this regex cost more to compile than linting a small file, so it is
+/// compiled only for text with an `@`.
+static EMAIL_ADDRESSES: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").ok());
 
 /// The parser options: CommonMark plus the GFM extensions docs use, and
 /// front matter recognised so that it is never taken for prose.
@@ -155,10 +159,10 @@ pub fn outline(text: &str) -> Outline {
             _ => {}
         }
     }
-    outline.prose = spans
-        .into_iter()
-        .flat_map(|span| without_non_prose(text, span))
-        .collect();
+    outline.prose = Vec::with_capacity(spans.len());
+    for span in spans {
+        push_prose(text, span, &mut outline.prose);
+    }
     outline
 }
 
@@ -183,20 +187,37 @@ fn push_merged(spans: &mut Vec<Span>, span: Span) {
     }
 }
 
-/// `span` with URLs, e-mail addresses and template tags cut out.
-fn without_non_prose(text: &str, span: Span) -> Vec<Span> {
-    let (Some(slice), Some(regex)) = (span.slice(text), NOT_PROSE.as_ref()) else {
-        return vec![span];
+/// Append `span` to `out` with URLs, e-mail addresses and template tags
+/// cut out.
+fn push_prose(text: &str, span: Span, out: &mut Vec<Span>) {
+    let Some(slice) = span.slice(text) else {
+        return;
     };
-    let mut out = Vec::new();
-    let mut start = span.start;
-    for m in regex.find_iter(slice) {
-        out.push(Span::new(start, span.start + m.start()));
-        start = span.start + m.end();
+    let bytes = slice.as_bytes();
+    // Most prose has none of them: skip the regexes, and compiling them.
+    let maybe_url_or_tag = bytes.iter().any(|&b| b == b':' || b == b'{') || slice.contains("www.");
+    let maybe_email = bytes.contains(&b'@');
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (maybe, regex) in [
+        (maybe_url_or_tag, &URLS_AND_TAGS),
+        (maybe_email, &EMAIL_ADDRESSES),
+    ] {
+        // Only now, when it may match, is the regex compiled.
+        if let Some(regex) = maybe.then(|| regex.as_ref()).flatten() {
+            cuts.extend(regex.find_iter(slice).map(|m| (m.start(), m.end())));
+        }
     }
-    out.push(Span::new(start, span.end));
-    out.retain(|s| !s.is_empty());
-    out
+    cuts.sort_unstable();
+    let mut start = 0;
+    for (cut_start, cut_end) in cuts {
+        if cut_start > start {
+            out.push(Span::new(span.start + start, span.start + cut_start));
+        }
+        start = start.max(cut_end);
+    }
+    if start < slice.len() {
+        out.push(Span::new(span.start + start, span.end));
+    }
 }
 
 #[cfg(test)]
@@ -237,6 +258,12 @@ mod tests {
             prose(text),
             ["Go to ", " or ", " or write ", " ", " ", " now"]
         );
+    }
+
+    #[test]
+    fn overlapping_urls_and_addresses_are_cut_once() {
+        let text = "Mail клиент@пример.рф or see https://user@host.example/a now\n";
+        assert_eq!(prose(text), ["Mail ", " or see ", " now"]);
     }
 
     #[test]

@@ -34,9 +34,10 @@ impl AllowList {
         })
     }
 
-    /// Mark every occurrence inside an allowed phrase of `text` as allowed;
-    /// `folded` is [`fold`]`(text)`.
-    pub fn mark(&self, text: &str, folded: &str, occurrences: &mut [Occurrence]) {
+    /// Mark every occurrence inside an allowed phrase of the prose span
+    /// `span` of `text` as allowed; `folded` is [`fold`]`(&text[span])` and
+    /// `occurrences` lie in the span.
+    pub fn mark(&self, text: &str, span: Span, folded: &str, occurrences: &mut [Occurrence]) {
         let Some(automaton) = &self.automaton else {
             return;
         };
@@ -45,7 +46,7 @@ impl AllowList {
         }
         let allowed: Vec<Span> = automaton
             .find_iter(folded)
-            .map(|m| Span::new(m.start(), m.end()))
+            .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
             .filter(|s| at_word_boundaries(text, s.start, s.end))
             .collect();
         for occurrence in occurrences {

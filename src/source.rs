@@ -122,6 +122,15 @@ pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// The nearest char boundary of `text` at or after `offset`.
+pub(crate) fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
+}
+
 /// A document being linted: its text and its line index.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

@@ -275,10 +275,14 @@ fn check(
     let mut failed = false;
     let mut fixed_stdin = None;
     for chunk in jobs.chunks(CHUNK) {
-        let reports: Vec<(FileOutcome, Option<Error>)> = chunk
-            .par_iter()
-            .map(|job| run_job(job, inputs.stdin.as_deref(), mode))
-            .collect();
+        let run = |job: &Job| run_job(job, inputs.stdin.as_deref(), mode);
+        // One file, as a pre-commit hook or an editor often asks for, is
+        // checked without starting the thread pool.
+        let reports: Vec<(FileOutcome, Option<Error>)> = if chunk.len() == 1 {
+            chunk.iter().map(run).collect()
+        } else {
+            chunk.par_iter().map(run).collect()
+        };
         for (job, (outcome, write_error)) in chunk.iter().zip(reports) {
             if let Some(error) = write_error {
                 problems.error(&error)?;

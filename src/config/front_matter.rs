@@ -56,7 +56,12 @@ pub(crate) fn document_layer(
     let Some(front_matter) = front_matter else {
         return Ok(None);
     };
-    let Some(content) = front_matter.content.slice(text) else {
+    // Without the word there is no entry: spare the key regexes.
+    let Some(content) = front_matter
+        .content
+        .slice(text)
+        .filter(|c| c.contains("clientele"))
+    else {
         return Ok(None);
     };
     let offset = front_matter.content.start;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::Result;
-use crate::lexicon::{BUILTIN_PACKS, Lexicon, LexiconBuilder};
+use crate::lexicon::{Lexicon, LexiconBuilder};
 
 /// Why a user pack could not be used.
 #[derive(Debug)]
@@ -54,9 +54,7 @@ impl Lexicons {
             return Ok(Arc::clone(lexicon));
         }
         let mut builder = LexiconBuilder::default();
-        for (path, text) in BUILTIN_PACKS {
-            builder.add_pack(path, text).map_err(PackFailure::Invalid)?;
-        }
+        builder.add_builtin_packs().map_err(PackFailure::Invalid)?;
         for (index, path) in packs.iter().enumerate() {
             let text =
                 read_pack(path).map_err(|reason| PackFailure::Unreadable { index, reason })?;

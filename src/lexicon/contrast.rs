@@ -15,9 +15,11 @@
 //! "客户或客户组"). The pack says what may end the phrase (`ends`) and
 //! what counts as a qualifier (`qualifiers`).
 
-use regex::Regex;
+use std::sync::OnceLock;
 
-use crate::source::floor_char_boundary;
+use super::lazy_regex::LazyRegex;
+
+use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
 /// Quotes and emphasis markers that may wrap a term, as regex class members.
@@ -65,68 +67,135 @@ pub(crate) struct ConnectorSource {
     pub clause: bool,
 }
 
-/// One language's compiled contrast connectors and phrase checks.
+/// One language's contrast connectors and phrase checks.
+///
+/// Each regex is compiled the first time a check needs it: most documents
+/// never set two terms side by side, and compiling every connector would
+/// cost more than linting a small file. A cheap bound on the gap rules most
+/// connectors out before their regex is needed at all.
 #[derive(Debug, Clone, Default)]
 pub struct Contrast {
+    /// The checks, or none when the language has no `[contrast]` section.
+    checks: Option<Box<Checks>>,
+}
+
+/// The regexes of one language.
+#[derive(Debug, Clone)]
+struct Checks {
     connectors: Vec<Connector>,
     /// After the second term of a phrase contrast: the end of its phrase.
-    ends: Option<Regex>,
+    ends: LazyRegex,
     /// Right before the first term: a word that makes it a kind of its own.
-    qualifier: Option<Regex>,
+    qualifier: Option<LazyRegex>,
     /// Right before the first term: a particle, never a qualifier.
-    particle_before: Option<Regex>,
+    particle_before: Option<LazyRegex>,
     /// Right after the second term of a clause contrast: a particle or a
     /// code that starts a modifier ("пользователь в юридическом лице Б",
     /// "клиенты B2B").
-    modifier_after: Option<Regex>,
+    modifier_after: Option<LazyRegex>,
+    /// The particles, as one case-insensitive pattern, if there are any.
+    particles: Option<String>,
+    /// The longest match of `particles` in bytes (0 without particles),
+    /// when there is a limit; worked out on first use.
+    longest_particle: OnceLock<Option<usize>>,
 }
 
-/// One compiled connector.
+/// One connector.
 #[derive(Debug, Clone)]
 struct Connector {
-    before: Option<Regex>,
-    between: Regex,
-    after: Option<Regex>,
+    /// The pack that declared it.
+    pack: usize,
+    before: Option<LazyRegex>,
+    between: LazyRegex,
+    after: Option<LazyRegex>,
     quoted: bool,
     clause: bool,
+    /// The `between` words alone, as one case-insensitive pattern.
+    words: String,
+    /// The longest gap `between` can fill, not counting quotes and white
+    /// space at either end and counting a run of them inside as one byte;
+    /// `None` when there is no limit. Worked out on first use.
+    longest_gap: OnceLock<Option<usize>>,
 }
 
-/// Why a language's connectors did not compile: the pack of the connector
-/// at fault, if one is, and the regex error.
-pub(crate) type CompileError = (Option<usize>, regex::Error);
+/// Why a language's connectors are not valid together: the pack of the
+/// connector at fault, if one is, and the reason.
+pub(crate) type CompileError = (Option<usize>, String);
 
 impl Contrast {
-    /// Compile a language's sources; `word_boundaries` as the language says.
-    pub(crate) fn compile(
-        source: &ContrastSource,
-        word_boundaries: bool,
-    ) -> Result<Self, CompileError> {
-        let boundary = if word_boundaries { r"(?:^|\W)" } else { "" };
-        let end_boundary = if word_boundaries { r"(?:$|\W)" } else { "" };
+    /// The checks of a language's sources, `word_boundaries` as the
+    /// language says, not yet compiled.
+    pub(crate) fn new(source: &ContrastSource, word_boundaries: bool) -> Self {
+        Self {
+            checks: Some(Box::new(Checks::new(source, word_boundaries))),
+        }
+    }
+
+    /// Compile every regex now, so that an error can be reported while the
+    /// packs load rather than lost on first use.
+    pub(crate) fn compile_now(&self) -> Result<(), CompileError> {
+        let Some(checks) = &self.checks else {
+            return Ok(());
+        };
+        for (pack, regex) in checks.all() {
+            regex.get().map_err(|e| (pack, e.to_owned()))?;
+        }
+        Ok(())
+    }
+
+    /// Whether the language has a `[contrast]` section.
+    #[cfg(test)]
+    pub(crate) fn has_patterns(&self) -> bool {
+        self.checks.is_some()
+    }
+
+    /// Whether a connector of this language sets the term at `first`
+    /// against the term at `second` (in text order) of `text`.
+    pub fn joins(&self, text: &str, first: Span, second: Span) -> bool {
+        let (Some(checks), Some(gap)) = (&self.checks, text.get(first.end..second.start)) else {
+            return false;
+        };
+        if gap.len() > MAX_GAP || crosses_blank_line(gap) {
+            return false;
+        }
+        let start = floor_char_boundary(text, first.start.saturating_sub(CONTEXT_WINDOW));
+        let before = text.get(start..first.start).unwrap_or_default();
+        let end = ceil_char_boundary(text, second.end.saturating_add(CONTEXT_WINDOW));
+        let after = text.get(second.end..end).unwrap_or_default();
+        checks.joins(gap, before, after)
+    }
+}
+
+impl Checks {
+    fn new(source: &ContrastSource, word_boundaries: bool) -> Self {
+        // Word boundaries are assertions, not a `\W` class, and only the
+        // pack's words are matched case-insensitively: a large Unicode class,
+        // and case folding it, cost most of the time a regex takes to compile.
+        let boundary = if word_boundaries {
+            r"\b{start-half}"
+        } else {
+            ""
+        };
+        let end_boundary = if word_boundaries { r"\b{end-half}" } else { "" };
         let particles = alternatives(&source.particles);
         let particle = if particles.is_empty() {
             String::new()
         } else {
-            format!(r"(?:[\s{WRAPPERS}]+(?:{particles}))?")
+            format!(r"(?:[\s{WRAPPERS}]+(?i:{particles}))?")
         };
-        let regex = |pattern: String| Regex::new(&pattern).map_err(|e| (None, e));
         let ends = alternatives(&source.ends);
         let words = if ends.is_empty() {
             String::new()
         } else {
-            format!(r"|\s*(?:{ends}){end_boundary}")
+            format!(r"|\s*(?i:{ends}){end_boundary}")
         };
-        let ends = regex(format!(
-            r"(?i)^[{WRAPPERS}]*(?:\s*(?:$|\n|[\p{{P}}&&[^\-'’]]){words})"
-        ))?;
+        let ends = format!(r"^[{WRAPPERS}]*(?:\s*(?:$|\n|[\p{{P}}&&[^\-'’]]){words})");
         let qualifier = optional(&source.qualifiers, |q| {
-            format!(r"(?i){boundary}(?:{q})[\s{WRAPPERS}]*$")
-        })
-        .map_err(|e| (None, e))?;
+            format!(r"{boundary}(?i:{q})[\s{WRAPPERS}]*$")
+        });
         let particle_before = optional(&source.particles, |p| {
-            format!(r"(?i){boundary}(?:{p})[\s{WRAPPERS}]*$")
-        })
-        .map_err(|e| (None, e))?;
+            format!(r"{boundary}(?i:{p})[\s{WRAPPERS}]*$")
+        });
         // Modifiers are case-sensitive (`B2B` is a code, `b` is not);
         // particles are not.
         let mut modifiers = source.modifiers.clone();
@@ -135,119 +204,162 @@ impl Contrast {
         }
         let modifier_after = optional(&modifiers, |m| {
             format!(r"^[{WRAPPERS}]*\s+(?:{m}){end_boundary}")
-        })
-        .map_err(|e| (None, e))?;
+        });
         let connectors = source
             .connectors
             .iter()
-            .map(|(pack, c)| {
-                Connector::compile(c, &particle, boundary).map_err(|e| (Some(*pack), e))
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(Self {
+            .map(|(pack, c)| Connector::new(*pack, c, &particle, boundary))
+            .collect();
+        Self {
             connectors,
-            ends: Some(ends),
+            ends: LazyRegex::new(ends),
             qualifier,
             particle_before,
             modifier_after,
-        })
+            particles: (!particles.is_empty()).then(|| format!("(?i:{particles})")),
+            longest_particle: OnceLock::new(),
+        }
     }
 
-    /// Whether a connector of this language sets the term at `first`
-    /// against the term at `second` (in text order) of `text`.
-    pub fn joins(&self, text: &str, first: Span, second: Span) -> bool {
-        let Some(gap) = text.get(first.end..second.start) else {
-            return false;
-        };
-        if self.connectors.is_empty() || gap.len() > MAX_GAP || crosses_blank_line(gap) {
-            return false;
-        }
-        let start = floor_char_boundary(text, first.start.saturating_sub(CONTEXT_WINDOW));
-        let before = text.get(start..first.start).unwrap_or_default();
-        let end = ceil_boundary(text, second.end.saturating_add(CONTEXT_WINDOW));
-        let after = text.get(second.end..end).unwrap_or_default();
-        let matches =
-            |regex: &Option<Regex>, t: &str| regex.as_ref().is_some_and(|r| r.is_match(t));
-        if matches(&self.qualifier, before) && !matches(&self.particle_before, before) {
-            return false;
-        }
-        // `supplier/client or client/supplier` pairs two compounds.
-        let trimmed_before =
-            before.trim_end_matches(|c: char| c.is_whitespace() || WRAPPERS.contains(c));
-        let trimmed_after =
-            after.trim_start_matches(|c: char| c.is_whitespace() || WRAPPERS.contains(c));
-        if trimmed_before.ends_with('/') || trimmed_after.starts_with('/') {
-            return false;
-        }
+    /// Whether `connector`'s `between` can match a gap whose
+    /// [`inner_len`] is `gap_len`.
+    fn may_fill(&self, connector: &Connector, gap_len: usize) -> bool {
+        let longest = connector.longest_gap.get_or_init(|| {
+            let particle = *self
+                .longest_particle
+                .get_or_init(|| self.particles.as_deref().map_or(Some(0), longest_match));
+            // One byte for the run of white space before the particle.
+            longest_match(&connector.words)
+                .zip(particle)
+                .map(|(between, particle)| between + 1 + particle)
+        });
+        longest.is_none_or(|longest| gap_len <= longest)
+    }
+
+    /// Every regex, with the pack to blame if it does not compile.
+    fn all(&self) -> impl Iterator<Item = (Option<usize>, &LazyRegex)> {
+        let language = [
+            Some(&self.ends),
+            self.qualifier.as_ref(),
+            self.particle_before.as_ref(),
+            self.modifier_after.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|r| (None, r));
+        let connectors = self.connectors.iter().flat_map(|c| {
+            [c.before.as_ref(), Some(&c.between), c.after.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(|r| (Some(c.pack), r))
+        });
+        language.chain(connectors)
+    }
+
+    /// [`Contrast::joins`], with the gap between the terms and the windows
+    /// `before` the first and `after` the second.
+    fn joins(&self, gap: &str, before: &str, after: &str) -> bool {
+        let gap_len = inner_len(gap);
         // A quoted mention has its quotes right around the term: in
         // `**Page of users** and **users**` the first quote holds more.
         let quoted = before.ends_with(|c| WRAPPERS.contains(c))
             && after.starts_with(|c| WRAPPERS.contains(c));
-        self.connectors.iter().any(|c| {
-            c.between.is_match(gap)
-                && (!c.quoted || quoted)
-                && c.before.as_ref().is_none_or(|r| r.is_match(before))
+        let mut connectors = self.connectors.iter().filter(|c| {
+            self.may_fill(c, gap_len) && (!c.quoted || quoted) && c.between.is_match(gap)
+        });
+        let Some(first) = connectors.next() else {
+            return false;
+        };
+        let matches =
+            |regex: &Option<LazyRegex>, t: &str| regex.as_ref().is_some_and(|r| r.is_match(t));
+        if matches(&self.qualifier, before) && !matches(&self.particle_before, before) {
+            return false;
+        }
+        // `supplier/client or client/supplier` pairs two compounds.
+        let trimmed_before = before.trim_end_matches(is_padding);
+        let trimmed_after = after.trim_start_matches(is_padding);
+        if trimmed_before.ends_with('/') || trimmed_after.starts_with('/') {
+            return false;
+        }
+        std::iter::once(first).chain(connectors).any(|c| {
+            c.before.as_ref().is_none_or(|r| r.is_match(before))
                 && match &c.after {
                     Some(r) => r.is_match(after),
                     None if c.clause => !matches(&self.modifier_after, after),
-                    None => matches(&self.ends, after),
+                    None => self.ends.is_match(after),
                 }
         })
     }
 }
 
 impl Connector {
-    /// Compile `source` with the language's optional-`particle` pattern and
-    /// word `boundary` pattern.
-    fn compile(
-        source: &ConnectorSource,
-        particle: &str,
-        boundary: &str,
-    ) -> Result<Self, regex::Error> {
+    /// The connector `source` from `pack`, with the language's
+    /// optional-`particle` pattern and word `boundary` pattern.
+    fn new(pack: usize, source: &ConnectorSource, particle: &str, boundary: &str) -> Self {
         let between = alternatives(&source.between);
         let between = if source.quoted {
-            format!(r"(?i)^\s*[{WRAPPERS}]+\s*(?:{between}){particle}\s*[{WRAPPERS}]+\s*$")
+            format!(r"^\s*[{WRAPPERS}]+\s*(?i:{between}){particle}\s*[{WRAPPERS}]+\s*$")
         } else {
-            format!(r"(?i)^[\s{WRAPPERS}]*(?:{between}){particle}[\s{WRAPPERS}]*$")
+            format!(r"^[\s{WRAPPERS}]*(?i:{between}){particle}[\s{WRAPPERS}]*$")
         };
-        let before = optional(&source.before, |b| {
-            format!(r"(?i){boundary}(?:{b}){particle}[\s{WRAPPERS}]*$")
-        })?;
-        let after = optional(&source.after, |a| format!(r"(?i)^[\s{WRAPPERS}]*(?:{a})"))?;
-        Ok(Self {
-            before,
-            between: Regex::new(&between)?,
-            after,
+        Self {
+            pack,
+            before: optional(&source.before, |b| {
+                format!(r"{boundary}(?i:{b}){particle}[\s{WRAPPERS}]*$")
+            }),
+            between: LazyRegex::new(between),
+            after: optional(&source.after, |a| format!(r"^[\s{WRAPPERS}]*(?i:{a})")),
             quoted: source.quoted,
             clause: source.clause,
-        })
+            words: format!("(?i:{})", alternatives(&source.between)),
+            longest_gap: OnceLock::new(),
+        }
     }
 }
 
-/// The nearest char boundary of `text` at or after `at`.
-fn ceil_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
+/// Whether `c` may stand around a term or a connector: white space, a
+/// quote or an emphasis marker.
+fn is_padding(c: char) -> bool {
+    c.is_whitespace() || WRAPPERS.contains(c)
+}
+
+/// The length in bytes of `gap` without padding at either end, counting a
+/// run of padding inside as one byte: a connector's `between` regex can
+/// match `gap` only if this is at most its [`Connector::longest_gap`].
+fn inner_len(gap: &str) -> usize {
+    let inner = gap.trim_matches(is_padding);
+    let mut len = 0;
+    let mut in_padding = false;
+    for c in inner.chars() {
+        let padding = is_padding(c);
+        if !(padding && in_padding) {
+            len += if padding { 1 } else { c.len_utf8() };
+        }
+        in_padding = padding;
     }
-    at
+    len
+}
+
+/// The longest match of `pattern` in bytes, if it has a limit and parses.
+fn longest_match(pattern: &str) -> Option<usize> {
+    regex_syntax::parse(pattern)
+        .ok()?
+        .properties()
+        .maximum_len()
 }
 
 /// Check one regex fragment on its own, so that an error can point at it.
-pub(crate) fn check_fragment(fragment: &str) -> Result<(), regex::Error> {
-    Regex::new(&format!("(?i){fragment}")).map(drop)
+/// Only its syntax: compiling waits until a contrast is looked for.
+pub(crate) fn check_fragment(fragment: &str) -> Result<(), String> {
+    regex_syntax::parse(&format!("(?i){fragment}"))
+        .map(drop)
+        .map_err(|e| e.to_string())
 }
 
 /// The regex `pattern` makes of the alternatives of `fragments`, or none
 /// when there are no fragments.
-fn optional(
-    fragments: &[String],
-    pattern: impl FnOnce(&str) -> String,
-) -> Result<Option<Regex>, regex::Error> {
-    if fragments.is_empty() {
-        return Ok(None);
-    }
-    Regex::new(&pattern(&alternatives(fragments))).map(Some)
+fn optional(fragments: &[String], pattern: impl FnOnce(&str) -> String) -> Option<LazyRegex> {
+    (!fragments.is_empty()).then(|| LazyRegex::new(pattern(&alternatives(fragments))))
 }
 
 /// `a|b|c` with each alternative grouped.
@@ -269,6 +381,8 @@ fn crosses_blank_line(gap: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn strings(v: &[&str]) -> Vec<String> {
@@ -286,7 +400,9 @@ mod tests {
             modifiers: strings(&["[A-Z0-9]{2,}"]),
             connectors: vec![(0, connector)],
         };
-        Contrast::compile(&source, true).unwrap()
+        let contrast = Contrast::new(&source, true);
+        contrast.compile_now().unwrap();
+        contrast
     }
 
     fn between(between: &[&str]) -> ConnectorSource {
@@ -301,6 +417,33 @@ mod tests {
         let first = text.find("client").unwrap();
         let last = text.rfind("client").unwrap();
         contrast.joins(text, Span::new(first, first + 6), Span::new(last, last + 6))
+    }
+
+    #[test]
+    fn the_inner_length_skips_padding_at_the_ends_and_squeezes_it_inside() {
+        assert_eq!(inner_len(" **or**  "), 2);
+        assert_eq!(inner_len("\"  or \n the \""), 6);
+        assert_eq!(inner_len("или"), 6);
+        assert_eq!(inner_len("  "), 0);
+    }
+
+    proptest! {
+        /// The bound only spares regexes that could not match.
+        #[test]
+        fn the_gap_bound_never_rules_out_a_match(
+            gap in "[ \t\n\"«»*_]{0,3}(or|OR|vs\\.?|rather  ?than|, ?(and )?not|x)([ \n*«»]{1,3}(an?|the|THE|x))?[ \"*»]{0,3}",
+            quoted in any::<bool>(),
+        ) {
+            let mut connector = between(&["or", "vs\\.?", "rather than", ",? ?(and )?not"]);
+            connector.quoted = quoted;
+            let contrast = contrast(connector);
+            let checks = contrast.checks.as_deref().unwrap();
+            for connector in &checks.connectors {
+                if connector.between.is_match(&gap) {
+                    prop_assert!(checks.may_fill(connector, inner_len(&gap)), "{gap:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,24 +8,44 @@
 
 /// The folded form of one character, of the same UTF-8 length.
 pub(crate) fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return if c.is_ascii_whitespace() {
-            ' '
-        } else {
-            c.to_ascii_lowercase()
-        };
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-        _ => c,
+    match c {
+        _ if c.is_ascii() => {
+            if c.is_ascii_whitespace() {
+                ' '
+            } else {
+                c.to_ascii_lowercase()
+            }
+        }
+        // The scripts of the built-in packs, without a table lookup: Cyrillic
+        // capitals (two bytes, like their small letters), small Cyrillic,
+        // and kana and Han, which have no case.
+        'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
+        'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
+        'а'..='џ' | '\u{3000}'..='\u{9FFF}' => c,
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        }
     }
 }
 
 /// `text` folded character by character; the result has the same length
 /// and the same character boundaries.
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut folded = String::new();
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// [`fold`] into `out`, replacing what it held: for a buffer reused from
+/// one piece of text to the next.
+pub(crate) fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    out.reserve(text.len());
+    out.extend(text.chars().map(fold_char));
 }
 
 /// Whether `c` continues a word of a spaced script (Latin, Cyrillic…), so
@@ -72,6 +92,20 @@ mod tests {
     #[test]
     fn folding_lowercases_latin_and_cyrillic() {
         assert_eq!(fold("CuStOmEr КЛИЕНТ Ё"), "customer клиент ё");
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_unicode_lower_case() {
+        let general = |c: char| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        };
+        for c in ('\u{400}'..='\u{45F}').chain('\u{3000}'..='\u{9FFF}') {
+            assert_eq!(fold_char(c), general(c), "{c:?}");
+        }
     }
 
     #[test]

@@ -7,9 +7,14 @@
 //! `на стороне клиента`, `客户端` and `customer service` win over the bare
 //! term they contain.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::fold::fold_into;
 use super::{LangId, Language, Phrase, SlotSet, Term, TermId, at_word_boundaries, fold};
+use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
 /// In which sense a term is used at one place.
@@ -41,79 +46,93 @@ pub struct Occurrence {
     pub sense: Sense,
 }
 
-/// What one automaton pattern stands for.
+/// What one automaton pattern, a folded term form, stands for.
 #[derive(Debug, Clone)]
-struct Pattern {
+struct Form {
+    term: TermId,
+    slots: SlotSet,
+    lang: LangId,
+    /// `Business`, unless a phrase spelled like the form says otherwise.
+    sense: Sense,
+}
+
+/// A phrase, folded, found around an occurrence of the form it holds.
+#[derive(Debug, Clone)]
+struct FoldedPhrase {
+    text: String,
     term: TermId,
     slots: SlotSet,
     sense: Sense,
     lang: LangId,
-    /// Where the term sits inside the pattern.
+    /// Where the term sits inside the phrase.
     inner: (usize, usize),
 }
 
-/// The automaton over all forms and phrases, and what each pattern means.
+/// How many bytes of a text are folded at a time when looking for any form.
+const SCAN_CHUNK: usize = 64 * 1024;
+
+/// The automaton over all term forms, and the phrases around them.
+///
+/// Only forms go into the automaton: every phrase holds a form, so a phrase
+/// is looked for where its form was found. That keeps the automaton a fifth
+/// of the size it would be with every phrase in it, and building it is what
+/// a run on one small file spends most of its start-up on.
 #[derive(Debug)]
 pub struct Matcher {
     automaton: AhoCorasick,
-    patterns: Vec<Pattern>,
+    forms: Vec<Form>,
+    phrases: Vec<FoldedPhrase>,
+    /// Per form, the phrases it is the inner term of.
+    phrases_by_form: Vec<Vec<u32>>,
     word_boundaries: Vec<bool>,
+    /// The longest form, in bytes.
+    longest: usize,
 }
 
-impl Matcher {
-    pub(super) fn new(
-        languages: &[Language],
-        terms: &[Term],
-        phrases: &[Phrase],
-    ) -> Result<Self, String> {
+/// A term, or a phrase around one, found in the text.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    span: Span,
+    /// The phrase, or `None` for the bare form.
+    phrase: Option<u32>,
+    form: usize,
+}
+
+/// Builds a [`Matcher`]: the automaton first, then the phrases, which need
+/// it to find the term inside them.
+#[derive(Debug)]
+pub(super) struct MatcherBuilder {
+    matcher: Matcher,
+    /// Each folded form's index.
+    form_index: HashMap<String, usize>,
+    /// Each folded phrase's index.
+    phrase_index: HashMap<String, u32>,
+}
+
+impl MatcherBuilder {
+    /// The automaton over the forms of `terms`, with no phrases yet.
+    pub(super) fn new(languages: &[Language], terms: &[Term]) -> Result<Self, String> {
         let mut texts: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut forms: Vec<Form> = Vec::new();
+        let mut form_index: HashMap<String, usize> = HashMap::new();
         for (i, term) in terms.iter().enumerate() {
             let id = TermId(i as u32);
             for (slot, form) in term.all_forms() {
                 let folded = fold(form);
-                match index.get(&folded) {
+                match form_index.get(&folded) {
                     // The builder lets no form belong to two terms, so a
                     // repeated spelling is the same term in another slot.
-                    Some(&p) => {
-                        patterns[p].slots = patterns[p].slots.union(SlotSet::single(slot));
-                    }
+                    Some(&f) => forms[f].slots = forms[f].slots.union(SlotSet::single(slot)),
                     None => {
-                        index.insert(folded.clone(), patterns.len());
+                        form_index.insert(folded.clone(), forms.len());
                         texts.push(folded);
-                        patterns.push(Pattern {
+                        forms.push(Form {
                             term: id,
                             slots: SlotSet::single(slot),
-                            sense: Sense::Business,
                             lang: term.lang,
-                            inner: (0, form.len()),
+                            sense: Sense::Business,
                         });
                     }
-                }
-            }
-        }
-        for phrase in phrases {
-            let folded = fold(&phrase.text);
-            let pattern = Pattern {
-                term: phrase.term,
-                slots: phrase.slots,
-                sense: phrase.sense,
-                lang: terms[phrase.term.0 as usize].lang,
-                inner: (phrase.inner.start, phrase.inner.end),
-            };
-            match index.get(&folded) {
-                // A phrase spelled like a bare form makes that form always
-                // technical or fixed: the pack author asked for exactly that.
-                Some(&p) if patterns[p].sense == Sense::Business => patterns[p] = pattern,
-                Some(&p) if patterns[p].term == phrase.term => {
-                    patterns[p].slots = patterns[p].slots.union(phrase.slots);
-                }
-                Some(_) => {}
-                None => {
-                    index.insert(folded.clone(), patterns.len());
-                    texts.push(folded);
-                    patterns.push(pattern);
                 }
             }
         }
@@ -121,55 +140,194 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&texts)
             .map_err(|e| format!("cannot build the term matcher: {e}"))?;
-        Ok(Self {
+        let matcher = Matcher {
             automaton,
-            patterns,
+            phrases_by_form: vec![Vec::new(); forms.len()],
+            forms,
+            phrases: Vec::new(),
             word_boundaries: languages.iter().map(|l| l.word_boundaries).collect(),
+            longest: texts.iter().map(String::len).max().unwrap_or(0),
+        };
+        Ok(Self {
+            matcher,
+            form_index,
+            phrase_index: HashMap::new(),
         })
     }
 
-    /// Every term occurrence in `text` that lies inside one of the `prose`
-    /// spans (sorted, non-overlapping), in text order. `folded` is
-    /// [`fold`]`(text)`, computed once by the caller and shared with the
-    /// allow list.
-    pub fn find(&self, text: &str, folded: &str, prose: &[Span]) -> Vec<Occurrence> {
-        if prose.is_empty() {
-            return Vec::new();
-        }
-        let mut candidates: Vec<(Span, usize)> = self
+    /// The matcher, with every phrase added.
+    pub(super) fn finish(self) -> Matcher {
+        self.matcher
+    }
+
+    /// The first, longest form of a term of `lang` that stands as a whole
+    /// word (where `lang` has words) in `phrase`: its term, slots and place.
+    pub(super) fn inner_term(
+        &self,
+        lang: LangId,
+        phrase: &str,
+    ) -> Option<(TermId, SlotSet, Range<usize>)> {
+        let matcher = &self.matcher;
+        let folded = fold(phrase);
+        matcher
             .automaton
-            .find_overlapping_iter(folded)
-            .filter_map(|m| {
-                let span = Span::new(m.start(), m.end());
-                let pattern = &self.patterns[m.pattern().as_usize()];
-                let whole_word = !self.word_boundaries[usize::from(pattern.lang.0)]
-                    || at_word_boundaries(text, span.start, span.end);
-                (whole_word && inside_prose(prose, span)).then_some((span, m.pattern().as_usize()))
+            .find_overlapping_iter(&folded)
+            .filter(|m| {
+                matcher.forms[m.pattern().as_usize()].lang == lang
+                    && matcher.stands_alone(phrase, lang, Span::new(m.start(), m.end()))
             })
-            .collect();
-        candidates.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
-        let mut found = Vec::new();
-        let mut taken_until = 0;
-        for (span, p) in candidates {
-            if span.start < taken_until {
-                continue;
+            .min_by_key(|m| (m.start(), std::cmp::Reverse(m.end())))
+            .map(|m| {
+                let form = &matcher.forms[m.pattern().as_usize()];
+                (form.term, form.slots, m.range())
+            })
+    }
+
+    /// Add a phrase, to be found around its inner term. A phrase spelled
+    /// like one already added is the same phrase: only its slots are added,
+    /// and only when it names the same term.
+    pub(super) fn add_phrase(&mut self, phrase: &Phrase, lang: LangId) -> Result<(), String> {
+        let matcher = &mut self.matcher;
+        let text = fold(&phrase.text);
+        let inner = (phrase.inner.start, phrase.inner.end);
+        let Some(&form) = text
+            .get(inner.0..inner.1)
+            .and_then(|t| self.form_index.get(t))
+        else {
+            return Err("the term inside it is not one of its forms".to_owned());
+        };
+        if inner == (0, text.len()) {
+            // A phrase spelled like a bare form makes that form always
+            // technical or fixed: the pack author asked for exactly that.
+            let form = &mut matcher.forms[form];
+            if form.sense == Sense::Business {
+                form.sense = phrase.sense;
+                form.slots = phrase.slots;
+            } else if form.term == phrase.term {
+                form.slots = form.slots.union(phrase.slots);
             }
-            taken_until = span.end;
-            let pattern = &self.patterns[p];
-            found.push(Occurrence {
-                span: Span::new(span.start + pattern.inner.0, span.start + pattern.inner.1),
-                phrase: span,
-                term: pattern.term,
-                slots: pattern.slots,
-                sense: pattern.sense,
-            });
+            return Ok(());
         }
-        found
+        match self.phrase_index.get(&text) {
+            Some(&known) => {
+                let known = &mut matcher.phrases[known as usize];
+                if known.term == phrase.term {
+                    known.slots = known.slots.union(phrase.slots);
+                }
+            }
+            None => {
+                let index = matcher.phrases.len() as u32;
+                matcher.phrases_by_form[form].push(index);
+                self.phrase_index.insert(text.clone(), index);
+                matcher.phrases.push(FoldedPhrase {
+                    text,
+                    term: phrase.term,
+                    slots: phrase.slots,
+                    sense: phrase.sense,
+                    lang,
+                    inner,
+                });
+            }
+        }
+        Ok(())
     }
 }
 
-/// Whether `span` lies inside one of the sorted, non-overlapping `prose` spans.
-fn inside_prose(prose: &[Span], span: Span) -> bool {
-    let i = prose.partition_point(|p| p.end < span.end);
-    prose.get(i).is_some_and(|p| p.contains(span))
+impl Matcher {
+    /// Whether any term form occurs anywhere in `text`, prose or not: when
+    /// none does, nothing in the text needs a closer look. `buffer` is
+    /// scratch space, reused between calls.
+    pub fn occurs_in(&self, text: &str, buffer: &mut String) -> bool {
+        // Windows overlap by a form's length, so that no form is split.
+        let overlap = self.longest.saturating_sub(1);
+        let mut start = 0;
+        while start < text.len() {
+            let end = ceil_char_boundary(text, start + SCAN_CHUNK.max(overlap + 1));
+            fold_into(&text[start..end], buffer);
+            if self.automaton.is_match(buffer.as_str()) {
+                return true;
+            }
+            if end == text.len() {
+                break;
+            }
+            start = floor_char_boundary(text, end - overlap).max(start + 1);
+            start = ceil_char_boundary(text, start);
+        }
+        false
+    }
+
+    /// Append every term occurrence inside the prose span `span` of `text`
+    /// to `found`, in text order. `folded` is [`fold`]`(&text[span])`.
+    pub fn find_in(&self, text: &str, span: Span, folded: &str, found: &mut Vec<Occurrence>) {
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(folded) {
+            let f = m.pattern().as_usize();
+            let at = Span::new(span.start + m.start(), span.start + m.end());
+            if self.stands_alone(text, self.forms[f].lang, at) {
+                candidates.push(Candidate {
+                    span: at,
+                    phrase: None,
+                    form: f,
+                });
+            }
+            for &p in &self.phrases_by_form[f] {
+                let phrase = &self.phrases[p as usize];
+                let Some(start) = m.start().checked_sub(phrase.inner.0) else {
+                    continue;
+                };
+                let end = start + phrase.text.len();
+                let whole = Span::new(span.start + start, span.start + end);
+                if folded.as_bytes().get(start..end) == Some(phrase.text.as_bytes())
+                    && self.stands_alone(text, phrase.lang, whole)
+                {
+                    candidates.push(Candidate {
+                        span: whole,
+                        phrase: Some(p),
+                        form: f,
+                    });
+                }
+            }
+        }
+        // Leftmost-longest: a phrase wins over the bare term it holds.
+        candidates.sort_by_key(|c| {
+            (
+                c.span.start,
+                std::cmp::Reverse(c.span.end),
+                c.phrase.is_none(),
+            )
+        });
+        let mut taken_until = 0;
+        for candidate in candidates {
+            if candidate.span.start < taken_until {
+                continue;
+            }
+            taken_until = candidate.span.end;
+            let form = &self.forms[candidate.form];
+            found.push(match candidate.phrase {
+                Some(p) => {
+                    let phrase = &self.phrases[p as usize];
+                    let start = candidate.span.start;
+                    Occurrence {
+                        span: Span::new(start + phrase.inner.0, start + phrase.inner.1),
+                        phrase: candidate.span,
+                        term: phrase.term,
+                        slots: phrase.slots,
+                        sense: phrase.sense,
+                    }
+                }
+                None => Occurrence {
+                    span: candidate.span,
+                    phrase: candidate.span,
+                    term: form.term,
+                    slots: form.slots,
+                    sense: form.sense,
+                },
+            });
+        }
+    }
+
+    /// Whether `span` of `text` stands as a whole word, where `lang` has words.
+    fn stands_alone(&self, text: &str, lang: LangId, span: Span) -> bool {
+        !self.word_boundaries[usize::from(lang.0)] || at_word_boundaries(text, span.start, span.end)
+    }
 }

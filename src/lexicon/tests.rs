@@ -317,9 +317,7 @@ fn a_phrase_matches_across_a_soft_line_break() {
 #[track_caller]
 fn pack_error(extra: &str) -> String {
     let mut builder = LexiconBuilder::default();
-    for (path, text) in BUILTIN_PACKS {
-        builder.add_pack(path, text).unwrap();
-    }
+    builder.add_builtin_packs().unwrap();
     let error = builder
         .add_pack("acme.toml", extra)
         .and_then(|()| builder.build().map(|_| ()))
@@ -394,9 +392,7 @@ fn pack_errors_name_what_is_wrong() {
 fn a_contrast_regex_that_does_not_compile_points_at_itself() {
     let pack = "lang = \"en\"\n[contrast]\n[[contrast.connector]]\nbetween = [\"or\", \"(vs\"]\n";
     let mut builder = LexiconBuilder::default();
-    for (path, text) in BUILTIN_PACKS {
-        builder.add_pack(path, text).unwrap();
-    }
+    builder.add_builtin_packs().unwrap();
     let Err(Error::Pack(located)) = builder.add_pack("acme.toml", pack) else {
         panic!("a broken regex must fail the pack");
     };
@@ -413,9 +409,7 @@ fn a_contrast_regex_that_does_not_compile_points_at_itself() {
 #[test]
 fn a_pack_can_add_a_contrast_connector_to_a_language() {
     let mut builder = LexiconBuilder::default();
-    for (path, text) in BUILTIN_PACKS {
-        builder.add_pack(path, text).unwrap();
-    }
+    builder.add_builtin_packs().unwrap();
     let pack = "lang = \"en\"\n[contrast]\n[[contrast.connector]]\nbetween = [\"against\"]\n";
     builder.add_pack("acme.toml", pack).unwrap();
     let lexicon = builder.build().unwrap();
@@ -428,4 +422,27 @@ fn a_pack_can_add_a_contrast_connector_to_a_language() {
     let english = |l: &Lexicon| l.languages().find(|l| l.code == "en").unwrap().clone();
     assert!(english(&lexicon).contrasts(text, at(0), at(1)));
     assert!(!english(&builtin).contrasts(text, at(0), at(1)));
+}
+
+#[test]
+fn the_builtin_contrast_patterns_compile() {
+    // Built-in patterns are compiled only on first use, so this is where an
+    // error in them shows.
+    let lexicon = Lexicon::builtin().unwrap();
+    let mut with_contrast = 0;
+    for language in lexicon.languages() {
+        language.contrast.compile_now().unwrap();
+        with_contrast += usize::from(language.contrast.has_patterns());
+    }
+    assert_eq!(with_contrast, 3);
+}
+
+#[test]
+fn a_user_contrast_too_big_to_compile_fails_at_load() {
+    // Valid syntax, but far over the regex size limit.
+    let error = pack_error(
+        "lang = \"en\"\n[contrast]\n[[contrast.connector]]\nbetween = [\"(?:\\\\w{500}){500}\"]\n",
+    );
+    assert!(error.contains("do not compile together"), "{error}");
+    assert!(error.contains("acme.toml"), "{error}");
 }

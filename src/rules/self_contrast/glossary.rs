@@ -73,7 +73,14 @@ fn entry<'a>(ctx: &Context<'_>, occurrence: &'a Occurrence) -> Option<Entry<'a>>
     let (start_pattern, end_pattern) = (ENTRY_START.as_ref()?, ENTRY_END.as_ref()?);
     let at = occurrence.phrase;
     let line_start = ctx.text.get(..at.start)?.rfind('\n').map_or(0, |i| i + 1);
-    let marker = start_pattern.captures(ctx.text.get(line_start..at.start)?)?;
+    let prefix = ctx.text.get(line_start..at.start)?;
+    // Most terms are not the first word of a list item: look for the
+    // marker before running, and compiling, the regex.
+    let after_quotes = prefix.trim_start_matches([' ', '\t', '>']);
+    if !after_quotes.starts_with(['-', '*', '+', '•', '·', '▪', '◦', '‣', '●']) {
+        return None;
+    }
+    let marker = start_pattern.captures(prefix)?;
     let rest = ctx.text.get(at.end..)?;
     let line_end = rest.find('\n').unwrap_or(rest.len());
     let definer = end_pattern.find(&rest[..line_end])?;
