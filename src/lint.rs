@@ -14,7 +14,7 @@ use crate::directives::Directives;
 use crate::error::Error;
 use crate::fix::fix_document;
 use crate::lexicon::{Lexicon, Occurrence, fold_into};
-use crate::markdown::{Outline, outline, prose_spans};
+use crate::markdown::{Outline, outline_with, prose_spans};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -43,22 +43,59 @@ fn find_occurrences(
     lexicon: &Lexicon,
     settings: &Settings,
 ) -> Vec<Occurrence> {
-    // One span folded at a time into one buffer: a large document is never
-    // held twice.
-    let mut folded = String::new();
-    let mut found = Vec::new();
+    let mut finder = Finder::new(text, lexicon, settings);
     for &span in prose {
-        let Some(slice) = span.slice(text) else {
-            continue;
-        };
-        fold_into(slice, &mut folded);
-        let first = found.len();
-        lexicon.matcher().find_in(text, span, &folded, &mut found);
-        settings
-            .allow()
-            .mark(text, span, &folded, &mut found[first..]);
+        finder.prose(span);
     }
-    found
+    finder.found
+}
+
+/// Finds the terms in prose spans handed to it one at a time, so that a
+/// document's spans need never be held all at once.
+struct Finder<'a> {
+    text: &'a str,
+    lexicon: &'a Lexicon,
+    settings: &'a Settings,
+    /// The folded span, in a buffer reused from span to span.
+    folded: String,
+    found: Vec<Occurrence>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(text: &'a str, lexicon: &'a Lexicon, settings: &'a Settings) -> Self {
+        Self {
+            text,
+            lexicon,
+            settings,
+            folded: String::new(),
+            found: Vec::new(),
+        }
+    }
+
+    fn prose(&mut self, span: Span) {
+        let Some(slice) = span.slice(self.text) else {
+            return;
+        };
+        fold_into(slice, &mut self.folded);
+        let first = self.found.len();
+        self.lexicon
+            .matcher()
+            .find_in(self.text, span, &self.folded, &mut self.found);
+        self.settings
+            .allow()
+            .mark(self.text, span, &self.folded, &mut self.found[first..]);
+    }
+}
+
+/// The outline of `text` and the terms in its prose, from one pass.
+fn outline_and_occurrences(
+    text: &str,
+    lexicon: &Lexicon,
+    settings: &Settings,
+) -> (Outline, Vec<Occurrence>) {
+    let mut finder = Finder::new(text, lexicon, settings);
+    let outline = outline_with(text, |span| finder.prose(span));
+    (outline, finder.found)
 }
 
 /// The diagnostics for a Markdown text under `settings` as they are,
@@ -68,7 +105,8 @@ pub fn lint_text(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Diag
     if !may_have_findings(text, lexicon) {
         return Vec::new();
     }
-    lint_outlined(text, &outline(text), lexicon, settings)
+    let (outline, found) = outline_and_occurrences(text, lexicon, settings);
+    lint_outlined(text, &outline, found, lexicon, settings)
 }
 
 /// The diagnostics for the document at `path` whose contents are `text`,
@@ -84,26 +122,28 @@ pub fn lint_document(
     if !may_have_findings(text, lexicon) {
         return Ok(Vec::new());
     }
-    let outline = outline(text);
+    // The front matter sets the business and rule levels, never the allow
+    // list, so the terms can be found before it is read.
+    let (outline, found) = outline_and_occurrences(text, lexicon, settings);
     let layer = document_layer(text, outline.front_matter.as_ref(), lexicon)
         .map_err(|e| Error::FrontMatter(Box::new(e.locate(path, text))))?;
     match layer {
         Some(layer) => {
             let mut settings = settings.clone();
             settings.apply(&layer);
-            Ok(lint_outlined(text, &outline, lexicon, &settings))
+            Ok(lint_outlined(text, &outline, found, lexicon, &settings))
         }
-        None => Ok(lint_outlined(text, &outline, lexicon, settings)),
+        None => Ok(lint_outlined(text, &outline, found, lexicon, settings)),
     }
 }
 
 fn lint_outlined(
     text: &str,
     outline: &Outline,
+    found: Vec<Occurrence>,
     lexicon: &Lexicon,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
-    let found = find_occurrences(text, &outline.prose, lexicon, settings);
     let directives = Directives::parse(text, &outline.html);
     let ctx = Context {
         text,

@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use crate::span::Span;
@@ -32,16 +32,16 @@ static URLS_AND_TAGS: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static EMAIL_ADDRESSES: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").ok());
 
-/// The parser options: CommonMark plus the GFM extensions docs use, and
-/// front matter recognised so that it is never taken for prose.
+/// The parser options: CommonMark plus the GFM extensions docs use. Front
+/// matter is found apart (see [`front_matter`]): the parser would take any
+/// `---` line with a `---` line further down for a metadata block, even in
+/// the middle of a document, and hide the prose between them.
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_GFM
 }
 
@@ -85,6 +85,11 @@ pub struct FrontMatter {
     pub content: Span,
 }
 
+/// How many bytes of a long document are parsed at a time. The parser
+/// builds a tree of all the blocks it is given, several times the size of
+/// the text; parsing a 100 MB file in pieces keeps that tree small.
+const PIECE: usize = 2 << 20;
+
 /// The prose of `text` as sorted, non-overlapping byte spans.
 ///
 /// A leading BOM is skipped; the spans still index `text` itself.
@@ -96,74 +101,198 @@ pub fn prose_spans(text: &str) -> Vec<Span> {
 ///
 /// A leading BOM is skipped; the spans still index `text` itself.
 pub fn outline(text: &str) -> Outline {
+    let mut prose = Vec::new();
+    let mut outline = outline_with(text, |span| prose.push(span));
+    outline.prose = prose;
+    outline
+}
+
+/// The blocks of `text`, handing each prose span to `on_prose` in order
+/// instead of keeping them: for a large document, the spans would take
+/// more memory than the matches found in them. `prose` is left empty.
+///
+/// A document longer than [`PIECE`] is parsed in pieces that end where a
+/// top-level block starts, so that no block is cut. Link reference
+/// definitions then apply only within their piece: a reference to one in
+/// another piece reads as its literal text, which is prose either way.
+pub fn outline_with(text: &str, on_prose: impl FnMut(Span)) -> Outline {
+    outline_in_pieces(text, PIECE, on_prose)
+}
+
+/// [`outline_with`], parsing pieces of at least `piece` bytes.
+fn outline_in_pieces(text: &str, piece: usize, on_prose: impl FnMut(Span)) -> Outline {
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let body = &text[offset..];
-    let mut outline = Outline::default();
-    let mut spans: Vec<Span> = Vec::new();
-    // One entry per open tag: whether it hides its text. Every start event
-    // has its end event, so the stack stays balanced.
-    let mut open: Vec<bool> = Vec::new();
-    let mut hidden_depth = 0usize;
-    // How many list items and tables are open: their paragraphs are not
-    // free-standing lines that could be headings.
-    let mut nested_depth = 0usize;
-    let mut metadata: Option<FrontMatterKind> = None;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let whole = Span::from(range).shift(offset);
+    let mut builder = Builder::new(text, on_prose);
+    let mut start = offset;
+    if let Some((front_matter, end)) = front_matter(text, offset) {
+        builder.outline.front_matter = Some(front_matter);
+        start = end;
+    }
+    let mut piece_len = piece;
+    while start < text.len() {
+        let end = if text.len() - start <= piece_len {
+            text.len()
+        } else {
+            line_end(text, start + piece_len)
+        };
+        let last = end == text.len();
+        // The events of the current top-level block, held back until the
+        // next one starts: the last block of a piece may be cut short.
+        let mut block: Vec<(Event<'_>, Span)> = Vec::new();
+        let mut block_start = 0;
+        let mut depth = 0usize;
+        for (event, range) in Parser::new_ext(&text[start..end], options()).into_offset_iter() {
+            let whole = Span::from(range).shift(start);
+            if depth == 0 {
+                for (event, whole) in block.drain(..) {
+                    builder.event(event, whole);
+                }
+                // From the start of its line: an indented code block's
+                // range starts after the indentation that makes it one.
+                block_start = text[..whole.start].rfind('\n').map_or(offset, |i| i + 1);
+            }
+            match &event {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            block.push((event, whole));
+        }
+        if last || block_start > start {
+            // Parse the last block again, whole, with the next piece.
+            let next = if last { text.len() } else { block_start };
+            if last {
+                for (event, whole) in block.drain(..) {
+                    builder.event(event, whole);
+                }
+            }
+            start = next;
+            piece_len = piece;
+        } else {
+            // One block fills the piece: try a longer one.
+            piece_len = piece_len.saturating_mul(2);
+        }
+    }
+    builder.finish()
+}
+
+/// The front matter that opens `text` at `offset`, and where the document
+/// after it starts: a `---` (YAML) or `+++` (TOML) line, a line that is not
+/// blank, and the rest up to a closing `---` or `...` (YAML) or `+++`
+/// (TOML) line.
+fn front_matter(text: &str, offset: usize) -> Option<(FrontMatter, usize)> {
+    let first_end = line_end(text, offset);
+    let (kind, closers): (_, &[&str]) = match text[offset..first_end].trim_end() {
+        "---" => (FrontMatterKind::Yaml, &["---", "..."]),
+        "+++" => (FrontMatterKind::Toml, &["+++"]),
+        _ => return None,
+    };
+    let mut at = first_end;
+    if text[at..line_end(text, at)].trim().is_empty() {
+        return None;
+    }
+    while at < text.len() {
+        let next = line_end(text, at);
+        if closers.contains(&text[at..next].trim_end()) {
+            let content = Span::new(first_end, at);
+            return Some((FrontMatter { kind, content }, next));
+        }
+        at = next;
+    }
+    None
+}
+
+/// The end of the line `at` is in (after its line break), or the end of
+/// `text`.
+fn line_end(text: &str, at: usize) -> usize {
+    text.as_bytes()
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+        .map_or(text.len(), |i| at + i + 1)
+}
+
+/// Turns parser events into an [`Outline`] and prose spans.
+struct Builder<'t, F> {
+    text: &'t str,
+    outline: Outline,
+    /// The last prose span, still growing while the next one touches it.
+    pending: Option<Span>,
+    on_prose: F,
+    /// One entry per open tag: whether it hides its text. Every start
+    /// event has its end event, so the stack stays balanced.
+    open: Vec<bool>,
+    hidden_depth: usize,
+    /// How many list items and tables are open: their paragraphs are not
+    /// free-standing lines that could be headings.
+    nested_depth: usize,
+}
+
+impl<'t, F: FnMut(Span)> Builder<'t, F> {
+    fn new(text: &'t str, on_prose: F) -> Self {
+        Self {
+            text,
+            outline: Outline::default(),
+            pending: None,
+            on_prose,
+            open: Vec::new(),
+            hidden_depth: 0,
+            nested_depth: 0,
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, whole: Span) {
+        let outline = &mut self.outline;
         match event {
             Event::Start(tag) => {
                 match &tag {
-                    // Front matter is only ever at the very start.
-                    Tag::MetadataBlock(kind) if whole.start == offset => {
-                        metadata = Some(match kind {
-                            MetadataBlockKind::YamlStyle => FrontMatterKind::Yaml,
-                            MetadataBlockKind::PlusesStyle => FrontMatterKind::Toml,
-                        });
-                    }
                     Tag::HtmlBlock => outline.html.push(whole),
                     Tag::Heading { level, .. } => outline.headings.push((*level as u8, whole)),
-                    Tag::Paragraph if nested_depth == 0 => outline.paragraphs.push(whole),
+                    Tag::Paragraph if self.nested_depth == 0 => outline.paragraphs.push(whole),
                     Tag::List(_) => outline.lists.push(whole),
                     Tag::Item => outline.items.push(whole),
                     _ => {}
                 }
-                nested_depth += usize::from(matches!(tag, Tag::Item | Tag::Table(_)));
+                self.nested_depth += usize::from(matches!(tag, Tag::Item | Tag::Table(_)));
                 let hides = hides_text(&tag);
-                hidden_depth += usize::from(hides);
-                open.push(hides);
+                self.hidden_depth += usize::from(hides);
+                self.open.push(hides);
             }
             Event::End(end) => {
-                if matches!(end, TagEnd::MetadataBlock(_)) {
-                    metadata = None;
-                }
-                nested_depth = nested_depth
+                self.nested_depth = self
+                    .nested_depth
                     .saturating_sub(usize::from(matches!(end, TagEnd::Item | TagEnd::Table)));
-                if open.pop() == Some(true) {
-                    hidden_depth -= 1;
+                if self.open.pop() == Some(true) {
+                    self.hidden_depth -= 1;
                 }
             }
-            Event::Text(_) if metadata.is_some() => {
-                if let Some(kind) = metadata.take()
-                    && outline.front_matter.is_none()
-                {
-                    outline.front_matter = Some(FrontMatter {
-                        kind,
-                        content: whole,
-                    });
-                }
-            }
-            Event::Text(_) | Event::SoftBreak if hidden_depth == 0 => {
-                push_merged(&mut spans, whole);
-            }
+            Event::Text(_) | Event::SoftBreak if self.hidden_depth == 0 => self.prose(whole),
             Event::InlineHtml(_) => outline.html.push(whole),
             _ => {}
         }
     }
-    outline.prose = Vec::with_capacity(spans.len());
-    for span in spans {
-        push_prose(text, span, &mut outline.prose);
+
+    /// Add `span` to the prose, merging it with the pending span when they
+    /// touch.
+    fn prose(&mut self, span: Span) {
+        if span.is_empty() {
+            return;
+        }
+        match &mut self.pending {
+            Some(last) if last.end >= span.start => last.end = last.end.max(span.end),
+            _ => {
+                if let Some(done) = self.pending.replace(span) {
+                    push_prose(self.text, done, &mut self.on_prose);
+                }
+            }
+        }
     }
-    outline
+
+    fn finish(mut self) -> Outline {
+        if let Some(done) = self.pending.take() {
+            push_prose(self.text, done, &mut self.on_prose);
+        }
+        self.outline
+    }
 }
 
 /// Tags whose text is not prose.
@@ -175,21 +304,9 @@ fn hides_text(tag: &Tag<'_>) -> bool {
     }
 }
 
-/// Append `span`, merging it with the last one when they touch.
-fn push_merged(spans: &mut Vec<Span>, span: Span) {
-    if span.is_empty() {
-        return;
-    }
-    match spans.last_mut() {
-        Some(last) if last.end == span.start => last.end = span.end,
-        Some(last) if last.end > span.start => last.end = last.end.max(span.end),
-        _ => spans.push(span),
-    }
-}
-
-/// Append `span` to `out` with URLs, e-mail addresses and template tags
-/// cut out.
-fn push_prose(text: &str, span: Span, out: &mut Vec<Span>) {
+/// Hand `span` to `out` with URLs, e-mail addresses and template tags cut
+/// out.
+fn push_prose(text: &str, span: Span, out: &mut impl FnMut(Span)) {
     let Some(slice) = span.slice(text) else {
         return;
     };
@@ -211,12 +328,12 @@ fn push_prose(text: &str, span: Span, out: &mut Vec<Span>) {
     let mut start = 0;
     for (cut_start, cut_end) in cuts {
         if cut_start > start {
-            out.push(Span::new(span.start + start, span.start + cut_start));
+            out(Span::new(span.start + start, span.start + cut_start));
         }
         start = start.max(cut_end);
     }
     if start < slice.len() {
-        out.push(Span::new(span.start + start, span.end));
+        out(Span::new(span.start + start, span.end));
     }
 }
 
@@ -292,6 +409,17 @@ mod tests {
     }
 
     #[test]
+    fn dashed_lines_later_in_a_document_do_not_hide_prose() {
+        let text = "Intro\n\n---\nThe client.\n\nMore.\n\n---\n";
+        assert_eq!(prose(text), ["Intro", "The client.", "More."]);
+        assert_eq!(outline(text).front_matter, None);
+        assert_eq!(
+            prose("---\n\nNot front matter.\n---\n"),
+            ["Not front matter."]
+        );
+    }
+
+    #[test]
     fn html_blocks_and_inline_html_are_collected_but_not_code() {
         let text = "<!-- a -->\n\nText <!-- b --> more\n\n```\n<!-- c -->\n```\n\n`<!-- d -->`\n";
         let html: Vec<&str> = outline(text)
@@ -302,7 +430,46 @@ mod tests {
         assert_eq!(html, ["<!-- a -->\n", "<!-- b -->"]);
     }
 
+    #[test]
+    fn a_document_parsed_in_pieces_has_the_outline_of_one_parse() {
+        let text = "---\ntitle: x\n---\n\n# Clients\n\nA paragraph about customers\nwith a soft break.\n\n\
+            - item one\n- item two\n\n  continued item\n\n> quoted *client*\n> more\n\n\
+            ```\ncode client\n\n```\n\n<div>\nhtml client\n</div>\n\n| a | b |\n|---|---|\n| c | d |\n\n\
+            ---\n\nSetext heading\n--------------\n\n    indented code\n\nLast line.\n";
+        let whole = outline_in_pieces(text, usize::MAX, |_| {});
+        let whole_prose = prose_spans(text);
+        for piece in [1, 16, 40, 100] {
+            let mut prose = Vec::new();
+            let pieces = outline_in_pieces(text, piece, |s| prose.push(s));
+            assert_eq!(pieces, whole, "pieces of {piece}");
+            assert_eq!(prose, whole_prose, "pieces of {piece}");
+        }
+        assert!(whole.front_matter.is_some());
+        assert_eq!(whole.headings.len(), 2);
+    }
+
     proptest! {
+        #[test]
+        fn pieces_never_change_the_outline(
+            lines in prop::collection::vec(prop::sample::select(vec![
+                "", "# Heading", "Some client text", "- item", "  continued", "> quote",
+                "```", "~~~", "    code", "<div>", "</div>", "<!-- note", "-->",
+                "| a | b |", "|---|---|", "---", "+++", "===", "1. one", "[^1]: note",
+                "text with *emphasis", "* star", "title: x", "...",
+            ]), 0..40),
+            crlf in any::<bool>(),
+            piece in 1usize..120,
+        ) {
+            let newline = if crlf { "\r\n" } else { "\n" };
+            let text: String = lines.iter().map(|l| format!("{l}{newline}")).collect();
+            let mut whole_prose = Vec::new();
+            let whole = outline_in_pieces(&text, usize::MAX, |s| whole_prose.push(s));
+            let mut prose = Vec::new();
+            let pieces = outline_in_pieces(&text, piece, |s| prose.push(s));
+            prop_assert_eq!(pieces, whole, "{:?}", text);
+            prop_assert_eq!(prose, whole_prose, "{:?}", text);
+        }
+
         #[test]
         fn every_span_slices_the_source_in_order(text in "(\\PC|[\\r\\n`*_#>|\\[\\]()<!-]){0,300}") {
             let spans = prose_spans(&text);

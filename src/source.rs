@@ -40,6 +40,8 @@ impl LineIndex {
             }
             i += 1;
         }
+        // A large document has millions of lines: keep no spare room.
+        line_starts.shrink_to_fit();
         let bom_len = if text.starts_with(BOM) { BOM.len() } else { 0 };
         Self {
             line_starts,
