@@ -34,7 +34,7 @@ pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Oc
 /// hold neither, and this look at the raw bytes spares them the Markdown
 /// parser.
 pub fn may_have_findings(text: &str, lexicon: &Lexicon) -> bool {
-    text.contains("clientele") || lexicon.matcher().occurs_in(text, &mut String::new())
+    text.contains("clientele") || lexicon.matcher().occurs_in(text, &mut Vec::new())
 }
 
 fn find_occurrences(
@@ -57,7 +57,7 @@ struct Finder<'a> {
     lexicon: &'a Lexicon,
     settings: &'a Settings,
     /// The folded span, in a buffer reused from span to span.
-    folded: String,
+    folded: Vec<u8>,
     found: Vec<Occurrence>,
 }
 
@@ -67,7 +67,7 @@ impl<'a> Finder<'a> {
             text,
             lexicon,
             settings,
-            folded: String::new(),
+            folded: Vec::new(),
             found: Vec::new(),
         }
     }

@@ -312,8 +312,13 @@ fn push_prose(text: &str, span: Span, out: &mut impl FnMut(Span)) {
     };
     let bytes = slice.as_bytes();
     // Most prose has none of them: skip the regexes, and compiling them.
-    let maybe_url_or_tag = bytes.iter().any(|&b| b == b':' || b == b'{') || slice.contains("www.");
-    let maybe_email = bytes.contains(&b'@');
+    let www = memchr::memmem::find(bytes, b"www.").is_some();
+    if !www && memchr::memchr3(b':', b'{', b'@', bytes).is_none() {
+        out(span);
+        return;
+    }
+    let maybe_url_or_tag = www || memchr::memchr2(b':', b'{', bytes).is_some();
+    let maybe_email = memchr::memchr(b'@', bytes).is_some();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (maybe, regex) in [
         (maybe_url_or_tag, &URLS_AND_TAGS),

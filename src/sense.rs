@@ -35,9 +35,9 @@ impl AllowList {
     }
 
     /// Mark every occurrence inside an allowed phrase of the prose span
-    /// `span` of `text` as allowed; `folded` is [`fold`]`(&text[span])` and
-    /// `occurrences` lie in the span.
-    pub fn mark(&self, text: &str, span: Span, folded: &str, occurrences: &mut [Occurrence]) {
+    /// `span` of `text` as allowed; `folded` holds the bytes of
+    /// [`fold`]`(&text[span])` and `occurrences` lie in the span.
+    pub fn mark(&self, text: &str, span: Span, folded: &[u8], occurrences: &mut [Occurrence]) {
         let Some(automaton) = &self.automaton else {
             return;
         };

@@ -7,6 +7,8 @@
 //! A byte-order mark is part of the text (byte offsets index the file as
 //! read) but is not counted as a column.
 
+use std::sync::OnceLock;
+
 /// The byte-order mark a UTF-8 file may start with.
 const BOM: &str = "\u{feff}";
 
@@ -137,14 +139,17 @@ pub(crate) fn ceil_char_boundary(text: &str, offset: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     text: String,
-    lines: LineIndex,
+    /// Built when first asked for: a file without findings never needs it.
+    lines: OnceLock<LineIndex>,
 }
 
 impl SourceFile {
-    /// Wrap `text`, indexing its lines.
+    /// Wrap `text`; its lines are indexed on first use.
     pub fn new(text: String) -> Self {
-        let lines = LineIndex::new(&text);
-        Self { text, lines }
+        Self {
+            text,
+            lines: OnceLock::new(),
+        }
     }
 
     /// The whole text, BOM included.
@@ -154,12 +159,12 @@ impl SourceFile {
 
     /// The line index.
     pub fn lines(&self) -> &LineIndex {
-        &self.lines
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// Line and column of a byte offset.
     pub fn line_column(&self, offset: usize) -> LineColumn {
-        self.lines.line_column(&self.text, offset)
+        self.lines().line_column(&self.text, offset)
     }
 }
 

@@ -34,6 +34,7 @@ pub use pack::Gender;
 pub use fold::fold;
 pub(crate) use fold::fold_into;
 pub(crate) use fold::{is_cjk, is_word_char};
+pub(crate) use lazy_regex::LazyRegex;
 
 /// The built-in packs, embedded in the binary: `(path, text)`.
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[

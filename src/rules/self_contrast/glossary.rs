@@ -8,26 +8,24 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::{diagnostic, same_word, word_of};
 use crate::diagnostic::{Diagnostic, Related};
-use crate::lexicon::{Occurrence, is_cjk};
+use crate::lexicon::{LazyRegex, Occurrence, is_cjk};
 use crate::rules::Context;
 use crate::span::Span;
 
 /// What may stand on a line before a defined term: indentation, block quote
-/// markers, a bullet list marker (group 1) or a bullet character (group 2),
-/// and an opening quote or emphasis.
-static ENTRY_START: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"^[ \t]*(?:>[ \t]*)*(?:([-*+])|([•·▪◦‣●]))[ \t]+[*_"'“«„]*$"#).ok()
+/// markers, a bullet list marker or a bullet character, and an opening quote
+/// or emphasis.
+static ENTRY_START: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::new(r#"^[ \t]*(?:>[ \t]*)*(?:[-*+]|[•·▪◦‣●])[ \t]+[*_"'“«„]*$"#.to_owned())
 });
 
 /// What must follow a defined term: a closing quote or emphasis, then a
 /// dash or a colon. A hyphen counts only between spaces (`client-side` is
 /// one word).
-static ENTRY_END: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r#"^[*_"'”»]*(?:[ \t]*[—–:：]|[ \t]+-[ \t])"#).ok());
+static ENTRY_END: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::new(r#"^[*_"'”»]*(?:[ \t]*[—–:：]|[ \t]+-[ \t])"#.to_owned()));
 
 /// The fewest words a definition has (a Han character counts as half a word).
 const MIN_DEFINITION_WORDS: usize = 5;
@@ -70,7 +68,6 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
 /// `occurrence` as a definition, if it begins a list item or a bulleted
 /// line and a dash or colon follows it.
 fn entry<'a>(ctx: &Context<'_>, occurrence: &'a Occurrence) -> Option<Entry<'a>> {
-    let (start_pattern, end_pattern) = (ENTRY_START.as_ref()?, ENTRY_END.as_ref()?);
     let at = occurrence.phrase;
     let line_start = ctx.text.get(..at.start)?.rfind('\n').map_or(0, |i| i + 1);
     let prefix = ctx.text.get(line_start..at.start)?;
@@ -80,10 +77,13 @@ fn entry<'a>(ctx: &Context<'_>, occurrence: &'a Occurrence) -> Option<Entry<'a>>
     if !after_quotes.starts_with(['-', '*', '+', '•', '·', '▪', '◦', '‣', '●']) {
         return None;
     }
-    let marker = start_pattern.captures(prefix)?;
+    if !ENTRY_START.is_match(prefix) {
+        return None;
+    }
+    let list_marker = after_quotes.starts_with(['-', '*', '+']);
     let rest = ctx.text.get(at.end..)?;
     let line_end = rest.find('\n').unwrap_or(rest.len());
-    let definer = end_pattern.find(&rest[..line_end])?;
+    let definer = ENTRY_END.get().ok()?.find(&rest[..line_end])?;
     let definition = &rest[definer.end()..line_end];
     let words = definition.split_whitespace().count()
         + definition.chars().filter(|&c| is_cjk(c)).count() / 2;
@@ -92,7 +92,7 @@ fn entry<'a>(ctx: &Context<'_>, occurrence: &'a Occurrence) -> Option<Entry<'a>>
     }
     let outline = ctx.outline;
     let innermost = |blocks: &[Span]| blocks.iter().rev().find(|b| b.contains(at)).copied();
-    let group = if marker.get(1).is_some() {
+    let group = if list_marker {
         innermost(&outline.lists)?
     } else {
         innermost(&outline.paragraphs).or_else(|| innermost(&outline.lists))?
