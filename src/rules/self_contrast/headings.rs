@@ -3,7 +3,8 @@
 //! seeds are plain text) it is a title line: a short line that does not end
 //! like a sentence, standing alone or right after a finished sentence.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::diagnostic;
 use crate::diagnostic::{Diagnostic, Related};
@@ -24,8 +25,10 @@ const SENTENCE_END: &[char] = &['.', '!', '?', ':', '。', '！', '？', '：', 
 struct Heading {
     /// Its text, without markers and surrounding white space.
     span: Span,
-    /// Its text folded, trimmed of punctuation, white space collapsed.
-    key: String,
+    /// A fingerprint of its text folded, trimmed of punctuation, white space
+    /// collapsed: a long document has hundreds of thousands of title lines,
+    /// and their texts would take more memory than the document.
+    key: u64,
     /// The Markdown heading whose section it is in, and its own level (0
     /// for a title line): headings are compared with their siblings only,
     /// so "Customers" under each release of a changelog is fine.
@@ -36,25 +39,30 @@ struct Heading {
 /// neighbours repeat too: a run of repeated headings ("Step 1", "Step 2",
 /// "Step 3" once per platform tab) is parallel structure, not a collapse.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
-    let mut groups: BTreeMap<(Option<usize>, u8), Vec<Heading>> = BTreeMap::new();
-    for heading in headings(ctx) {
-        groups.entry(heading.siblings).or_default().push(heading);
-    }
+    let mut headings = headings(ctx);
+    // Siblings side by side, each group still in text order.
+    headings.sort_by_key(|h| h.siblings);
     let mut out = Vec::new();
-    for group in groups.values() {
-        let key = |i: usize| group.get(i).map(|h| h.key.as_str());
+    for group in headings.chunk_by(|a, b| a.siblings == b.siblings) {
+        let key = |i: usize| group.get(i).map(|h| h.key);
+        let mut first_seen: HashMap<u64, usize> = HashMap::new();
         for (at, heading) in group.iter().enumerate() {
-            let Some(earlier) = group[..at].iter().position(|h| h.key == heading.key) else {
+            let earlier = *first_seen.entry(heading.key).or_insert(at);
+            if earlier == at {
                 continue;
-            };
+            }
             let neighbour_repeats = (earlier > 0 && key(earlier - 1) == key(at - 1))
                 || (at + 1 < group.len() && key(earlier + 1) == key(at + 1));
             if neighbour_repeats {
                 continue;
             }
-            let Some(occurrence) = ctx
+            // Occurrences are in text order.
+            let from = ctx
                 .occurrences
+                .partition_point(|o| o.phrase.start < heading.span.start);
+            let Some(occurrence) = ctx.occurrences[from..]
                 .iter()
+                .take_while(|o| o.phrase.start < heading.span.end)
                 .find(|o| heading.span.contains(o.phrase))
             else {
                 continue;
@@ -130,11 +138,19 @@ fn is_title_line(line: &str, previous: Option<&str>) -> bool {
 fn heading(text: &str, line: Span, siblings: (Option<usize>, u8)) -> Option<Heading> {
     let span = content(text, line);
     let key = normalise(span.slice(text)?);
-    (!key.is_empty()).then_some(Heading {
+    (!key.is_empty()).then(|| Heading {
         span,
-        key,
+        key: fingerprint(&key),
         siblings,
     })
+}
+
+/// A 64-bit fingerprint of `key`: two different headings share one with a
+/// chance of one in billions even in a document with a million of them.
+fn fingerprint(key: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// `line` without block-quote and heading markers and surrounding white space.
