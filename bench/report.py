@@ -77,7 +77,13 @@ def big(corpus, out, megabytes):
 
 
 def mb(n):
+    """Bytes in megabytes (10^6 bytes)."""
     return n / 1_000_000
+
+
+def rss_mb(kib):
+    """A peak RSS from GNU time (KiB) in megabytes."""
+    return mb(kib * 1024)
 
 
 def table(out):
@@ -89,8 +95,8 @@ def table(out):
         size = mb(row["bytes"])
         c, r = row["clientele"], row["rg"]
         print(
-            f"| {row['name']} | {size:.1f} | {c['wall']:.2f} s | {size / c['wall']:.0f} | {c['rss'] / 1024:.0f} MB"
-            f" | {r['wall']:.2f} s | {size / r['wall']:.0f} | {r['rss'] / 1024:.0f} MB | {c['wall'] / r['wall']:.2f}× |"
+            f"| {row['name']} | {size:.1f} | {c['wall']:.2f} s | {size / c['wall']:.0f} | {rss_mb(c['rss']):.0f} MB"
+            f" | {r['wall']:.2f} s | {size / r['wall']:.0f} | {rss_mb(r['rss']):.0f} MB | {c['wall'] / r['wall']:.2f}× |"
         )
     print()
     print("| textlint subset | MB | textlint | clientele | textlint / clientele |")
@@ -104,7 +110,7 @@ def table(out):
     for row in results["files"]:
         c = row["clientele"]
         wall = f"{c['wall'] * 1000:.1f} ms" if c["wall"] < 1 else f"{c['wall']:.2f} s"
-        print(f"| {row['name']} | {row['bytes'] / 1000:.0f} | {wall} | {c['rss'] / 1024:.0f} MB |")
+        print(f"| {row['name']} | {row['bytes'] / 1000:.0f} | {wall} | {rss_mb(c['rss']):.0f} MB |")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,9 @@ use crate::walk::{self, Input, absolute, display_path};
 /// memory to one chunk of sources, whatever the size of the tree.
 pub(super) const CHUNK: usize = 256;
 
+/// From how many files on a run pays for the faster matcher.
+const MANY_FILES: usize = 64;
+
 /// The path that stands for standard input.
 const STDIN: &str = "-";
 
@@ -270,6 +273,11 @@ fn check(
             stdout_is_terminal(),
         )
     };
+    if jobs.len() >= MANY_FILES {
+        for job in &jobs {
+            job.config.lexicon().matcher().prepare_for_many();
+        }
+    }
     let mut printer = render::printer(args.format, args.color.enabled(color));
     let mut summary = Summary::default();
     let mut failed = false;

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -82,7 +83,13 @@ const SCAN_CHUNK: usize = 4 * 1024;
 /// a run on one small file spends most of its start-up on.
 #[derive(Debug)]
 pub struct Matcher {
+    /// Quick to build: a run on a few files never waits for more.
     automaton: AhoCorasick,
+    /// The same automaton as a DFA, built by [`Matcher::prepare_for_many`]:
+    /// half a millisecond more to build, a sixth faster to search.
+    dfa: OnceLock<Option<AhoCorasick>>,
+    /// The folded forms, for building the DFA.
+    texts: Vec<String>,
     forms: Vec<Form>,
     phrases: Vec<FoldedPhrase>,
     /// Per form, the phrases it is the inner term of.
@@ -139,23 +146,16 @@ impl MatcherBuilder {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            // A DFA costs half a millisecond more to build than the default
-            // NFA and searches a corpus a sixth faster. The prefilter finds
-            // the first byte of a form; in Cyrillic text every other byte is
-            // one, and it slows the search down.
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&texts)
-            .map_err(|e| format!("cannot build the term matcher: {e}"))?;
+        let automaton = automaton(&texts, None)?;
         let matcher = Matcher {
             automaton,
+            dfa: OnceLock::new(),
             phrases_by_form: vec![Vec::new(); forms.len()],
             forms,
             phrases: Vec::new(),
             word_boundaries: languages.iter().map(|l| l.word_boundaries).collect(),
             longest: texts.iter().map(String::len).max().unwrap_or(0),
+            texts,
         };
         Ok(Self {
             matcher,
@@ -242,7 +242,34 @@ impl MatcherBuilder {
     }
 }
 
+/// The automaton over `texts`, of `kind` (the crate's choice when `None`).
+fn automaton(texts: &[String], kind: Option<AhoCorasickKind>) -> Result<AhoCorasick, String> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(kind)
+        // The prefilter looks for the first byte of a form; in Cyrillic text
+        // every other byte is one, and it slows the search down.
+        .prefilter(false)
+        .build(texts)
+        .map_err(|e| format!("cannot build the term matcher: {e}"))
+}
+
 impl Matcher {
+    /// Build the faster automaton now, for a run over many files. The same
+    /// patterns in the same order: every search finds the same matches.
+    pub fn prepare_for_many(&self) {
+        self.dfa
+            .get_or_init(|| automaton(&self.texts, Some(AhoCorasickKind::DFA)).ok());
+    }
+
+    /// The automaton to search with.
+    fn searcher(&self) -> &AhoCorasick {
+        self.dfa
+            .get()
+            .and_then(Option::as_ref)
+            .unwrap_or(&self.automaton)
+    }
+
     /// Whether any term form occurs anywhere in `text`, prose or not: when
     /// none does, nothing in the text needs a closer look. `buffer` is
     /// scratch space, reused between calls.
@@ -253,7 +280,7 @@ impl Matcher {
         while start < text.len() {
             let end = ceil_char_boundary(text, start + SCAN_CHUNK.max(overlap + 1));
             fold_into(&text[start..end], buffer);
-            if self.automaton.is_match(buffer.as_slice()) {
+            if self.searcher().is_match(buffer.as_slice()) {
                 return true;
             }
             if end == text.len() {
@@ -270,7 +297,7 @@ impl Matcher {
     /// [`fold`]`(&text[span])`.
     pub fn find_in(&self, text: &str, span: Span, folded: &[u8], found: &mut Vec<Occurrence>) {
         let mut candidates: Vec<Candidate> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(folded) {
+        for m in self.searcher().find_overlapping_iter(folded) {
             let f = m.pattern().as_usize();
             let at = Span::new(span.start + m.start(), span.start + m.end());
             if self.stands_alone(text, self.forms[f].lang, at) {
@@ -339,5 +366,26 @@ impl Matcher {
     /// Whether `span` of `text` stands as a whole word, where `lang` has words.
     fn stands_alone(&self, text: &str, lang: LangId, span: Span) -> bool {
         !self.word_boundaries[usize::from(lang.0)] || at_word_boundaries(text, span.start, span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Settings;
+    use crate::lexicon::Lexicon;
+    use crate::lint::occurrences;
+
+    #[test]
+    fn the_faster_automaton_finds_the_same_occurrences() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = "Our clients, the HTTP client and client-side code. Клиентами и \
+                    покупателям на стороне клиента. 客户端与客户、顾客。CUSTOMER service.";
+        let before = occurrences(text, &lexicon, &Settings::default());
+        assert!(lexicon.matcher().dfa.get().is_none());
+        lexicon.matcher().prepare_for_many();
+        assert!(lexicon.matcher().dfa.get().is_some_and(Option::is_some));
+        let after = occurrences(text, &lexicon, &Settings::default());
+        assert_eq!(before, after);
+        assert!(before.len() >= 10, "{before:?}");
     }
 }
