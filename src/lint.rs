@@ -30,7 +30,7 @@ pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Oc
 
 /// Whether `text` can have any finding at all: it holds a term form
 /// somewhere, or the word `clientele` (a directive, or a front matter
-/// entry, may be wrong without a term in sight). Most documentation files
+/// entry, may be wrong without a term in sight). Many documentation files
 /// hold neither, and this look at the raw bytes spares them the Markdown
 /// parser.
 pub fn may_have_findings(text: &str, lexicon: &Lexicon) -> bool {

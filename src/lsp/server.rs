@@ -380,6 +380,9 @@ impl Server {
         };
         let settings = config.settings_for(&path);
         let text = document.source.text();
+        // A server lints on every keystroke for hours: the faster automaton
+        // pays for itself.
+        config.lexicon().matcher().prepare_for_many();
         let linted = catch_unwind(AssertUnwindSafe(|| {
             lint_document(&path, text, config.lexicon(), &settings)
         }));
