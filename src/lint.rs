@@ -260,3 +260,23 @@ pub fn check_bytes(
         Err(error) => FileOutcome::Failed(error),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_without_terms_still_has_its_directives_and_front_matter_checked() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let settings = Settings::default();
+        let text = "# Setup\n\n<!-- clientele-disabel -->\n\nInstall it.\n";
+        assert!(may_have_findings(text, &lexicon));
+        let found = lint_text(text, &lexicon, &settings);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let text = "---\nclientele:\n  business: shopp\n---\n\nInstall it.\n";
+        assert!(lint_document(Path::new("a.md"), text, &lexicon, &settings).is_err());
+        let text = "# Setup\n\nInstall it, then run it.\n";
+        assert!(!may_have_findings(text, &lexicon));
+        assert!(lint_text(text, &lexicon, &settings).is_empty());
+    }
+}
