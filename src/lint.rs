@@ -14,7 +14,7 @@ use crate::directives::Directives;
 use crate::error::Error;
 use crate::fix::fix_document;
 use crate::lexicon::{Lexicon, Occurrence, fold_into};
-use crate::markdown::{Outline, outline_with, prose_spans};
+use crate::markdown::{Outline, outline_with};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -25,7 +25,7 @@ const BINARY_SNIFF_LEN: usize = 8 * 1024;
 /// Every term occurrence in the prose of a Markdown text, with its sense
 /// after the configured allow list.
 pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Occurrence> {
-    find_occurrences(text, &prose_spans(text), lexicon, settings)
+    outline_and_occurrences(text, lexicon, settings).1
 }
 
 /// Whether `text` can have any finding at all: it holds a term form
@@ -35,19 +35,6 @@ pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Oc
 /// parser.
 pub fn may_have_findings(text: &str, lexicon: &Lexicon) -> bool {
     text.contains("clientele") || lexicon.matcher().occurs_in(text, &mut Vec::new())
-}
-
-fn find_occurrences(
-    text: &str,
-    prose: &[Span],
-    lexicon: &Lexicon,
-    settings: &Settings,
-) -> Vec<Occurrence> {
-    let mut finder = Finder::new(text, lexicon, settings);
-    for &span in prose {
-        finder.prose(span);
-    }
-    finder.found
 }
 
 /// Finds the terms in prose spans handed to it one at a time, so that a
