@@ -113,7 +113,26 @@ impl Directives {
                     .push((rule.id, Span::new(start, text.len())));
             }
         }
+        directives.merge_regions();
         directives
+    }
+
+    /// Sort the regions by rule and start and merge those that overlap or
+    /// touch, so that [`Directives::suppresses`] is a binary search: a
+    /// document with a directive above each of thousands of lines asks it
+    /// once per finding.
+    fn merge_regions(&mut self) {
+        self.regions.sort_unstable();
+        let mut merged: Vec<(RuleId, Span)> = Vec::with_capacity(self.regions.len());
+        for &(rule, span) in &self.regions {
+            match merged.last_mut() {
+                Some((last_rule, last)) if *last_rule == rule && span.start <= last.end => {
+                    last.end = last.end.max(span.end);
+                }
+                _ => merged.push((rule, span)),
+            }
+        }
+        self.regions = merged;
     }
 
     /// The rules named in a directive's arguments `args` (which start at
@@ -145,11 +164,16 @@ impl Directives {
 
     /// Whether a finding of `rule` starting at byte `offset` is switched off.
     pub fn suppresses(&self, rule: RuleId, offset: usize) -> bool {
-        rule != RuleId::InvalidDirective
-            && self
-                .regions
-                .iter()
-                .any(|&(r, span)| r == rule && span.start <= offset && offset < span.end)
+        if rule == RuleId::InvalidDirective {
+            return false;
+        }
+        // The last region of `rule` starting at or before `offset`.
+        let after = self
+            .regions
+            .partition_point(|&(r, span)| (r, span.start) <= (rule, offset));
+        after
+            .checked_sub(1)
+            .is_some_and(|i| self.regions[i].0 == rule && offset < self.regions[i].1.end)
     }
 
     /// Whether any part of the document is switched off for `rule`.

@@ -21,11 +21,28 @@ pub struct LineColumn {
     pub column: usize,
 }
 
+/// How far apart, in bytes, the column checkpoints of a long line are.
+const CHECKPOINT_BYTES: usize = 4096;
+
 /// Start offsets of every line of a text.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     bom_len: usize,
+    /// Every [`CHECKPOINT_BYTES`] along each line longer than that, in text
+    /// order: a column on a line of megabytes is counted from the nearest
+    /// checkpoint, not from the line's start, or a line with thousands of
+    /// findings would be counted over thousands of times.
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// A character boundary on a long line, and how far it is from the line's
+/// start.
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    chars: usize,
+    utf16: usize,
 }
 
 impl LineIndex {
@@ -45,10 +62,35 @@ impl LineIndex {
         // A large document has millions of lines: keep no spare room.
         line_starts.shrink_to_fit();
         let bom_len = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        Self {
+        let mut index = Self {
             line_starts,
             bom_len,
+            checkpoints: Vec::new(),
+        };
+        index.checkpoints = index.long_line_checkpoints(text);
+        index
+    }
+
+    fn long_line_checkpoints(&self, text: &str) -> Vec<Checkpoint> {
+        let mut checkpoints = Vec::new();
+        for line in 1..=self.line_count() {
+            let start = self.line_start(line).unwrap_or(0);
+            let end = self.line_start(line + 1).unwrap_or(text.len());
+            let (mut at, mut chars, mut utf16) = (start, 0, 0);
+            while end.saturating_sub(at) > CHECKPOINT_BYTES {
+                let next = ceil_char_boundary(text, at + CHECKPOINT_BYTES);
+                let stretch = text.get(at..next).unwrap_or_default();
+                chars += stretch.chars().count();
+                utf16 += stretch.chars().map(char::len_utf16).sum::<usize>();
+                checkpoints.push(Checkpoint {
+                    offset: next,
+                    chars,
+                    utf16,
+                });
+                at = next;
+            }
         }
+        checkpoints
     }
 
     /// Number of lines (a text with no line break has one).
@@ -78,10 +120,10 @@ impl LineIndex {
     /// from. Offsets past the end or inside a character are clamped back to
     /// the nearest character boundary.
     pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
-        let (line, before) = self.line_and_prefix(text, offset);
+        let (line, from, rest) = self.line_and_rest(text, offset);
         LineColumn {
             line,
-            column: before.chars().count() + 1,
+            column: from.map_or(0, |c| c.chars) + rest.chars().count() + 1,
         }
     }
 
@@ -102,17 +144,28 @@ impl LineIndex {
 
     /// 0-based column of `offset` in UTF-16 code units, for editors.
     pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
-        let (_, before) = self.line_and_prefix(text, offset);
-        before.chars().map(char::len_utf16).sum()
+        let (_, from, rest) = self.line_and_rest(text, offset);
+        from.map_or(0, |c| c.utf16) + rest.chars().map(char::len_utf16).sum::<usize>()
     }
 
-    /// The 1-based line of `offset` (clamped to a character boundary) and
-    /// the text of that line before it.
-    fn line_and_prefix<'t>(&self, text: &'t str, offset: usize) -> (usize, &'t str) {
+    /// The 1-based line of `offset` (clamped to a character boundary), the
+    /// last checkpoint of that line before it, if any, and the text from
+    /// there (or from the line's start) to it.
+    fn line_and_rest<'t>(
+        &self,
+        text: &'t str,
+        offset: usize,
+    ) -> (usize, Option<Checkpoint>, &'t str) {
         let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset) + 1;
         let start = self.line_start(line).unwrap_or(0).min(offset);
-        (line, text.get(start..offset).unwrap_or_default())
+        let passed = self.checkpoints.partition_point(|c| c.offset <= offset);
+        let checkpoint = passed
+            .checked_sub(1)
+            .map(|i| self.checkpoints[i])
+            .filter(|c| c.offset > start);
+        let from = checkpoint.map_or(start, |c| c.offset);
+        (line, checkpoint, text.get(from..offset).unwrap_or_default())
     }
 }
 
@@ -229,6 +282,33 @@ mod tests {
         }
         assert_eq!(index.offset(text, 1, 9), Some(2));
         assert_eq!(index.offset(text, 4, 1), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn columns_on_long_lines_match_counting_from_the_line_start(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["a", "клиент", "客户", "😀", "\n", "\r\n", "\r", "\u{feff}"][..]),
+                0..400,
+            ),
+            repeat in 1..40usize,
+        ) {
+            // Runs long enough to cross several checkpoints.
+            let text: String = pieces.iter().map(|p| if p.starts_with('\r') || p.starts_with('\n') { (*p).to_owned() } else { p.repeat(repeat * 8) }).collect();
+            let index = LineIndex::new(&text);
+            let mut offset = 0;
+            loop {
+                let at = index.line_column(&text, offset);
+                let start = index.line_start(at.line).unwrap().min(offset);
+                let before = &text[start..offset];
+                proptest::prop_assert_eq!(at.column, before.chars().count() + 1, "{}", offset);
+                proptest::prop_assert_eq!(index.utf16_column(&text, offset), before.encode_utf16().count());
+                if offset == text.len() {
+                    break;
+                }
+                offset = ceil_char_boundary(&text, offset + 997);
+            }
+        }
     }
 
     #[test]

@@ -43,28 +43,23 @@ impl Encoding {
             Encoding::Utf32 => PositionEncodingKind::UTF32,
         }
     }
-
-    /// How many units `text` takes.
-    fn width(self, text: &str) -> usize {
-        match self {
-            Encoding::Utf8 => text.len(),
-            Encoding::Utf16 => text.encode_utf16().count(),
-            Encoding::Utf32 => text.chars().count(),
-        }
-    }
 }
 
 /// The LSP position of byte `offset` in `source` (0-based line; character
 /// in `encoding` units from the start of the line).
 pub fn position(source: &SourceFile, offset: usize, encoding: Encoding) -> Position {
     let text = source.text();
-    let line = source.line_column(offset).line;
-    let start = line_start(source, line);
-    let offset = floor_char_boundary(text, offset.max(start));
-    let before = text.get(start..offset).unwrap_or_default();
+    let at = source.line_column(offset);
+    let start = line_start(source, at.line);
+    let character = match encoding {
+        Encoding::Utf8 => floor_char_boundary(text, offset.max(start)) - start,
+        // Counted by the line index, from its nearest checkpoint on a long line.
+        Encoding::Utf16 => source.lines().utf16_column(text, offset),
+        Encoding::Utf32 => at.column - 1,
+    };
     Position {
-        line: to_u32(line - 1),
-        character: to_u32(encoding.width(before)),
+        line: to_u32(at.line - 1),
+        character: to_u32(character),
     }
 }
 

@@ -204,27 +204,28 @@ fn contrasted_with<'a>(
 ) -> Option<&'a Occurrence> {
     let base = ctx.lexicon.base_term(target);
     let lang = ctx.lexicon.language(ctx.lexicon.term(target).lang);
-    // Occurrences are in text order: look outwards from this one while the
-    // gap allows a contrast.
+    // A connector fills the whole gap between the two terms, and no
+    // connector holds a term: only the occurrences next to this one, in
+    // text order, can be set against it. Looking further would cost a
+    // contrast check per term in reach, dozens per term in a dense text.
     let at = ctx
         .occurrences
         .partition_point(|o| o.span < occurrence.span);
-    let (before, after) = ctx.occurrences.split_at(at);
-    let before = before
-        .iter()
-        .rev()
-        .take_while(|o| within_contrast_reach(o, occurrence))
+    let before = at
+        .checked_sub(1)
+        .and_then(|i| ctx.occurrences.get(i))
         .map(|o| (o, (o, occurrence)));
-    let after = after
+    let after = ctx.occurrences[at..]
         .iter()
-        .filter(|o| o.span != occurrence.span)
-        .take_while(|o| within_contrast_reach(occurrence, o))
+        .find(|o| o.span != occurrence.span)
         .map(|o| (o, (occurrence, o)));
     before
+        .into_iter()
         .chain(after)
         .find(|(other, (first, second))| {
             other.phrase == other.span
                 && ctx.lexicon.base_term(other.term) == base
+                && within_contrast_reach(first, second)
                 && lang.contrasts(ctx.text, first.phrase, second.phrase)
         })
         .map(|(other, _)| other)

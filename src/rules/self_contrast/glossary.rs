@@ -6,11 +6,12 @@
 //! and a definition is a phrase, not a label: "Клиент - акт выверки" in a
 //! list of report names defines nothing.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{diagnostic, same_word, word_of};
 use crate::diagnostic::{Diagnostic, Related};
-use crate::lexicon::{LazyRegex, Occurrence, is_cjk};
+use crate::lexicon::{LazyRegex, Occurrence, TermId, fold, is_cjk};
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -38,19 +39,24 @@ struct Entry<'a> {
 
 /// Flag every definition of a term already defined in the same list.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut lines = LineStarts::default();
     let entries: Vec<Entry<'_>> = ctx
         .occurrences
         .iter()
-        .filter_map(|o| entry(ctx, o))
+        .filter_map(|o| entry(ctx, o, lines.before(ctx.text, o.phrase.start)))
         .collect();
+    // The first definition of each word in each list: a glossary of
+    // thousands of entries is one look-up per entry, not a scan.
+    let mut first_of: HashMap<(Span, Word), usize> = HashMap::new();
     let mut out = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
-        let Some(first) = entries[..i]
-            .iter()
-            .find(|e| e.group == entry.group && same_word(ctx, e.occurrence, entry.occurrence))
-        else {
+        let key = (entry.group, Word::of(ctx, entry.occurrence));
+        let first = *first_of.entry(key).or_insert(i);
+        if first == i {
             continue;
-        };
+        }
+        let first = &entries[first];
+        debug_assert!(same_word(ctx, first.occurrence, entry.occurrence));
         let word = word_of(ctx, entry.occurrence);
         let related = Related {
             span: first.occurrence.phrase,
@@ -65,11 +71,56 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
+/// What makes two definitions define the same word, as [`same_word`]
+/// tells it: one lemma, or one phrase folded.
+#[derive(PartialEq, Eq, Hash)]
+enum Word {
+    Lemma(TermId),
+    /// The phrase's length as written, and its folded text.
+    Phrase(usize, String),
+}
+
+impl Word {
+    fn of(ctx: &Context<'_>, occurrence: &Occurrence) -> Self {
+        match occurrence.phrase.slice(ctx.text) {
+            Some(phrase) if occurrence.phrase != occurrence.span => {
+                Self::Phrase(phrase.len(), fold(phrase))
+            }
+            _ => Self::Lemma(ctx.lexicon.base_term(occurrence.term)),
+        }
+    }
+}
+
+/// Where the line of each of a series of ascending offsets starts, found
+/// by looking back only as far as the previous offset: terms on a line of
+/// a megabyte would otherwise each scan back to its start.
+#[derive(Default)]
+struct LineStarts {
+    line_start: usize,
+    scanned_to: usize,
+}
+
+impl LineStarts {
+    /// The start of the line holding `offset`, which is not before any
+    /// offset asked about earlier.
+    fn before(&mut self, text: &str, offset: usize) -> usize {
+        let from = self.scanned_to.min(offset);
+        if let Some(newline) = memchr::memrchr(b'\n', &text.as_bytes()[from..offset]) {
+            self.line_start = from + newline + 1;
+        }
+        self.scanned_to = offset;
+        self.line_start
+    }
+}
+
 /// `occurrence` as a definition, if it begins a list item or a bulleted
 /// line and a dash or colon follows it.
-fn entry<'a>(ctx: &Context<'_>, occurrence: &'a Occurrence) -> Option<Entry<'a>> {
+fn entry<'a>(
+    ctx: &Context<'_>,
+    occurrence: &'a Occurrence,
+    line_start: usize,
+) -> Option<Entry<'a>> {
     let at = occurrence.phrase;
-    let line_start = ctx.text.get(..at.start)?.rfind('\n').map_or(0, |i| i + 1);
     let prefix = ctx.text.get(line_start..at.start)?;
     // Most terms are not the first word of a list item: look for the
     // marker before running, and compiling, the regex.
@@ -91,7 +142,15 @@ fn entry<'a>(ctx: &Context<'_>, occurrence: &'a Occurrence) -> Option<Entry<'a>>
         return None;
     }
     let outline = ctx.outline;
-    let innermost = |blocks: &[Span]| blocks.iter().rev().find(|b| b.contains(at)).copied();
+    // Blocks are in order of their start, an outer one before those in it.
+    let innermost = |blocks: &[Span]| {
+        let starting_before = blocks.partition_point(|b| b.start <= at.start);
+        blocks[..starting_before]
+            .iter()
+            .rev()
+            .find(|b| b.contains(at))
+            .copied()
+    };
     let group = if list_marker {
         innermost(&outline.lists)?
     } else {

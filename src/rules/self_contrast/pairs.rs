@@ -9,14 +9,12 @@ use crate::rules::{Context, within_contrast_reach};
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     let occurrences = ctx.occurrences;
     let mut out = Vec::new();
-    for (i, first) in occurrences.iter().enumerate() {
-        let Some(second) = occurrences[i + 1..]
-            .iter()
-            .take_while(|o| within_contrast_reach(first, o))
-            .find(|o| same_word(ctx, first, o))
-        else {
+    // A connector fills the whole gap and holds no term: only the next
+    // occurrence can be the other side.
+    for (first, second) in occurrences.iter().zip(occurrences.iter().skip(1)) {
+        if !within_contrast_reach(first, second) || !same_word(ctx, first, second) {
             continue;
-        };
+        }
         let lang = ctx.lexicon.language(ctx.lexicon.term(first.term).lang);
         if !lang.contrasts(ctx.text, first.phrase, second.phrase) {
             continue;
