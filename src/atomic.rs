@@ -67,10 +67,23 @@ fn synced_temporary(folder: &Path, contents: &[u8]) -> io::Result<tempfile::Name
     let mut temporary = tempfile::Builder::new()
         .prefix(".clientele-")
         .suffix(".tmp")
-        .tempfile_in(folder)?;
-    temporary.write_all(contents)?;
+        .tempfile_in(folder)
+        .map_err(without_temporary_path)?;
+    // The file's own writer: `tempfile`'s would add its path to errors.
+    temporary.as_file_mut().write_all(contents)?;
     temporary.as_file().sync_all()?;
     Ok(temporary)
+}
+
+/// The operating system's error without the path of the temporary file
+/// that `tempfile` appends to it (" at path …"): that file never came to
+/// be, and the message names the user's file instead.
+fn without_temporary_path(error: io::Error) -> io::Error {
+    let message = error.to_string();
+    match message.split_once(" at path ") {
+        Some((reason, _)) => io::Error::new(error.kind(), reason.to_owned()),
+        None => error,
+    }
 }
 
 /// Flush the folder entry of the rename to disk, where the platform allows

@@ -10,7 +10,8 @@ use std::sync::Arc;
 
 use super::Config;
 use super::packs::{Lexicons, shown};
-use crate::error::{Error, Result};
+use crate::error::{Error, LocatedError, Result};
+use crate::span::Span;
 use crate::walk::absolute;
 
 /// File names a config may have, in order of precedence within one folder.
@@ -102,9 +103,17 @@ fn load(lexicons: &mut Lexicons, cwd: &Path, path: &Path) -> Result<Config> {
         path: shown.clone(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: shown.clone(),
-        offset: e.utf8_error().valid_up_to(),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        // Shown with the bad bytes replaced, the first one underlined.
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes());
+        let replacement = Span::new(offset, offset + char::REPLACEMENT_CHARACTER.len_utf8());
+        Error::Config(Box::new(LocatedError::new(
+            shown.clone(),
+            &text,
+            Some(replacement),
+            "not valid UTF-8; a config must be UTF-8 text".to_owned(),
+        )))
     })?;
     Config::from_toml(&absolute, &shown, &text, lexicons)
 }

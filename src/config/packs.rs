@@ -70,6 +70,15 @@ impl Lexicons {
 
 /// The text of the pack at `path`, or why it cannot be had.
 fn read_pack(path: &Path) -> Result<String, String> {
+    // A pipe or a device could be read forever.
+    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !metadata.is_file() {
+        return Err(if metadata.is_dir() {
+            "it is a folder".to_owned()
+        } else {
+            "it is not a regular file".to_owned()
+        });
+    }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
