@@ -29,6 +29,8 @@ pub mod diagnostic;
 pub mod directives;
 pub mod error;
 pub mod fix;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod invariants;
 pub mod lexicon;
 pub mod lint;
 pub mod lsp;

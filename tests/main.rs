@@ -16,6 +16,7 @@ mod config;
 mod errors;
 mod fix;
 mod formats;
+mod hostile;
 mod language_server;
 mod layers;
 mod packs;

@@ -14,7 +14,7 @@
 
 mod actions;
 mod convert;
-mod position;
+pub(crate) mod position;
 mod server;
 mod transport;
 mod workspace;

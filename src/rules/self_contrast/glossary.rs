@@ -105,7 +105,8 @@ impl LineStarts {
     /// offset asked about earlier.
     fn before(&mut self, text: &str, offset: usize) -> usize {
         let from = self.scanned_to.min(offset);
-        if let Some(newline) = memchr::memrchr(b'\n', &text.as_bytes()[from..offset]) {
+        let stretch = text.as_bytes().get(from..offset).unwrap_or_default();
+        if let Some(newline) = memchr::memrchr(b'\n', stretch) {
             self.line_start = from + newline + 1;
         }
         self.scanned_to = offset;
