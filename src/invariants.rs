@@ -14,15 +14,11 @@ use crate::config::{Config, Lexicons, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::lexicon::{Lexicon, LexiconBuilder};
-use crate::lint::{FileOutcome, check_bytes, lint_document};
+use crate::lint::{BINARY_SNIFF_LEN, FileOutcome, check_bytes, lint_document};
 use crate::lsp::position::{self, Encoding};
 use crate::render::{self, Format, Notice, Summary, render_error, unified_diff};
 use crate::source::SourceFile;
 use crate::span::Span;
-
-/// How many leading bytes may hold the NUL that marks a binary file; the
-/// same limit as the linter's.
-const BINARY_SNIFF_LEN: usize = 8 * 1024;
 
 /// The configs a pipeline input is checked under: its first byte picks one.
 pub const CONFIGS: [&str; 5] = [

@@ -20,7 +20,7 @@ use crate::source::SourceFile;
 use crate::span::Span;
 
 /// How many leading bytes are searched for a NUL to tell a binary file.
-const BINARY_SNIFF_LEN: usize = 8 * 1024;
+pub(crate) const BINARY_SNIFF_LEN: usize = 8 * 1024;
 
 /// Every term occurrence in the prose of a Markdown text, with its sense
 /// after the configured allow list.
