@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::{Scope, Sense};
 use crate::rules::RuleId;
 use crate::span::Span;
 
@@ -27,6 +28,20 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+}
+
+/// In which sense the term of a finding was read, and what decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SenseNote {
+    /// The sense.
+    pub sense: Sense,
+    /// What decided it: `default` (nothing said otherwise), `phrase`,
+    /// `identifier`, `cue`, `document` or `allowed`.
+    pub by: &'static str,
+    /// The deciding cue word, when a cue decided.
+    pub cue: Option<String>,
+    /// Where that cue was: the sentence, paragraph or heading.
+    pub scope: Option<Scope>,
 }
 
 /// A second place a diagnostic refers to.
@@ -68,6 +83,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Other places the finding refers to.
     pub related: Vec<Related>,
+    /// For a finding about one term: the sense it was read in, and why.
+    pub sense: Option<SenseNote>,
 }
 
 impl Diagnostic {

@@ -108,6 +108,7 @@ mod tests {
             fixable,
             help: None,
             related: Vec::new(),
+            sense: None,
         }
     }
 

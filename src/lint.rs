@@ -82,7 +82,9 @@ fn outline_and_occurrences(
 ) -> (Outline, Vec<Occurrence>) {
     let mut finder = Finder::new(text, lexicon, settings);
     let outline = outline_with(text, |span| finder.prose(span));
-    (outline, finder.found)
+    let mut found = finder.found;
+    crate::sense::classify(text, &outline.headings, lexicon, &mut found);
+    (outline, found)
 }
 
 /// The diagnostics for a Markdown text under `settings` as they are,

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::fold::fold_into;
-use super::{LangId, Language, Phrase, SlotSet, Term, TermId, at_word_boundaries, fold};
+use super::{LangId, Language, Phrase, Reason, SlotSet, Term, TermId, at_word_boundaries, fold};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
@@ -46,6 +46,8 @@ pub struct Occurrence {
     pub slots: SlotSet,
     /// In which sense it is used here.
     pub sense: Sense,
+    /// Why it was read in that sense.
+    pub reason: Reason,
 }
 
 /// What one automaton pattern, a folded term form, stands for.
@@ -350,6 +352,7 @@ impl Matcher {
                         term: phrase.term,
                         slots: phrase.slots,
                         sense: phrase.sense,
+                        reason: Reason::Phrase,
                     }
                 }
                 None => Occurrence {
@@ -358,6 +361,11 @@ impl Matcher {
                     term: form.term,
                     slots: form.slots,
                     sense: form.sense,
+                    reason: if form.sense == Sense::Business {
+                        Reason::Default
+                    } else {
+                        Reason::Phrase
+                    },
                 },
             });
         }

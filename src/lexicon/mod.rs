@@ -8,6 +8,7 @@
 //! can rely on the lexicon without checking again.
 
 mod contrast;
+mod cues;
 mod fold;
 mod inflect;
 mod lazy_regex;
@@ -26,6 +27,7 @@ use crate::span::Span;
 
 pub use contrast::Contrast;
 pub(crate) use contrast::MAX_GAP as MAX_CONTRAST_GAP;
+pub use cues::{Cue, CueHit, CueId, Cues, Reason, Scope};
 pub use inflect::{Capitalisation, NoReplacement};
 use matcher::MatcherBuilder;
 pub use matcher::{Matcher, Occurrence, Sense};
@@ -169,6 +171,7 @@ pub struct Lexicon {
     terms: Vec<Term>,
     business: Vec<BusinessType>,
     matcher: Matcher,
+    cues: Cues,
 }
 
 impl Lexicon {
@@ -182,6 +185,11 @@ impl Lexicon {
     /// The matcher over every form and phrase.
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// The sense cues, and which terms they classify.
+    pub fn cues(&self) -> &Cues {
+        &self.cues
     }
 
     /// A term by id.
@@ -285,6 +293,10 @@ pub struct LexiconBuilder {
     masculine: Vec<Pending<TermId>>,
     phrases: Vec<Pending<(LangId, Sense)>>,
     business_roles: Vec<Pending<()>>,
+    /// Sense cues, compiled in `build`.
+    cues: Vec<cues::CueSource>,
+    /// Per language, the roles whose terms the cues classify.
+    sense_roles: Vec<Pending<LangId>>,
     /// Per language: particle fragments and connectors, compiled in `build`.
     contrast: Vec<(LangId, contrast::ContrastSource)>,
     /// Which term each folded form belongs to, to catch a form claimed twice.
@@ -345,6 +357,9 @@ impl LexiconBuilder {
         if let (Some(lang), Some(section)) = (lang, &pack.contrast) {
             self.add_contrast(pack_index, lang, section)?;
         }
+        if let (Some(lang), Some(section)) = (lang, &pack.sense) {
+            self.add_sense(pack_index, lang, section)?;
+        }
         for entry in pack.business {
             self.add_business(pack_index, entry)?;
         }
@@ -355,6 +370,7 @@ impl LexiconBuilder {
     fn add_language(&mut self, pack: usize, file: &pack::PackFile) -> Result<Option<LangId>> {
         let has_vocabulary = !file.term.is_empty()
             || file.contrast.is_some()
+            || file.sense.is_some()
             || !file.technical.is_empty()
             || !file.fixed.is_empty()
             || !file.preferred.is_empty();
@@ -580,6 +596,47 @@ impl LexiconBuilder {
         Ok(())
     }
 
+    /// Keep the roles and cues of a `[sense]` section, checking each cue.
+    fn add_sense(&mut self, pack: usize, lang: LangId, section: &pack::SenseSection) -> Result<()> {
+        for role in &section.roles {
+            self.sense_roles.push(Pending {
+                pack,
+                value: role.clone(),
+                target: lang,
+            });
+        }
+        for group in &section.cues {
+            let weight = *group.weight.get_ref();
+            if !(1..=9).contains(&weight) {
+                return Err(self.error(
+                    pack,
+                    Some(group.weight.span().into()),
+                    "a cue weight is a whole number from 1 to 9".into(),
+                ));
+            }
+            for word in &group.words {
+                let text = word.get_ref().trim();
+                if text.trim_end_matches('*').trim().is_empty() || text.contains('\n') {
+                    return Err(self.error(
+                        pack,
+                        Some(word.span().into()),
+                        format!("cue `{text}` is empty or spans lines"),
+                    ));
+                }
+                self.cues.push(cues::CueSource {
+                    word: text.to_owned(),
+                    lang,
+                    sense: match group.sense {
+                        pack::CueSense::Technical => Sense::Technical,
+                        pack::CueSense::Business => Sense::Business,
+                    },
+                    weight,
+                });
+            }
+        }
+        Ok(())
+    }
+
     fn add_business(&mut self, pack: usize, entry: pack::BusinessEntry) -> Result<()> {
         let name = entry.name.get_ref().trim().to_owned();
         if name.is_empty() || self.business.iter().any(|b| b.name == name) {
@@ -644,6 +701,33 @@ impl LexiconBuilder {
                 ));
             }
         }
+        let mut classified = vec![false; self.terms.len()];
+        for pending in &self.sense_roles {
+            let role = pending.value.get_ref();
+            let mut any = false;
+            for (i, term) in self.terms.iter().enumerate() {
+                if term.lang == pending.target && &term.role == role {
+                    classified[i] = true;
+                    any = true;
+                }
+            }
+            if !any {
+                return Err(self.error(
+                    pending.pack,
+                    Some(pending.value.span().into()),
+                    format!(
+                        "no term of language `{}` has the role `{role}`",
+                        self.languages[usize::from(pending.target.0)].code
+                    ),
+                ));
+            }
+        }
+        let cues = Cues::new(
+            std::mem::take(&mut self.cues),
+            classified,
+            self.languages.iter().map(|l| l.word_boundaries).collect(),
+        )
+        .map_err(|message| self.error(0, None, message))?;
         let mut matcher = MatcherBuilder::new(&self.languages, &self.terms)
             .map_err(|message| self.error(0, None, message))?;
         for pending in &self.phrases {
@@ -671,6 +755,7 @@ impl LexiconBuilder {
             terms: self.terms,
             business: self.business,
             matcher: matcher.finish(),
+            cues,
         })
     }
 

@@ -39,6 +39,44 @@ pub(crate) struct PackFile {
     pub business: Vec<BusinessEntry>,
     /// Connectors that set two words against each other (rule `self-contrast`).
     pub contrast: Option<ContrastSection>,
+    /// Cues that tell a term's technical sense from its business sense.
+    pub sense: Option<SenseSection>,
+}
+
+/// Which terms have their sense read from the words around them, and the
+/// words that tell.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct SenseSection {
+    /// The roles whose terms are classified (`client`).
+    #[serde(default)]
+    pub roles: Vec<Spanned<String>>,
+    /// The cues, in groups of one sense and weight.
+    #[serde(default)]
+    pub cues: Vec<CueGroup>,
+}
+
+/// Cue words of one sense and one weight.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct CueGroup {
+    /// The sense the words point to.
+    pub sense: CueSense,
+    /// How strongly, from 1 to 9.
+    pub weight: Spanned<u8>,
+    /// Words or phrases, matched case-insensitively as whole words; a
+    /// trailing `*` allows any ending (`request*`).
+    pub words: Vec<Spanned<String>>,
+}
+
+/// The sense a cue points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum CueSense {
+    /// Software.
+    Technical,
+    /// The people a business serves.
+    Business,
 }
 
 /// The words that join the two sides of a contrast or a choice.

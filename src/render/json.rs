@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Notice, Printer, Summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, SenseNote, Severity};
 use crate::source::SourceFile;
 
 /// Version of the JSON contract.
@@ -49,6 +49,8 @@ struct JsonDiagnostic {
     suggestion: Option<String>,
     fixable: bool,
     related: Vec<JsonRelated>,
+    /// `null` for findings that are not about a term.
+    sense: Option<SenseNote>,
 }
 
 #[derive(Serialize)]
@@ -104,6 +106,7 @@ impl Printer for JsonPrinter {
                         }
                     })
                     .collect(),
+                sense: d.sense.clone(),
             });
         }
         Ok(())

@@ -74,6 +74,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
             fixable: false,
             help: problem.help.clone(),
             related: Vec::new(),
+            sense: None,
         })
         .collect()
 }

@@ -170,6 +170,7 @@ pub(crate) fn about(ctx: &Context<'_>, rule: RuleId, occurrence: &Occurrence) ->
         fixable: false,
         help: None,
         related: Vec::new(),
+        sense: Some(crate::sense::note(ctx.lexicon, occurrence)),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::lexicon::{Occurrence, Sense, at_word_boundaries, fold};
+use crate::lexicon::{Occurrence, Reason, Sense, at_word_boundaries, fold};
 use crate::span::Span;
 
 /// Compiled allow phrases.
@@ -52,6 +52,7 @@ impl AllowList {
         for occurrence in occurrences {
             if allowed.iter().any(|a| a.contains(occurrence.span)) {
                 occurrence.sense = Sense::Allowed;
+                occurrence.reason = Reason::Allowed;
             }
         }
     }

@@ -1,0 +1,261 @@
+//! Sense cues: the words around a term that tell its technical sense (a
+//! program, `the client sends a request to the server`) from its business
+//! sense (a person, `the client signed the contract`), with their weights.
+//!
+//! They come from the `[sense]` sections of the term packs; the context
+//! they are looked for in is chosen by [`crate::sense`].
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{LangId, Sense, TermId, at_word_boundaries, fold, is_word_char};
+
+/// Index of a cue in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CueId(u32);
+
+/// Where the cues that decided a sense were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The sentence of the term.
+    Sentence,
+    /// The paragraph, table or list around it.
+    Paragraph,
+    /// The heading of its section.
+    Heading,
+}
+
+impl Scope {
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Sentence => "sentence",
+            Scope::Paragraph => "paragraph",
+            Scope::Heading => "heading",
+        }
+    }
+}
+
+/// Why a term was read in its sense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Reason {
+    /// Nothing around it said otherwise: the business sense.
+    #[default]
+    Default,
+    /// A technical or fixed phrase of a pack holds it (`HTTP client`).
+    Phrase,
+    /// It is part of a code name or a file name (`Nav.Client.Chart`).
+    Identifier,
+    /// The cues of `scope` outweigh those of the other sense; `cue` is the
+    /// strongest on the winning side, nearest the term.
+    Cue {
+        /// The deciding cue.
+        cue: CueId,
+        /// Where it was found.
+        scope: Scope,
+    },
+    /// Nothing around it told, and more of the document's uses of its
+    /// roles that cues or code names decided were technical than business.
+    Document,
+    /// An allowed phrase of the configuration holds it.
+    Allowed,
+}
+
+/// One cue word or phrase.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// As the pack writes it, without the trailing `*`.
+    pub word: String,
+    /// Language of the cue.
+    pub lang: LangId,
+    /// The sense it points to: [`Sense::Technical`] or [`Sense::Business`].
+    pub sense: Sense,
+    /// How strongly it points there.
+    pub weight: u8,
+    /// Whether any ending may follow (`request*`: requests, requested).
+    prefix: bool,
+}
+
+/// A cue found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueHit {
+    /// Which cue.
+    pub cue: CueId,
+    /// Where its first byte is in the text.
+    pub at: usize,
+}
+
+/// Every cue of every language, and the terms they classify.
+#[derive(Debug, Default)]
+pub struct Cues {
+    cues: Vec<Cue>,
+    /// Over the folded cue words, leftmost-longest.
+    automaton: Option<AhoCorasick>,
+    /// Per term: whether its sense is read from its context.
+    classified: Vec<bool>,
+    /// Per language: whether it has words (cues must stand as words).
+    word_boundaries: Vec<bool>,
+}
+
+/// A cue as a pack declares it, before the automaton is built.
+#[derive(Debug)]
+pub(super) struct CueSource {
+    pub word: String,
+    pub lang: LangId,
+    pub sense: Sense,
+    pub weight: u8,
+}
+
+impl Cues {
+    /// Compile `sources`; `classified` says per term whether its role is
+    /// one a pack's `[sense] roles` lists.
+    pub(super) fn new(
+        sources: Vec<CueSource>,
+        classified: Vec<bool>,
+        word_boundaries: Vec<bool>,
+    ) -> Result<Self, String> {
+        let cues: Vec<Cue> = sources
+            .into_iter()
+            .map(|s| {
+                let prefix = s.word.ends_with('*');
+                Cue {
+                    word: s.word.trim_end_matches('*').trim().to_owned(),
+                    lang: s.lang,
+                    sense: s.sense,
+                    weight: s.weight,
+                    prefix,
+                }
+            })
+            .collect();
+        let automaton = if cues.is_empty() {
+            None
+        } else {
+            let folded: Vec<String> = cues.iter().map(|c| fold(&c.word)).collect();
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&folded)
+                    .map_err(|e| format!("cannot compile the sense cues: {e}"))?,
+            )
+        };
+        Ok(Self {
+            cues,
+            automaton,
+            classified,
+            word_boundaries,
+        })
+    }
+
+    /// A cue by id.
+    pub fn cue(&self, id: CueId) -> &Cue {
+        &self.cues[id.0 as usize]
+    }
+
+    /// Whether the sense of `term` is read from its context.
+    pub fn classifies(&self, term: TermId) -> bool {
+        self.classified
+            .get(term.0 as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether any term is classified at all.
+    pub fn any(&self) -> bool {
+        self.automaton.is_some() && self.classified.contains(&true)
+    }
+
+    /// The cues of `lang` in `text[from..]`, whose folded bytes are
+    /// `folded`, that stand as words and lie outside link targets and URLs,
+    /// in order, into `out`.
+    pub fn find(
+        &self,
+        text: &str,
+        from: usize,
+        folded: &[u8],
+        lang: LangId,
+        out: &mut Vec<CueHit>,
+    ) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        let words = self
+            .word_boundaries
+            .get(usize::from(lang.0))
+            .copied()
+            .unwrap_or(true);
+        for m in automaton.find_iter(folded) {
+            let cue = &self.cues[m.pattern().as_usize()];
+            if cue.lang != lang {
+                continue;
+            }
+            let (start, end) = (from + m.start(), from + m.end());
+            let stands = !words
+                || if cue.prefix {
+                    !text[..start].chars().next_back().is_some_and(is_word_char)
+                } else {
+                    at_word_boundaries(text, start, end)
+                };
+            if stands && !in_address(text, start) {
+                out.push(CueHit {
+                    cue: CueId(m.pattern().as_u32()),
+                    at: start,
+                });
+            }
+        }
+    }
+}
+
+/// The longest run of ASCII characters without spaces that can be a word:
+/// anything longer is an address, a path or a code name, and the cap keeps
+/// the look short.
+const LONGEST_TOKEN: usize = 256;
+
+/// Whether `at` is inside a link target or a URL: in a run of ASCII
+/// characters without spaces that has a `](` before `at`, holds `://` or
+/// starts with a path (`../includes/server.md`). Words there are
+/// addresses, not what the sentence says. Addresses are ASCII, so any other
+/// character ends the run: Chinese prose, which has no spaces, is no run.
+fn in_address(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let token = |b: &u8| b.is_ascii_graphic();
+    let from = at.saturating_sub(LONGEST_TOKEN);
+    let start = match bytes[from..at].iter().rposition(|b| !token(b)) {
+        Some(i) => from + i + 1,
+        None if from > 0 => return true,
+        None => 0,
+    };
+    let to = (at + LONGEST_TOKEN).min(bytes.len());
+    let end = bytes[at..to]
+        .iter()
+        .position(|b| !token(b))
+        .map_or(to, |i| at + i);
+    let head = &bytes[start..at];
+    let whole = &bytes[start..end];
+    head.windows(2).any(|w| w == b"](")
+        || whole.windows(3).any(|w| w == b"://")
+        || head.starts_with(b"/")
+        || head.starts_with(b"./")
+        || head.starts_with(b"../")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_address;
+
+    #[test]
+    fn words_in_link_targets_and_urls_are_addresses() {
+        let text =
+            "the [!INCLUDE[server](includes/server.md)] and https://x.org/api ../api/a 服务器";
+        let at = |word: &str, nth: usize| text.match_indices(word).nth(nth).unwrap().0;
+        assert!(!in_address(text, at("server", 0)));
+        assert!(in_address(text, at("server", 1)));
+        assert!(in_address(text, at("api", 0)));
+        assert!(in_address(text, at("api", 1)));
+        assert!(!in_address(text, at("the", 0)));
+        assert!(!in_address(text, at("服务器", 0)));
+        let long = format!("{}服务器", "字".repeat(500));
+        assert!(!in_address(&long, long.len() - "服务器".len()));
+        let long = format!("{}server", "x".repeat(500));
+        assert!(in_address(&long, 500));
+    }
+}

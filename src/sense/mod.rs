@@ -1,0 +1,292 @@
+//! In which sense each term is used: the business sense the rules check,
+//! or a technical one they leave alone.
+//!
+//! The matcher already knows the phrases of the packs (`HTTP client`,
+//! `客户端`, `customer service`). For the terms of the roles a pack's
+//! `[sense]` section lists, [`classify`] then reads the words around each
+//! remaining bare term, nearest first:
+//!
+//! 1. a term inside a code or file name (`Nav.Client.Chart`,
+//!    `Web-Client.md`) is technical;
+//! 2. its sentence: the weights of the technical cues (`server`,
+//!    `request`, `сервер`, `请求`) against those of the business cues
+//!    (`invoice`, `договор`, `订单`); the heavier side wins;
+//! 3. on a tie (most often: no cue at all), its paragraph, then the
+//!    heading of its section;
+//! 4. still undecided, the other uses of classified terms of its language
+//!    in the document that cues or code names decided: more technical than
+//!    business makes it technical (one sense per discourse). Phrases do not
+//!    vote: `客户端` in a document says nothing about its bare `客户`;
+//! 5. otherwise it keeps the business sense, so that context never hides a
+//!    use nothing argues against.
+//!
+//! [`AllowList`] applies the configured `[allow] phrases` on top.
+
+mod allow;
+mod window;
+
+pub use allow::AllowList;
+
+use crate::diagnostic::SenseNote;
+use crate::lexicon::{CueHit, LangId, Lexicon, Occurrence, Reason, Scope, Sense, fold_into};
+use crate::span::Span;
+
+/// By how much the technical cues of a stretch must outweigh the business
+/// cues to make a term technical, and how much they must weigh by
+/// themselves: one hint (a weight of 1) is never enough, so that context
+/// hides no business use on a passing mention of software.
+const TECHNICAL_MARGIN: i32 = 2;
+
+/// The verdict of the cues in one stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Verdict {
+    sense: Sense,
+    reason: Reason,
+}
+
+/// A window that was read, in which language, and the cues found in it.
+type Found = (Option<(Span, LangId)>, Vec<CueHit>);
+
+/// Reads the context of one document's terms, reusing its buffers and the
+/// cues it found last (the terms of one sentence share them).
+struct Reader<'a> {
+    text: &'a str,
+    lexicon: &'a Lexicon,
+    folded: Vec<u8>,
+    /// Per scope (sentence, paragraph, heading): the last window read in
+    /// it, its language, and the cues found there.
+    found: [Found; 3],
+    /// The last sentence and paragraph found, for the terms after.
+    sentence: Option<window::Window>,
+    paragraph: Option<window::Window>,
+}
+
+impl Reader<'_> {
+    /// The verdict of the cues of `window` (a `scope` around
+    /// `occurrence`), or `None` when they do not tell.
+    fn weigh(&mut self, window: Span, scope: Scope, occurrence: &Occurrence) -> Option<Verdict> {
+        let cues = self.lexicon.cues();
+        let lang = self.lexicon.term(occurrence.term).lang;
+        let (key, hits) = &mut self.found[scope as usize];
+        if *key != Some((window, lang)) {
+            let slice = window.slice(self.text)?;
+            fold_into(slice, &mut self.folded);
+            hits.clear();
+            cues.find(self.text, window.start, &self.folded, lang, hits);
+            *key = Some((window, lang));
+        }
+        let hits = &self.found[scope as usize].1;
+        // `net` weighs cues near the term double; `technical` is the plain
+        // sum of the technical weights.
+        let (mut net, mut technical) = (0, 0);
+        for hit in hits {
+            let cue = cues.cue(hit.cue);
+            let weight = i32::from(cue.weight);
+            let counted = if near(self.text, hit.at, occurrence.span) {
+                2 * weight
+            } else {
+                weight
+            };
+            if cue.sense == Sense::Technical {
+                net += counted;
+                technical += weight;
+            } else {
+                net -= counted;
+            }
+        }
+        let sense = if net >= TECHNICAL_MARGIN && technical >= TECHNICAL_MARGIN {
+            Sense::Technical
+        } else if net < 0 {
+            Sense::Business
+        } else {
+            return None;
+        };
+        // The strongest cue of the winning side, nearest the term.
+        let decisive = hits
+            .iter()
+            .filter(|h| cues.cue(h.cue).sense == sense)
+            .max_by_key(|h| {
+                (
+                    cues.cue(h.cue).weight,
+                    std::cmp::Reverse(h.at.abs_diff(occurrence.span.start)),
+                )
+            })?;
+        Some(Verdict {
+            sense,
+            reason: Reason::Cue {
+                cue: decisive.cue,
+                scope,
+            },
+        })
+    }
+}
+
+/// How many characters from a term a cue counts double: the words next to
+/// a term say more about it than the rest of its sentence.
+const NEAR: usize = 24;
+
+/// Whether the cue at `at` is within [`NEAR`] characters of `term`.
+fn near(text: &str, at: usize, term: Span) -> bool {
+    let (from, to) = if at < term.start {
+        (at, term.start)
+    } else {
+        (term.end, at)
+    };
+    // A character takes one to four bytes: most distances need no count.
+    match to - from {
+        gap if gap <= NEAR => true,
+        gap if gap > 4 * NEAR => false,
+        _ => text
+            .get(from..to)
+            .is_some_and(|b| b.chars().nth(NEAR).is_none()),
+    }
+}
+
+/// Decide the sense of every bare term of a classified role among
+/// `occurrences` (in text order) of the Markdown `text`, whose headings
+/// are `headings`.
+pub fn classify(
+    text: &str,
+    headings: &[(u8, Span)],
+    lexicon: &Lexicon,
+    occurrences: &mut [Occurrence],
+) {
+    let cues = lexicon.cues();
+    if !cues.any() {
+        return;
+    }
+    let open = |o: &Occurrence| {
+        o.sense == Sense::Business && o.reason == Reason::Default && cues.classifies(o.term)
+    };
+    if !occurrences.iter().any(open) {
+        return;
+    }
+    let mut reader = Reader {
+        text,
+        lexicon,
+        folded: Vec::new(),
+        found: Default::default(),
+        sentence: None,
+        paragraph: None,
+    };
+    let mut undecided = Vec::new();
+    for (i, occurrence) in occurrences.iter_mut().enumerate() {
+        if !open(occurrence) {
+            continue;
+        }
+        match read(&mut reader, headings, occurrence) {
+            Some(verdict) => {
+                occurrence.sense = verdict.sense;
+                occurrence.reason = verdict.reason;
+            }
+            None => undecided.push(i),
+        }
+    }
+    if undecided.is_empty() {
+        return;
+    }
+    // One sense per discourse: what the uses that cues and code names
+    // decided say, per language.
+    let mut votes: Vec<(LangId, i64)> = Vec::new();
+    for o in occurrences.iter() {
+        if !cues.classifies(o.term) || !matches!(o.reason, Reason::Cue { .. } | Reason::Identifier)
+        {
+            continue;
+        }
+        let vote = match o.sense {
+            Sense::Technical => 1,
+            Sense::Business => -1,
+            Sense::Fixed | Sense::Allowed => continue,
+        };
+        let lang = lexicon.term(o.term).lang;
+        match votes.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, total)) => *total += vote,
+            None => votes.push((lang, vote)),
+        }
+    }
+    for i in undecided {
+        let lang = lexicon.term(occurrences[i].term).lang;
+        if votes.iter().any(|&(l, total)| l == lang && total > 0) {
+            occurrences[i].sense = Sense::Technical;
+            occurrences[i].reason = Reason::Document;
+        }
+    }
+}
+
+/// The sense of `occurrence` and what decided it, for output.
+pub fn note(lexicon: &Lexicon, occurrence: &Occurrence) -> SenseNote {
+    let (by, cue, scope) = match occurrence.reason {
+        Reason::Default => ("default", None, None),
+        Reason::Phrase => ("phrase", None, None),
+        Reason::Identifier => ("identifier", None, None),
+        Reason::Cue { cue, scope } => (
+            "cue",
+            Some(lexicon.cues().cue(cue).word.clone()),
+            Some(scope),
+        ),
+        Reason::Document => ("document", None, None),
+        Reason::Allowed => ("allowed", None, None),
+    };
+    SenseNote {
+        sense: occurrence.sense,
+        by,
+        cue,
+        scope,
+    }
+}
+
+/// The sense of one bare term from its shape and its context, or `None`
+/// when nothing there tells.
+fn read(
+    reader: &mut Reader<'_>,
+    headings: &[(u8, Span)],
+    occurrence: &Occurrence,
+) -> Option<Verdict> {
+    if in_identifier(reader.text, occurrence.span) {
+        return Some(Verdict {
+            sense: Sense::Technical,
+            reason: Reason::Identifier,
+        });
+    }
+    let text = reader.text;
+    let sentence = match reader.sentence {
+        Some(known) if known.serves(occurrence.span) => known,
+        _ => window::sentence(text, occurrence.span),
+    };
+    reader.sentence = Some(sentence);
+    if let Some(verdict) = reader.weigh(sentence.span, Scope::Sentence, occurrence) {
+        return Some(verdict);
+    }
+    let paragraph = match reader.paragraph {
+        Some(known) if known.serves(occurrence.span) => known,
+        _ => window::paragraph(text, occurrence.span),
+    };
+    reader.paragraph = Some(paragraph);
+    if paragraph.span != sentence.span
+        && let Some(verdict) = reader.weigh(paragraph.span, Scope::Paragraph, occurrence)
+    {
+        return Some(verdict);
+    }
+    let heading = headings
+        .partition_point(|(_, h)| h.start <= occurrence.span.start)
+        .checked_sub(1)
+        .map(|i| headings[i].1)
+        .filter(|h| !h.contains(occurrence.span))?;
+    reader.weigh(heading, Scope::Heading, occurrence)
+}
+
+/// Whether the term at `span` is glued into a code name or a file name:
+/// `Nav.Client.Chart`, `my_client`, `Web-Client.md`, `client()`. A slash
+/// is no sign: `client/vendor` offers a choice.
+fn in_identifier(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    let (next, then) = (after.next(), after.next());
+    matches!(before, Some('.' | '_' | '\\' | '@' | '$' | '='))
+        || matches!(next, Some('_' | '\\' | '='))
+        || (next == Some('(') && then == Some(')'))
+        || (matches!(next, Some('.' | ':')) && then.is_some_and(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests;
