@@ -19,7 +19,10 @@ in the same grammatical form and capitalisation: `Customers` → `Clients`,
 ## What it does not flag
 - Technical senses, where the word names software: `HTTP client`,
   `client-side`, `client ID`, `на стороне клиента`, `HTTP-клиент`,
-  `客户端`, `客户机`.
+  `客户端`, `客户机`, and a bare client term whose context says software
+  ("the client sends a request to the server", "клиент подключается к
+  серверу", "客户向服务器发送请求"). `--format json` shows how each term
+  was read: its `sense` and the cue that decided.
 - Fixed phrases, normal in any business: `customer service`,
   `customer support`, `обслуживание клиентов`, `客户服务`.
 - Phrases listed in `[allow] phrases`.
