@@ -5,6 +5,8 @@
 //! They come from the `[sense]` sections of the term packs; the context
 //! they are looked for in is chosen by [`crate::sense`].
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{LangId, Sense, TermId, at_word_boundaries, fold, is_word_char};
@@ -89,8 +91,10 @@ pub struct CueHit {
 #[derive(Debug, Default)]
 pub struct Cues {
     cues: Vec<Cue>,
-    /// Over the folded cue words, leftmost-longest.
-    automaton: Option<AhoCorasick>,
+    /// Per language: an automaton over its folded cue words,
+    /// leftmost-longest, and the cue each pattern is. One per language,
+    /// so that `API` in two packs is found for both.
+    automata: Vec<Option<(AhoCorasick, Vec<CueId>)>>,
     /// Per term: whether its sense is read from its context.
     classified: Vec<bool>,
     /// Per language: whether it has words (cues must stand as words).
@@ -108,7 +112,9 @@ pub(super) struct CueSource {
 
 impl Cues {
     /// Compile `sources`; `classified` says per term whether its role is
-    /// one a pack's `[sense] roles` lists.
+    /// one a pack's `[sense] roles` lists. A word listed twice in one
+    /// language keeps its last sense and weight, so that a user pack can
+    /// weigh a built-in cue anew.
     pub(super) fn new(
         sources: Vec<CueSource>,
         classified: Vec<bool>,
@@ -127,20 +133,31 @@ impl Cues {
                 }
             })
             .collect();
-        let automaton = if cues.is_empty() {
-            None
-        } else {
-            let folded: Vec<String> = cues.iter().map(|c| fold(&c.word)).collect();
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&folded)
-                    .map_err(|e| format!("cannot compile the sense cues: {e}"))?,
-            )
-        };
+        let mut automata = Vec::with_capacity(word_boundaries.len());
+        for lang in 0..word_boundaries.len() {
+            // The last cue of each folded word (and kind of ending) wins.
+            let mut last: HashMap<(String, bool), usize> = HashMap::new();
+            for (i, cue) in cues.iter().enumerate() {
+                if usize::from(cue.lang.0) == lang {
+                    last.insert((fold(&cue.word), cue.prefix), i);
+                }
+            }
+            if last.is_empty() {
+                automata.push(None);
+                continue;
+            }
+            let mut kept: Vec<((String, bool), usize)> = last.into_iter().collect();
+            kept.sort_by_key(|&(_, i)| i);
+            let automaton = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(kept.iter().map(|((word, _), _)| word))
+                .map_err(|e| format!("cannot compile the sense cues: {e}"))?;
+            let ids = kept.iter().map(|&(_, i)| CueId(i as u32)).collect();
+            automata.push(Some((automaton, ids)));
+        }
         Ok(Self {
             cues,
-            automaton,
+            automata,
             classified,
             word_boundaries,
         })
@@ -161,7 +178,7 @@ impl Cues {
 
     /// Whether any term is classified at all.
     pub fn any(&self) -> bool {
-        self.automaton.is_some() && self.classified.contains(&true)
+        self.automata.iter().any(Option::is_some) && self.classified.contains(&true)
     }
 
     /// The cues of `lang` in `text[from..]`, whose folded bytes are
@@ -175,7 +192,7 @@ impl Cues {
         lang: LangId,
         out: &mut Vec<CueHit>,
     ) {
-        let Some(automaton) = &self.automaton else {
+        let Some(Some((automaton, ids))) = self.automata.get(usize::from(lang.0)) else {
             return;
         };
         let words = self
@@ -184,10 +201,8 @@ impl Cues {
             .copied()
             .unwrap_or(true);
         for m in automaton.find_iter(folded) {
-            let cue = &self.cues[m.pattern().as_usize()];
-            if cue.lang != lang {
-                continue;
-            }
+            let id = ids[m.pattern().as_usize()];
+            let cue = &self.cues[id.0 as usize];
             let (start, end) = (from + m.start(), from + m.end());
             let stands = !words
                 || if cue.prefix {
@@ -196,10 +211,7 @@ impl Cues {
                     at_word_boundaries(text, start, end)
                 };
             if stands && !in_address(text, start) {
-                out.push(CueHit {
-                    cue: CueId(m.pattern().as_u32()),
-                    at: start,
-                });
+                out.push(CueHit { cue: id, at: start });
             }
         }
     }

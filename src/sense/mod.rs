@@ -10,7 +10,9 @@
 //!    `Web-Client.md`) is technical;
 //! 2. its sentence: the weights of the technical cues (`server`,
 //!    `request`, `сервер`, `请求`) against those of the business cues
-//!    (`invoice`, `договор`, `订单`); the heavier side wins;
+//!    (`invoice`, `договор`, `订单`), cues next to the term counting
+//!    double; business wins on any lead, technical needs a margin of
+//!    [`TECHNICAL_MARGIN`] and technical cues worth as much;
 //! 3. on a tie (most often: no cue at all), its paragraph, then the
 //!    heading of its section;
 //! 4. still undecided, the other uses of classified terms of its language
@@ -129,8 +131,11 @@ const NEAR: usize = 24;
 fn near(text: &str, at: usize, term: Span) -> bool {
     let (from, to) = if at < term.start {
         (at, term.start)
-    } else {
+    } else if at >= term.end {
         (term.end, at)
+    } else {
+        // A user's cue may hold the term itself (`client app`).
+        return true;
     };
     // A character takes one to four bytes: most distances need no count.
     match to - from {
@@ -276,16 +281,19 @@ fn read(
 }
 
 /// Whether the term at `span` is glued into a code name or a file name:
-/// `Nav.Client.Chart`, `my_client`, `Web-Client.md`, `client()`. A slash
-/// is no sign: `client/vendor` offers a choice.
+/// `Nav.Client.Chart`, `my_client`, `Web-Client.md`, `client()`,
+/// `Client::new`. A slash is no sign (`client/vendor` offers a choice), nor
+/// a bracket (`client(s)`), nor one colon (`客户:Contoso` names a value).
 fn in_identifier(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
-    let mut after = text[span.end..].chars();
-    let (next, then) = (after.next(), after.next());
+    let after = &text[span.end..];
+    let mut chars = after.chars();
+    let (next, then) = (chars.next(), chars.next());
     matches!(before, Some('.' | '_' | '\\' | '@' | '$' | '='))
         || matches!(next, Some('_' | '\\' | '='))
-        || (next == Some('(') && then == Some(')'))
-        || (matches!(next, Some('.' | ':')) && then.is_some_and(|c| c.is_ascii_alphanumeric()))
+        || after.starts_with("()")
+        || after.starts_with("::")
+        || (next == Some('.') && then.is_some_and(|c| c.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]

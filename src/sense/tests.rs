@@ -65,19 +65,21 @@ fn the_sentence_decides_first() {
 #[test]
 fn phrases_and_code_names_need_no_context() {
     assert_senses(
-        "Restart the Windows client. Call Nav.Client.Chart or open Web-Client.md.",
+        "Restart the Windows client. Call Nav.Client.Chart, Client::new or open Web-Client.md.",
         &[
             ("client", Technical, "phrase"),
+            ("Client", Technical, "identifier"),
             ("Client", Technical, "identifier"),
             ("Client", Technical, "identifier"),
         ],
     );
     assert_senses(
-        "A client-facing desk, each client/owner, and the client(s).",
+        "A client-facing desk, each client/owner, and the client(s). 客户:Contoso",
         &[
             ("client", Fixed, "phrase"),
             ("client", Business, "default"),
             ("client", Business, "default"),
+            ("客户", Business, "default"),
         ],
     );
 }
@@ -175,7 +177,7 @@ fn a_user_pack_adds_cues_and_its_mistakes_are_errors() {
         builder.add_pack("mine.toml", pack)?;
         builder.build()
     };
-    let pack = "lang = \"en\"\n[sense]\n[[sense.cues]]\nsense = \"technical\"\nweight = 3\nwords = [\"frobnicator*\"]\n";
+    let pack = "lang = \"en\"\n[sense]\n[[sense.cues]]\nsense = \"technical\"\nweight = 3\nwords = [\"frobnicator*\", \"client portal\"]\n";
     let lexicon = with(pack).unwrap();
     assert_eq!(
         senses_with(&lexicon, "The client talks to the frobnicators."),
@@ -183,6 +185,28 @@ fn a_user_pack_adds_cues_and_its_mistakes_are_errors() {
             "client".to_owned(),
             Technical,
             "frobnicator in the sentence".to_owned()
+        )]
+    );
+    // A word listed again is weighed anew.
+    let again = "lang = \"en\"\n[sense]\n[[sense.cues]]\nsense = \"business\"\nweight = 9\nwords = [\"server*\"]\n";
+    assert_eq!(
+        senses_with(
+            &with(again).unwrap(),
+            "The client sends a request to the server."
+        ),
+        [(
+            "client".to_owned(),
+            Business,
+            "server in the sentence".to_owned()
+        )]
+    );
+    // A cue may hold the term itself.
+    assert_eq!(
+        senses_with(&lexicon, "Open the client portal."),
+        [(
+            "client".to_owned(),
+            Technical,
+            "client portal in the sentence".to_owned()
         )]
     );
     for (pack, message) in [
