@@ -1,5 +1,5 @@
 //! The vocabulary clientele knows: languages, terms with their paradigms,
-//! technical and fixed phrases, and business types.
+//! technical and fixed phrases, sense cues, and business types.
 //!
 //! Everything here is data from term packs (`rules/*.toml`, embedded, and
 //! later user packs), loaded by one [`LexiconBuilder`]. The builder checks

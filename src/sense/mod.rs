@@ -11,8 +11,8 @@
 //! 2. its sentence: the weights of the technical cues (`server`,
 //!    `request`, `сервер`, `请求`) against those of the business cues
 //!    (`invoice`, `договор`, `订单`), cues next to the term counting
-//!    double; business wins on any lead, technical needs a margin of
-//!    [`TECHNICAL_MARGIN`] and technical cues worth as much;
+//!    double; business wins on any lead, technical needs a lead of 2
+//!    and technical cues worth 2;
 //! 3. on a tie (most often: no cue at all), its paragraph, then the
 //!    heading of its section;
 //! 4. still undecided, the other uses of classified terms of its language
