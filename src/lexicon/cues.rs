@@ -27,17 +27,6 @@ pub enum Scope {
     Heading,
 }
 
-impl Scope {
-    /// The lowercase name used in output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scope::Sentence => "sentence",
-            Scope::Paragraph => "paragraph",
-            Scope::Heading => "heading",
-        }
-    }
-}
-
 /// Why a term was read in its sense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Reason {
@@ -97,8 +86,6 @@ pub struct Cues {
     automata: Vec<Option<(AhoCorasick, Vec<CueId>)>>,
     /// Per term: whether its sense is read from its context.
     classified: Vec<bool>,
-    /// Per language: whether it has words (cues must stand as words).
-    word_boundaries: Vec<bool>,
 }
 
 /// A cue as a pack declares it, before the automaton is built.
@@ -111,14 +98,14 @@ pub(super) struct CueSource {
 }
 
 impl Cues {
-    /// Compile `sources`; `classified` says per term whether its role is
-    /// one a pack's `[sense] roles` lists. A word listed twice in one
+    /// Compile `sources` for `languages` languages; `classified` says per
+    /// term whether its role is one a pack's `[sense] roles` lists. A word listed twice in one
     /// language keeps its last sense and weight, so that a user pack can
     /// weigh a built-in cue anew.
     pub(super) fn new(
         sources: Vec<CueSource>,
         classified: Vec<bool>,
-        word_boundaries: Vec<bool>,
+        languages: usize,
     ) -> Result<Self, String> {
         let cues: Vec<Cue> = sources
             .into_iter()
@@ -133,8 +120,8 @@ impl Cues {
                 }
             })
             .collect();
-        let mut automata = Vec::with_capacity(word_boundaries.len());
-        for lang in 0..word_boundaries.len() {
+        let mut automata = Vec::with_capacity(languages);
+        for lang in 0..languages {
             // The last cue of each folded word (and kind of ending) wins.
             let mut last: HashMap<(String, bool), usize> = HashMap::new();
             for (i, cue) in cues.iter().enumerate() {
@@ -159,7 +146,6 @@ impl Cues {
             cues,
             automata,
             classified,
-            word_boundaries,
         })
     }
 
@@ -182,24 +168,21 @@ impl Cues {
     }
 
     /// The cues of `lang` in `text[from..]`, whose folded bytes are
-    /// `folded`, that stand as words and lie outside link targets and URLs,
-    /// in order, into `out`.
+    /// `folded`, that lie outside link targets and URLs and, where the
+    /// language has `words` (its [`super::Language::word_boundaries`]),
+    /// stand as words; in order, into `out`.
     pub fn find(
         &self,
         text: &str,
         from: usize,
         folded: &[u8],
         lang: LangId,
+        words: bool,
         out: &mut Vec<CueHit>,
     ) {
         let Some(Some((automaton, ids))) = self.automata.get(usize::from(lang.0)) else {
             return;
         };
-        let words = self
-            .word_boundaries
-            .get(usize::from(lang.0))
-            .copied()
-            .unwrap_or(true);
         for m in automaton.find_iter(folded) {
             let id = ids[m.pattern().as_usize()];
             let cue = &self.cues[id.0 as usize];

@@ -725,7 +725,7 @@ impl LexiconBuilder {
         let cues = Cues::new(
             std::mem::take(&mut self.cues),
             classified,
-            self.languages.iter().map(|l| l.word_boundaries).collect(),
+            self.languages.len(),
         )
         .map_err(|message| self.error(0, None, message))?;
         let mut matcher = MatcherBuilder::new(&self.languages, &self.terms)

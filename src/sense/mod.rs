@@ -74,7 +74,8 @@ impl Reader<'_> {
             let slice = window.slice(self.text)?;
             fold_into(slice, &mut self.folded);
             hits.clear();
-            cues.find(self.text, window.start, &self.folded, lang, hits);
+            let words = self.lexicon.language(lang).word_boundaries;
+            cues.find(self.text, window.start, &self.folded, lang, words, hits);
             *key = Some((window, lang));
         }
         let hits = &self.found[scope as usize].1;

@@ -16,7 +16,9 @@ fn senses_with(lexicon: &Lexicon, markdown: &str) -> Vec<(String, Sense, String)
         .map(|o| {
             let note = note(lexicon, &o);
             let why = match (note.cue, note.scope) {
-                (Some(cue), Some(scope)) => format!("{cue} in the {}", scope.as_str()),
+                (Some(cue), Some(scope)) => {
+                    format!("{cue} in the {}", format!("{scope:?}").to_lowercase())
+                }
                 _ => note.by.to_owned(),
             };
             (o.span.slice(markdown).unwrap().to_owned(), o.sense, why)
@@ -331,25 +333,19 @@ fn collocations_only() -> Lexicon {
 fn client_findings(lexicon: &Lexicon, folder: &Path) -> (usize, usize) {
     // Both lexicons load the same business types, in the same order.
     let settings = settings("business = \"transactional\"");
+    let (files, errors) = crate::walk::collect(&[folder.to_path_buf()]);
+    assert!(errors.is_empty(), "{errors:?}");
     let (mut found, mut flagged) = (0, 0);
-    let mut stack = vec![folder.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                let text = read_corpus(&path);
-                found += occurrences(&text, lexicon, &settings)
-                    .iter()
-                    .filter(|o| lexicon.term(o.term).role == "client")
-                    .count();
-                flagged += lint_text(&text, lexicon, &settings)
-                    .iter()
-                    .filter(|d| d.rule == RuleId::WrongTerm && d.role == "client")
-                    .count();
-            }
-        }
+    for file in files {
+        let text = read_corpus(&file.path);
+        found += occurrences(&text, lexicon, &settings)
+            .iter()
+            .filter(|o| lexicon.term(o.term).role == "client")
+            .count();
+        flagged += lint_text(&text, lexicon, &settings)
+            .iter()
+            .filter(|d| d.rule == RuleId::WrongTerm && d.role == "client")
+            .count();
     }
     (found, flagged)
 }
