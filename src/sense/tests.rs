@@ -141,7 +141,7 @@ fn words_in_link_targets_and_urls_are_no_cues() {
 }
 
 #[test]
-fn a_long_line_costs_no_more_than_a_paragraph() {
+fn terms_on_a_long_line_are_read_alike_from_start_to_end() {
     // Every term is read in its capped window: the verdicts are the same
     // at the start and the end of a 600 KB line.
     let line = "the client and the server ".repeat(24_000);
