@@ -33,6 +33,7 @@ pub mod error;
 pub mod fix;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod invariants;
+pub mod inventory;
 pub mod lexicon;
 pub mod lint;
 pub mod lsp;

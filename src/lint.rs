@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
 use crate::error::Error;
 use crate::fix::fix_document;
-use crate::lexicon::{Lexicon, Occurrence, fold_into};
+use crate::lexicon::{BusinessCueId, Lexicon, Occurrence, fold_into};
 use crate::markdown::{Outline, outline_with};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
@@ -26,6 +26,29 @@ pub(crate) const BINARY_SNIFF_LEN: usize = 8 * 1024;
 /// after the configured allow list.
 pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Occurrence> {
     outline_and_occurrences(text, lexicon, settings).1
+}
+
+/// The vocabulary of a Markdown text's prose: what `clientele report` and
+/// `clientele suggest` count.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    /// Every term occurrence, with its sense after the allow list.
+    pub occurrences: Vec<Occurrence>,
+    /// Every business cue, in order.
+    pub business_cues: Vec<BusinessCueId>,
+}
+
+/// The terms and business cues in the prose of a Markdown text.
+pub fn vocabulary(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vocabulary {
+    let mut finder = Finder::new(text, lexicon, settings);
+    finder.business_cues = Some(Vec::new());
+    let outline = outline_with(text, |span| finder.prose(span));
+    let mut occurrences = finder.found;
+    crate::sense::classify(text, &outline.headings, lexicon, &mut occurrences);
+    Vocabulary {
+        occurrences,
+        business_cues: finder.business_cues.unwrap_or_default(),
+    }
 }
 
 /// Whether `text` can have any finding at all: it holds a term form
@@ -46,6 +69,8 @@ struct Finder<'a> {
     /// The folded span, in a buffer reused from span to span.
     folded: Vec<u8>,
     found: Vec<Occurrence>,
+    /// The business cues found, when they are looked for.
+    business_cues: Option<Vec<BusinessCueId>>,
 }
 
 impl<'a> Finder<'a> {
@@ -56,6 +81,7 @@ impl<'a> Finder<'a> {
             settings,
             folded: Vec::new(),
             found: Vec::new(),
+            business_cues: None,
         }
     }
 
@@ -71,6 +97,10 @@ impl<'a> Finder<'a> {
         self.settings
             .allow()
             .mark(self.text, span, &self.folded, &mut self.found[first..]);
+        if let Some(cues) = &mut self.business_cues {
+            self.lexicon
+                .find_business_cues(self.text, span.start, &self.folded, cues);
+        }
     }
 }
 
@@ -196,6 +226,40 @@ pub fn check_file(path: &Path, absolute: &Path, config: &Config, fix: bool) -> F
     }
 }
 
+/// Why a file has no text to check.
+#[derive(Debug)]
+pub enum Unreadable {
+    /// It is passed over, for this reason (a binary file).
+    Skipped(String),
+    /// It could not be read as text.
+    Failed(Error),
+}
+
+impl From<Unreadable> for FileOutcome {
+    fn from(unreadable: Unreadable) -> Self {
+        match unreadable {
+            Unreadable::Skipped(reason) => FileOutcome::Skipped { reason },
+            Unreadable::Failed(error) => FileOutcome::Failed(error),
+        }
+    }
+}
+
+/// The text of `bytes`, the contents of the file at `path`, unless it is
+/// binary or not UTF-8.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Unreadable> {
+    if bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0) {
+        return Err(Unreadable::Skipped(
+            "binary file (it contains NUL bytes)".to_owned(),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        Unreadable::Failed(Error::NotUtf8 {
+            path: path.to_path_buf(),
+            offset: error.utf8_error().valid_up_to(),
+        })
+    })
+}
+
 /// Check `bytes`, the contents of the file at `path` (or of standard input
 /// named so), as [`check_file`] does.
 pub fn check_bytes(
@@ -205,19 +269,9 @@ pub fn check_bytes(
     config: &Config,
     fix: bool,
 ) -> FileOutcome {
-    if bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0) {
-        return FileOutcome::Skipped {
-            reason: "binary file (it contains NUL bytes)".to_owned(),
-        };
-    }
-    let text = match String::from_utf8(bytes) {
+    let text = match decode(path, bytes) {
         Ok(text) => text,
-        Err(error) => {
-            return FileOutcome::Failed(Error::NotUtf8 {
-                path: path.to_path_buf(),
-                offset: error.utf8_error().valid_up_to(),
-            });
-        }
+        Err(unreadable) => return unreadable.into(),
     };
     let settings = config.settings_for(absolute);
     let lexicon = config.lexicon();

@@ -20,6 +20,7 @@ mod hostile;
 mod language_server;
 mod layers;
 mod packs;
+mod report;
 mod seeds;
 mod snapshots;
 mod support;

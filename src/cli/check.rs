@@ -57,6 +57,8 @@ pub(super) struct Job {
 pub(super) struct Problems {
     color: bool,
     notices: Vec<Notice>,
+    /// Whether to keep them without writing them.
+    quiet: bool,
 }
 
 impl Problems {
@@ -64,6 +66,16 @@ impl Problems {
         Self {
             color,
             notices: Vec::new(),
+            quiet: false,
+        }
+    }
+
+    /// Problems that are kept, not written: for a look at the documents
+    /// that is not what the user asked for.
+    pub(super) fn quiet() -> Self {
+        Self {
+            quiet: true,
+            ..Self::new(false)
         }
     }
 
@@ -72,6 +84,9 @@ impl Problems {
             is_error: true,
             message: error.to_string(),
         });
+        if self.quiet {
+            return Ok(());
+        }
         writeln!(io::stderr().lock(), "{}", render_error(error, self.color))
     }
 
@@ -80,6 +95,9 @@ impl Problems {
             is_error: false,
             message: message.to_owned(),
         });
+        if self.quiet {
+            return Ok(());
+        }
         writeln!(io::stderr().lock(), "note: {message}")
     }
 
@@ -113,10 +131,7 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
     } else {
         Mode::Check
     };
-    let mut problems = Problems {
-        color: args.color.enabled(stderr_is_terminal()),
-        notices: Vec::new(),
-    };
+    let mut problems = Problems::new(args.color.enabled(stderr_is_terminal()));
     let cwd = std::env::current_dir()?;
     let inputs = match inputs(args) {
         Ok(inputs) => inputs,

@@ -1,15 +1,63 @@
-//! `clientele init`: write a commented `clientele.toml`.
+//! `clientele init`: write a commented `clientele.toml`, with `business`
+//! set when the documents beside it say clearly what kind of business
+//! they describe.
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::Path;
 
 use super::ExitStatus;
+use super::check::Problems;
+use super::report::suggest_for;
+use crate::inventory::infer::{Level, Suggestion};
 
 /// The file `init` writes: every key with its default, and what it means.
 pub(crate) const TEMPLATE: &str = include_str!("clientele.init.toml");
 
-/// Write the template to `path`; an existing file is kept unless `force`.
+/// The line of the template that `business` is set in.
+const BUSINESS_LINE: &str = "# business = \"relationship\"\n";
+
+/// The template with `business` set as `suggestion` says, when it says so
+/// with at least medium confidence; and what to tell the user about it.
+fn prefilled(suggestion: Option<&Suggestion>) -> (String, String) {
+    match suggestion {
+        Some(Suggestion {
+            business: Some(business),
+            line: Some(line),
+            level,
+            confidence,
+            ..
+        }) if *level >= Level::Medium => {
+            let set = format!(
+                "# Suggested by `clientele suggest` from the documents here \
+                 (confidence {}, {confidence:.2}):\n{line}\n",
+                level.as_str()
+            );
+            (
+                TEMPLATE.replacen(BUSINESS_LINE, &set, 1),
+                format!("business = \"{business}\", as the documents here suggest (confidence {})", level.as_str()),
+            )
+        }
+        Some(Suggestion {
+            business: Some(business),
+            level,
+            ..
+        }) => (
+            TEMPLATE.to_owned(),
+            format!(
+                "business left unset: the documents here point to `{business}` with {} confidence only; `clientele suggest` shows the evidence",
+                level.as_str()
+            ),
+        ),
+        _ => (
+            TEMPLATE.to_owned(),
+            "business left unset: the documents here do not tell what kind of business they describe".to_owned(),
+        ),
+    }
+}
+
+/// Write the template to `path`, `business` prefilled from the documents
+/// in its folder; an existing file is kept unless `force`.
 pub(super) fn run(path: &Path, force: bool) -> io::Result<ExitStatus> {
     let mut options = OpenOptions::new();
     options.write(true);
@@ -20,20 +68,27 @@ pub(super) fn run(path: &Path, force: bool) -> io::Result<ExitStatus> {
         options.create_new(true);
     }
     let shown = path.display();
+    if path.exists() && !force {
+        return already_exists(&shown);
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let suggestion = if folder.is_dir() {
+        suggest_for(folder, &mut Problems::quiet())?
+    } else {
+        None
+    };
+    let (text, said) = prefilled(suggestion.as_ref());
     match options.open(path) {
         Ok(mut file) => {
-            file.write_all(TEMPLATE.as_bytes())?;
+            file.write_all(text.as_bytes())?;
             file.sync_all()?;
-            writeln!(io::stdout(), "wrote {shown}")?;
+            writeln!(io::stdout(), "wrote {shown}: {said}")?;
             Ok(ExitStatus::Success)
         }
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
-            writeln!(
-                io::stderr(),
-                "error: {shown} already exists; pass --force to overwrite it"
-            )?;
-            Ok(ExitStatus::Error)
-        }
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => already_exists(&shown),
         Err(error) => {
             writeln!(io::stderr(), "error: cannot write {shown}: {error}")?;
             Ok(ExitStatus::Error)
@@ -41,13 +96,50 @@ pub(super) fn run(path: &Path, force: bool) -> io::Result<ExitStatus> {
     }
 }
 
+fn already_exists(shown: &impl std::fmt::Display) -> io::Result<ExitStatus> {
+    writeln!(
+        io::stderr(),
+        "error: {shown} already exists; pass --force to overwrite it"
+    )?;
+    Ok(ExitStatus::Error)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
-    use super::TEMPLATE;
+    use super::{BUSINESS_LINE, TEMPLATE, prefilled};
     use crate::config::{Config, Lexicons};
+    use crate::inventory::infer::{Level, Suggestion};
     use crate::rules::RULES;
+
+    fn suggestion(level: Level) -> Suggestion {
+        Suggestion {
+            business: Some("transactional".to_owned()),
+            confidence: 0.5,
+            level,
+            line: Some("business = \"transactional\"".to_owned()),
+            evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_confident_suggestion_sets_business_and_a_weak_one_does_not() {
+        assert_eq!(TEMPLATE.matches(BUSINESS_LINE).count(), 1);
+        let (text, said) = prefilled(Some(&suggestion(Level::Medium)));
+        assert!(text.contains("\nbusiness = \"transactional\"\n"), "{text}");
+        assert!(!text.contains(BUSINESS_LINE));
+        assert!(said.contains("confidence medium"), "{said}");
+        let mut lexicons = Lexicons::new("/".into()).unwrap();
+        let path = Path::new("/project/clientele.toml");
+        let config = Config::from_toml(path, path, &text, &mut lexicons).unwrap();
+        let settings = config.settings_for(Path::new("/project/a.md"));
+        assert!(settings.business().is_some());
+        let (text, said) = prefilled(Some(&suggestion(Level::Low)));
+        assert_eq!(text, TEMPLATE);
+        assert!(said.contains("low confidence only"), "{said}");
+        assert_eq!(prefilled(None).0, TEMPLATE);
+    }
 
     #[test]
     fn the_template_is_a_valid_config_that_lists_every_rule() {

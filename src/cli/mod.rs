@@ -5,6 +5,7 @@ mod baseline;
 mod check;
 mod explain;
 mod init;
+mod report;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -102,6 +103,66 @@ enum Command {
     /// Record today's findings in a baseline file, so that only new ones
     /// are reported.
     Baseline(BaselineArgs),
+    /// Count who the documents serve: the roles they name, per document,
+    /// folder and language, and which documents mix client and customer.
+    Report(ReportArgs),
+    /// Tell from the documents' vocabulary what kind of business they
+    /// describe, and print the `business` line for clientele.toml.
+    Suggest(SuggestArgs),
+}
+
+/// Output formats of `clientele report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown tables: documents most mixed first, folders, languages.
+    #[default]
+    Human,
+    /// One JSON document, for dashboards.
+    Json,
+    /// One self-contained HTML page with a bar chart per folder.
+    Html,
+}
+
+/// Output formats of `clientele suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum SuggestFormat {
+    /// The verdict, its evidence and the line to paste.
+    #[default]
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// Options of `clientele report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files and folders to count. Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Use this config file for every document instead of discovering one.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// When to colour errors and notes.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Options of `clientele suggest`.
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// Files and folders to read. Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Use this config file for every document instead of discovering one.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SuggestFormat::Human)]
+    pub format: SuggestFormat,
+    /// When to colour errors and notes.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// Options of `clientele baseline`.
@@ -192,6 +253,8 @@ where
         Some(Command::Schema) => writeln!(io::stdout(), "{}", crate::config::schema::json_schema())
             .map(|()| ExitStatus::Success),
         Some(Command::Baseline(args)) => baseline::run(&args),
+        Some(Command::Report(args)) => report::run_report(&args),
+        Some(Command::Suggest(args)) => report::run_suggest(&args),
         Some(Command::Lsp) => crate::lsp::run().map(|orderly| {
             if orderly {
                 ExitStatus::Success

@@ -63,8 +63,6 @@ pub struct Cue {
     pub sense: Sense,
     /// How strongly it points there.
     pub weight: u8,
-    /// Whether any ending may follow (`request*`: requests, requested).
-    prefix: bool,
 }
 
 /// A cue found in the text.
@@ -80,10 +78,7 @@ pub struct CueHit {
 #[derive(Debug, Default)]
 pub struct Cues {
     cues: Vec<Cue>,
-    /// Per language: an automaton over its folded cue words,
-    /// leftmost-longest, and the cue each pattern is. One per language,
-    /// so that `API` in two packs is found for both.
-    automata: Vec<Option<(AhoCorasick, Vec<CueId>)>>,
+    words: WordSet,
     /// Per term: whether its sense is read from its context.
     classified: Vec<bool>,
 }
@@ -99,52 +94,28 @@ pub(super) struct CueSource {
 
 impl Cues {
     /// Compile `sources` for `languages` languages; `classified` says per
-    /// term whether its role is one a pack's `[sense] roles` lists. A word listed twice in one
-    /// language keeps its last sense and weight, so that a user pack can
-    /// weigh a built-in cue anew.
+    /// term whether its role is one a pack's `[sense] roles` lists. A word
+    /// listed twice in one language keeps its last sense and weight, so
+    /// that a user pack can weigh a built-in cue anew.
     pub(super) fn new(
         sources: Vec<CueSource>,
         classified: Vec<bool>,
         languages: usize,
     ) -> Result<Self, String> {
+        let words = WordSet::new(sources.iter().map(|s| (s.lang, s.word.as_str())), languages)
+            .map_err(|e| format!("cannot compile the sense cues: {e}"))?;
         let cues: Vec<Cue> = sources
             .into_iter()
-            .map(|s| {
-                let prefix = s.word.ends_with('*');
-                Cue {
-                    word: s.word.trim_end_matches('*').trim().to_owned(),
-                    lang: s.lang,
-                    sense: s.sense,
-                    weight: s.weight,
-                    prefix,
-                }
+            .map(|s| Cue {
+                word: split_prefix(&s.word).0,
+                lang: s.lang,
+                sense: s.sense,
+                weight: s.weight,
             })
             .collect();
-        let mut automata = Vec::with_capacity(languages);
-        for lang in 0..languages {
-            // The last cue of each folded word (and kind of ending) wins.
-            let mut last: HashMap<(String, bool), usize> = HashMap::new();
-            for (i, cue) in cues.iter().enumerate() {
-                if usize::from(cue.lang.0) == lang {
-                    last.insert((fold(&cue.word), cue.prefix), i);
-                }
-            }
-            if last.is_empty() {
-                automata.push(None);
-                continue;
-            }
-            let mut kept: Vec<((String, bool), usize)> = last.into_iter().collect();
-            kept.sort_by_key(|&(_, i)| i);
-            let automaton = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(kept.iter().map(|((word, _), _)| word))
-                .map_err(|e| format!("cannot compile the sense cues: {e}"))?;
-            let ids = kept.iter().map(|&(_, i)| CueId(i as u32)).collect();
-            automata.push(Some((automaton, ids)));
-        }
         Ok(Self {
             cues,
-            automata,
+            words,
             classified,
         })
     }
@@ -164,7 +135,7 @@ impl Cues {
 
     /// Whether any term is classified at all.
     pub fn any(&self) -> bool {
-        self.automata.iter().any(Option::is_some) && self.classified.contains(&true)
+        self.words.any() && self.classified.contains(&true)
     }
 
     /// The cues of `lang` in `text[from..]`, whose folded bytes are
@@ -180,21 +151,112 @@ impl Cues {
         words: bool,
         out: &mut Vec<CueHit>,
     ) {
+        self.words.find(text, from, folded, lang, words, |i, at| {
+            out.push(CueHit {
+                cue: CueId(i as u32),
+                at,
+            });
+        });
+    }
+}
+
+/// The word of a cue as a pack writes it, without its `*`, and whether it
+/// had one.
+pub(super) fn split_prefix(word: &str) -> (String, bool) {
+    let word = word.trim();
+    (
+        word.trim_end_matches('*').trim().to_owned(),
+        word.ends_with('*'),
+    )
+}
+
+/// Per language, one automaton over a list of words (each whole, or a
+/// prefix of any ending), which tells the index in the list of each word
+/// it finds.
+#[derive(Debug, Default)]
+pub(super) struct WordSet {
+    /// Per language: the automaton over its folded words,
+    /// leftmost-longest, and the list index each pattern is. One per
+    /// language, so that `API` in two packs is found for both.
+    automata: Vec<Option<(AhoCorasick, Vec<usize>)>>,
+    /// Per list index: whether any ending may follow.
+    prefix: Vec<bool>,
+}
+
+impl WordSet {
+    /// Compile `words`, `(language, word)` as a pack writes them (a
+    /// trailing `*` allows any ending), for `languages` languages. The
+    /// last of the words that fold alike (with the same kind of ending) in
+    /// one language wins.
+    pub(super) fn new<'a>(
+        words: impl IntoIterator<Item = (LangId, &'a str)>,
+        languages: usize,
+    ) -> Result<Self, aho_corasick::BuildError> {
+        let words: Vec<(LangId, String, bool)> = words
+            .into_iter()
+            .map(|(lang, word)| {
+                let (word, prefix) = split_prefix(word);
+                (lang, word, prefix)
+            })
+            .collect();
+        let mut automata = Vec::with_capacity(languages);
+        for lang in 0..languages {
+            let mut last: HashMap<(String, bool), usize> = HashMap::new();
+            for (i, (l, word, prefix)) in words.iter().enumerate() {
+                if usize::from(l.0) == lang {
+                    last.insert((fold(word), *prefix), i);
+                }
+            }
+            if last.is_empty() {
+                automata.push(None);
+                continue;
+            }
+            let mut kept: Vec<((String, bool), usize)> = last.into_iter().collect();
+            kept.sort_by_key(|&(_, i)| i);
+            let automaton = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(kept.iter().map(|((word, _), _)| word))?;
+            let ids = kept.iter().map(|&(_, i)| i).collect();
+            automata.push(Some((automaton, ids)));
+        }
+        Ok(Self {
+            automata,
+            prefix: words.iter().map(|(_, _, prefix)| *prefix).collect(),
+        })
+    }
+
+    /// Whether any language has a word.
+    pub(super) fn any(&self) -> bool {
+        self.automata.iter().any(Option::is_some)
+    }
+
+    /// Call `found(index, at)` for each word of `lang` in `text[from..]`,
+    /// whose folded bytes are `folded`, that lies outside link targets and
+    /// URLs and, where `words` says the language spaces its words, stands
+    /// as a word (a prefix word: starts one); in order.
+    pub(super) fn find(
+        &self,
+        text: &str,
+        from: usize,
+        folded: &[u8],
+        lang: LangId,
+        words: bool,
+        mut found: impl FnMut(usize, usize),
+    ) {
         let Some(Some((automaton, ids))) = self.automata.get(usize::from(lang.0)) else {
             return;
         };
         for m in automaton.find_iter(folded) {
-            let id = ids[m.pattern().as_usize()];
-            let cue = &self.cues[id.0 as usize];
+            let i = ids[m.pattern().as_usize()];
             let (start, end) = (from + m.start(), from + m.end());
             let stands = !words
-                || if cue.prefix {
+                || if self.prefix[i] {
                     !text[..start].chars().next_back().is_some_and(is_word_char)
                 } else {
                     at_word_boundaries(text, start, end)
                 };
             if stands && !in_address(text, start) {
-                out.push(CueHit { cue: id, at: start });
+                found(i, start);
             }
         }
     }

@@ -7,6 +7,7 @@
 //! names a term, a business type names roles that exist — so that the rules
 //! can rely on the lexicon without checking again.
 
+mod business_cues;
 mod contrast;
 mod cues;
 mod fold;
@@ -25,6 +26,7 @@ use toml::Spanned;
 use crate::error::{Error, LocatedError, Result};
 use crate::span::Span;
 
+pub use business_cues::{BusinessCue, BusinessCueId, BusinessCues};
 pub use contrast::Contrast;
 pub(crate) use contrast::MAX_GAP as MAX_CONTRAST_GAP;
 pub use cues::{Cue, CueHit, CueId, Cues, Reason, Scope};
@@ -172,6 +174,7 @@ pub struct Lexicon {
     business: Vec<BusinessType>,
     matcher: Matcher,
     cues: Cues,
+    business_cues: BusinessCues,
 }
 
 impl Lexicon {
@@ -190,6 +193,27 @@ impl Lexicon {
     /// The sense cues, and which terms they classify.
     pub fn cues(&self) -> &Cues {
         &self.cues
+    }
+
+    /// The words that show what kind of business a text describes.
+    pub fn business_cues(&self) -> &BusinessCues {
+        &self.business_cues
+    }
+
+    /// The business cues of every language in `text[from..]`, whose
+    /// folded bytes are `folded`, into `out`.
+    pub fn find_business_cues(
+        &self,
+        text: &str,
+        from: usize,
+        folded: &[u8],
+        out: &mut Vec<BusinessCueId>,
+    ) {
+        for (i, language) in self.languages.iter().enumerate() {
+            let lang = LangId(i as u16);
+            self.business_cues
+                .find(text, from, folded, lang, language.word_boundaries, out);
+        }
     }
 
     /// A term by id.
@@ -297,6 +321,8 @@ pub struct LexiconBuilder {
     cues: Vec<cues::CueSource>,
     /// Per language, the roles whose terms the cues classify.
     sense_roles: Vec<Pending<LangId>>,
+    /// Business cues, by the name of their business type until `build`.
+    business_cues: Vec<Pending<(LangId, String)>>,
     /// Per language: particle fragments and connectors, compiled in `build`.
     contrast: Vec<(LangId, contrast::ContrastSource)>,
     /// Which term each folded form belongs to, to catch a form claimed twice.
@@ -360,6 +386,9 @@ impl LexiconBuilder {
         if let (Some(lang), Some(section)) = (lang, &pack.sense) {
             self.add_sense(pack_index, lang, section)?;
         }
+        if let Some(lang) = lang {
+            self.add_business_cues(pack_index, lang, &pack.business_cues)?;
+        }
         for entry in pack.business {
             self.add_business(pack_index, entry)?;
         }
@@ -371,6 +400,7 @@ impl LexiconBuilder {
         let has_vocabulary = !file.term.is_empty()
             || file.contrast.is_some()
             || file.sense.is_some()
+            || !file.business_cues.is_empty()
             || !file.technical.is_empty()
             || !file.fixed.is_empty()
             || !file.preferred.is_empty();
@@ -616,11 +646,11 @@ impl LexiconBuilder {
             }
             for word in &group.words {
                 let text = word.get_ref().trim();
-                if text.trim_end_matches('*').trim().is_empty() || text.contains('\n') {
+                if let Some(problem) = cue_word_problem(text) {
                     return Err(self.error(
                         pack,
                         Some(word.span().into()),
-                        format!("cue `{text}` is empty or spans lines"),
+                        format!("cue `{text}` {problem}"),
                     ));
                 }
                 self.cues.push(cues::CueSource {
@@ -631,6 +661,34 @@ impl LexiconBuilder {
                         pack::CueSense::Business => Sense::Business,
                     },
                     weight,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Keep the words of `[[business-cues]]` groups, checking each; their
+    /// business types are looked up in `build`, once every pack is loaded.
+    fn add_business_cues(
+        &mut self,
+        pack: usize,
+        lang: LangId,
+        groups: &[pack::BusinessCueGroup],
+    ) -> Result<()> {
+        for group in groups {
+            for word in &group.words {
+                let text = word.get_ref().trim();
+                if let Some(problem) = cue_word_problem(text) {
+                    return Err(self.error(
+                        pack,
+                        Some(word.span().into()),
+                        format!("business cue `{text}` {problem}"),
+                    ));
+                }
+                self.business_cues.push(Pending {
+                    pack,
+                    value: group.business.clone(),
+                    target: (lang, text.to_owned()),
                 });
             }
         }
@@ -728,6 +786,29 @@ impl LexiconBuilder {
             self.languages.len(),
         )
         .map_err(|message| self.error(0, None, message))?;
+        let mut business_cues = Vec::with_capacity(self.business_cues.len());
+        for pending in &self.business_cues {
+            let name = pending.value.get_ref().trim();
+            let Some(business) = self.business.iter().position(|b| b.name == name) else {
+                let known = self.business.iter().map(|b| b.name.as_str());
+                let hint = crate::suggest::closest(name, known)
+                    .map(|c| format!("; did you mean `{c}`?"))
+                    .unwrap_or_default();
+                return Err(self.error(
+                    pending.pack,
+                    Some(pending.value.span().into()),
+                    format!("no business type is called `{name}`{hint}"),
+                ));
+            };
+            let (lang, word) = &pending.target;
+            business_cues.push(business_cues::BusinessCueSource {
+                word: word.clone(),
+                lang: *lang,
+                business: BusinessId(business as u16),
+            });
+        }
+        let business_cues = BusinessCues::new(business_cues, self.languages.len())
+            .map_err(|message| self.error(0, None, message))?;
         let mut matcher = MatcherBuilder::new(&self.languages, &self.terms)
             .map_err(|message| self.error(0, None, message))?;
         for pending in &self.phrases {
@@ -756,6 +837,7 @@ impl LexiconBuilder {
             business: self.business,
             matcher: matcher.finish(),
             cues,
+            business_cues,
         })
     }
 
@@ -842,6 +924,18 @@ impl LexiconBuilder {
             .map(|s| (s.path.clone(), s.text.clone()))
             .unwrap_or_default();
         Error::Pack(Box::new(LocatedError::new(path, &text, span, message)))
+    }
+}
+
+/// What is wrong with a cue word as a pack writes it, if anything.
+fn cue_word_problem(text: &str) -> Option<&'static str> {
+    let word = text.strip_suffix('*').unwrap_or(text).trim();
+    if word.is_empty() || text.contains('\n') {
+        Some("is empty or spans lines")
+    } else if word.contains('*') {
+        Some("has a `*` before its end; only a trailing `*` allows any ending")
+    } else {
+        None
     }
 }
 

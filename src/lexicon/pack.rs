@@ -41,6 +41,20 @@ pub(crate) struct PackFile {
     pub contrast: Option<ContrastSection>,
     /// Cues that tell a term's technical sense from its business sense.
     pub sense: Option<SenseSection>,
+    /// Words that show what kind of business a text describes.
+    #[serde(default)]
+    pub business_cues: Vec<BusinessCueGroup>,
+}
+
+/// Words that point to one business type.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct BusinessCueGroup {
+    /// The business type's name.
+    pub business: Spanned<String>,
+    /// Words or phrases, matched case-insensitively as whole words; a
+    /// trailing `*` allows any ending (`discount*`).
+    pub words: Vec<Spanned<String>>,
 }
 
 /// Which terms have their sense read from the words around them, and the

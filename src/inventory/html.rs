@@ -1,0 +1,239 @@
+//! The report as one self-contained HTML page: a bar per folder of the
+//! roles' shares, drawn in inline SVG, then the tables. No script, no
+//! style sheet or font to fetch: the page opens the same from a CI
+//! artefact, a mail attachment or a file on disk.
+
+use std::fmt::Write as _;
+
+use super::{Inventory, MIXED_ROLES, Tally};
+use crate::render::plural;
+
+/// The roles drawn in colours of their own, with the colour; the rest
+/// are drawn together as "other roles".
+const ROLE_COLOURS: [(&str, &str); 3] = [
+    ("client", "#2f6db5"),
+    ("customer", "#e07b22"),
+    ("member", "#3a9a5b"),
+];
+
+/// The colour of the other roles.
+const OTHER_COLOUR: &str = "#9a9aa6";
+
+/// Chart geometry, in pixels.
+const LABEL_WIDTH: usize = 300;
+const BAR_WIDTH: usize = 480;
+const NOTE_WIDTH: usize = 200;
+const ROW_HEIGHT: usize = 30;
+const BAR_HEIGHT: usize = 20;
+const LEGEND_HEIGHT: usize = 34;
+
+/// The longest folder label drawn in full; longer ones keep their end.
+const LABEL_CHARS: usize = 40;
+
+const STYLE: &str = "
+body { font: 15px/1.45 system-ui, sans-serif; color: #1d1d22; margin: 2rem auto; max-width: 1000px; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { font-size: 1.2rem; margin-top: 2rem; }
+p.summary { color: #4a4a55; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { padding: .3rem .6rem; border-bottom: 1px solid #e2e2e8; text-align: right; }
+th:first-child, td:first-child { text-align: left; word-break: break-all; }
+th { background: #f3f3f7; }
+tr.mixed td { background: #fff4e5; }
+svg text { font: 13px system-ui, sans-serif; fill: #1d1d22; }
+svg text.share { fill: #fff; font-weight: 600; }
+";
+
+/// The report as a page.
+pub fn page(inventory: &Inventory) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<title>clientele report</title>\n<style>");
+    out.push_str(STYLE);
+    out.push_str("</style>\n</head>\n<body>\n<h1>Who the documents serve</h1>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"summary\">{} read, {} with role terms, {} mixing {} and {}.</p>",
+        plural(inventory.read, "document"),
+        inventory.documents.len(),
+        inventory.mixed(),
+        MIXED_ROLES[0],
+        MIXED_ROLES[1],
+    );
+    if !inventory.folders.is_empty() {
+        out.push_str("<h2>Role shares per folder</h2>\n");
+        out.push_str(&chart(inventory));
+        out.push_str("\n<h2>Documents, most mixed first</h2>\n");
+        documents(inventory, &mut out);
+        out.push_str("<h2>Languages</h2>\n");
+        languages(inventory, &mut out);
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The business-sense uses of each coloured role, then of the rest.
+fn shares(tally: &Tally) -> Vec<(&'static str, &'static str, usize)> {
+    let mut shares: Vec<(&str, &str, usize)> = ROLE_COLOURS
+        .iter()
+        .map(|&(role, colour)| (role, colour, tally.role(role)))
+        .collect();
+    let other = tally.business() - shares.iter().map(|s| s.2).sum::<usize>();
+    shares.push(("other roles", OTHER_COLOUR, other));
+    shares
+}
+
+/// One horizontal bar per folder, split by role share, with a legend.
+fn chart(inventory: &Inventory) -> String {
+    let width = LABEL_WIDTH + BAR_WIDTH + NOTE_WIDTH;
+    let height = LEGEND_HEIGHT + inventory.folders.len() * ROW_HEIGHT + 4;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Role shares per folder\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">"
+    );
+    let mut x = LABEL_WIDTH;
+    for (role, colour, _) in shares(&Tally::default()) {
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{x}\" y=\"6\" width=\"14\" height=\"14\" fill=\"{colour}\"/><text x=\"{}\" y=\"18\">{role}</text>",
+            x + 20
+        );
+        x += 36 + role.chars().count() * 9;
+    }
+    for (i, folder) in inventory.folders.iter().enumerate() {
+        let y = LEGEND_HEIGHT + i * ROW_HEIGHT;
+        let text_y = y + BAR_HEIGHT / 2 + 5;
+        let _ = writeln!(
+            svg,
+            "<g><title>{}</title><text x=\"0\" y=\"{text_y}\">{}</text>",
+            escape(&folder.path),
+            escape(&shorten(&folder.path))
+        );
+        let total = folder.tally.business();
+        if total == 0 {
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{LABEL_WIDTH}\" y=\"{y}\" width=\"{BAR_WIDTH}\" height=\"{BAR_HEIGHT}\" fill=\"none\" stroke=\"#c8c8d0\"/><text x=\"{}\" y=\"{text_y}\">no business-sense terms</text>",
+                LABEL_WIDTH + 8
+            );
+        }
+        let mut x = LABEL_WIDTH as f64;
+        for (role, colour, n) in shares(&folder.tally) {
+            if n == 0 || total == 0 {
+                continue;
+            }
+            let w = BAR_WIDTH as f64 * n as f64 / total as f64;
+            let _ = write!(
+                svg,
+                "<rect x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{BAR_HEIGHT}\" fill=\"{colour}\"><title>{role}: {n}</title></rect>"
+            );
+            if w >= 38.0 {
+                let _ = write!(
+                    svg,
+                    "<text class=\"share\" x=\"{:.1}\" y=\"{text_y}\">{:.0}%</text>",
+                    x + 5.0,
+                    100.0 * n as f64 / total as f64
+                );
+            }
+            x += w;
+        }
+        let mut note = plural(folder.documents, "document");
+        if folder.mixed > 0 {
+            let _ = write!(note, ", {} mixed", folder.mixed);
+        }
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{text_y}\">{note}</text></g>",
+            LABEL_WIDTH + BAR_WIDTH + 10
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The table of documents.
+fn documents(inventory: &Inventory, out: &mut String) {
+    table_head(out, "document", "mix");
+    for document in &inventory.documents {
+        let tally = document.tally();
+        let mix = if document.mixed {
+            format!("{:.0}%", 100.0 * document.mix)
+        } else {
+            String::new()
+        };
+        let class = if document.mixed {
+            " class=\"mixed\""
+        } else {
+            ""
+        };
+        table_row(out, class, &document.path, &tally, &mix);
+    }
+    out.push_str("</table>\n");
+}
+
+/// The table of languages.
+fn languages(inventory: &Inventory, out: &mut String) {
+    table_head(out, "language", "mixed documents");
+    for (code, language) in &inventory.languages {
+        let mix = if language.mixed > 0 {
+            format!("{} of {} documents", language.mixed, language.documents)
+        } else {
+            String::new()
+        };
+        table_row(out, "", code, &language.tally, &mix);
+    }
+    out.push_str("</table>\n");
+}
+
+fn table_head(out: &mut String, first: &str, last: &str) {
+    let _ = write!(out, "<table>\n<tr><th>{first}</th>");
+    for (role, _) in ROLE_COLOURS {
+        let _ = write!(out, "<th>{role}</th>");
+    }
+    let _ = writeln!(
+        out,
+        "<th>other roles</th><th>technical</th><th>fixed</th><th>{last}</th></tr>"
+    );
+}
+
+fn table_row(out: &mut String, class: &str, name: &str, tally: &Tally, mix: &str) {
+    let _ = write!(out, "<tr{class}><td>{}</td>", escape(name));
+    for (_, _, n) in shares(tally) {
+        let _ = write!(out, "<td>{n}</td>");
+    }
+    let _ = writeln!(
+        out,
+        "<td>{}</td><td>{}</td><td>{}</td></tr>",
+        tally.technical,
+        tally.fixed,
+        escape(mix)
+    );
+}
+
+/// `label`, or its end after an ellipsis when it is too long to draw.
+fn shorten(label: &str) -> String {
+    let chars = label.chars().count();
+    if chars <= LABEL_CHARS {
+        return label.to_owned();
+    }
+    let tail: String = label.chars().skip(chars - (LABEL_CHARS - 1)).collect();
+    format!("…{tail}")
+}
+
+/// `text` with the characters that mean something in HTML escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! From counts to a business type: `clientele suggest`.
+//!
+//! Each business type scores the business cues that point to it, and half
+//! the business-sense uses of the role it prefers: the cues say what the
+//! documents describe, the role shares what they already call people,
+//! which may be the very thing that is wrong, so the cues weigh more. A
+//! cue counts at most [`CUE_CAP`] times, so that one word repeated on
+//! every page cannot decide alone.
+//!
+//! The type with the highest score is the verdict, unless the runner-up
+//! scores at least [`MIXED_RATIO`] of it: then the documents describe both
+//! kinds of business, and the verdict is `mixed`.
+//!
+//! The confidence runs from 0 to 1. It is the share of [`ENOUGH`] points
+//! of evidence the winner has (at most 1), times how far the balance
+//! (runner-up over winner) is from the line between the two verdicts: for
+//! a single type, 1 with no runner-up and 0 at [`MIXED_RATIO`]. A `mixed`
+//! verdict stays in the low band, below 0.4, however even the split:
+//! documents in both vocabularies are also what a team that never decided
+//! writes, and only a person can tell the two apart.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Inventory;
+use crate::lexicon::Lexicon;
+
+/// How many times one cue counts at most.
+pub const CUE_CAP: usize = 10;
+
+/// What one business-sense use of a preferred role is worth.
+pub const ROLE_WEIGHT: f64 = 0.5;
+
+/// How many uses of a preferred role count at most.
+pub const ROLE_CAP: usize = 20;
+
+/// From how many points on the evidence is full.
+pub const ENOUGH: f64 = 20.0;
+
+/// The runner-up's score, as a share of the winner's, from which the
+/// verdict is `mixed`.
+pub const MIXED_RATIO: f64 = 0.3;
+
+/// Where the low band of confidence ends.
+const LOW: f64 = 0.4;
+
+/// Where the high band of confidence starts.
+const HIGH: f64 = 0.7;
+
+/// Below this score nothing is suggested.
+pub const MIN_SCORE: f64 = 2.0;
+
+/// The name of the business type for documents that describe both kinds.
+pub const MIXED: &str = "mixed";
+
+/// How far a suggestion can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Little evidence, or a close call: read the evidence first.
+    Low,
+    /// Some evidence and a clear lead.
+    Medium,
+    /// Plenty of evidence and a clear lead.
+    High,
+}
+
+impl Level {
+    /// The level of a confidence from 0 to 1.
+    pub fn of(confidence: f64) -> Self {
+        if confidence >= HIGH {
+            Level::High
+        } else if confidence >= LOW {
+            Level::Medium
+        } else {
+            Level::Low
+        }
+    }
+
+    /// The level's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+        }
+    }
+}
+
+/// How often one cue word occurs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CueCount {
+    /// The word, as its pack writes it.
+    pub word: String,
+    /// Its language code.
+    pub lang: String,
+    /// How often.
+    pub count: usize,
+}
+
+/// The evidence for one business type.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// The business type.
+    pub business: String,
+    /// Its score.
+    pub score: f64,
+    /// Its cues found, most frequent first.
+    pub cues: Vec<CueCount>,
+    /// The role it prefers, if any.
+    pub role: Option<String>,
+    /// Business-sense uses of that role.
+    pub role_count: usize,
+}
+
+/// What `clientele suggest` concludes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    /// The business type suggested; none without evidence.
+    pub business: Option<String>,
+    /// From 0 to 1.
+    pub confidence: f64,
+    /// The confidence in words.
+    pub level: Level,
+    /// The line to paste into `clientele.toml`.
+    pub line: Option<String>,
+    /// The evidence per business type, highest score first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The business type `inventory` points to, with its evidence; the
+/// business types are those of `lexicon`.
+pub fn infer(inventory: &Inventory, lexicon: &Lexicon) -> Suggestion {
+    let mut per_business: BTreeMap<String, Vec<CueCount>> = BTreeMap::new();
+    for (key, &count) in &inventory.cues {
+        per_business
+            .entry(key.business.clone())
+            .or_default()
+            .push(CueCount {
+                word: key.word.clone(),
+                lang: key.lang.clone(),
+                count,
+            });
+    }
+    let roles = inventory.tally();
+    let mut evidence: Vec<Evidence> = lexicon
+        .business_types()
+        .filter_map(|b| {
+            let found = per_business.remove(&b.name);
+            (b.prefer.is_some() || found.is_some()).then(|| (b, found.unwrap_or_default()))
+        })
+        .map(|(b, mut found)| {
+            found.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.word.cmp(&y.word)));
+            let role_count = b.prefer.as_deref().map_or(0, |role| roles.role(role));
+            let score = found.iter().map(|c| c.count.min(CUE_CAP)).sum::<usize>() as f64
+                + role_count.min(ROLE_CAP) as f64 * ROLE_WEIGHT;
+            Evidence {
+                business: b.name.clone(),
+                score,
+                cues: found,
+                role: b.prefer.clone(),
+                role_count,
+            }
+        })
+        .collect();
+    evidence.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let (first, second) = match evidence.as_slice() {
+        [] => (0.0, 0.0),
+        [only] => (only.score, 0.0),
+        [first, second, ..] => (first.score, second.score),
+    };
+    if first < MIN_SCORE {
+        return Suggestion {
+            business: None,
+            confidence: 0.0,
+            level: Level::Low,
+            line: None,
+            evidence,
+        };
+    }
+    let strength = (first / ENOUGH).min(1.0);
+    let balance = second / first;
+    let mixed = lexicon.find_business(MIXED).is_some() && balance >= MIXED_RATIO;
+    let (business, confidence) = if mixed {
+        let evenness = (balance - MIXED_RATIO) / (1.0 - MIXED_RATIO);
+        // Just under the low band's end, however even the split.
+        (MIXED.to_owned(), strength * evenness * (LOW - 0.01))
+    } else {
+        let clearness = 1.0 - balance / MIXED_RATIO;
+        (evidence[0].business.clone(), strength * clearness)
+    };
+    let confidence = round(confidence);
+    Suggestion {
+        line: Some(format!("business = \"{business}\"")),
+        business: Some(business),
+        confidence,
+        level: Level::of(confidence),
+        evidence,
+    }
+}
+
+/// `x` to two decimals, as it is shown.
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

@@ -1,0 +1,294 @@
+//! What `clientele report` and `clientele suggest` count: per document,
+//! per folder (rolled up) and per language, how often each role is named
+//! in the business sense, how often a term is used in its technical sense
+//! or in a fixed phrase (counted apart), which documents mix client and
+//! customer, and how often each business cue occurs.
+//!
+//! Nothing here reads files or prints; [`crate::cli`] feeds documents in,
+//! [`table`], [`html`] and serde give the results out, and [`infer`]
+//! turns the counts into a business type.
+
+pub mod html;
+pub mod infer;
+pub mod table;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::lexicon::{Lexicon, Sense};
+use crate::lint::Vocabulary;
+
+/// The two roles whose mix in one document is worth a look: the roles
+/// `mixed-terms` compares.
+pub const MIXED_ROLES: [&str; 2] = ["client", "customer"];
+
+/// Counts of terms in one document, folder or language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Uses in the business sense, per role.
+    pub roles: BTreeMap<String, usize>,
+    /// Uses in the technical sense (`HTTP client`, `客户端`).
+    pub technical: usize,
+    /// Uses in fixed or allowed phrases (`customer service`).
+    pub fixed: usize,
+}
+
+impl Tally {
+    /// Business-sense uses of `role`.
+    pub fn role(&self, role: &str) -> usize {
+        self.roles.get(role).copied().unwrap_or(0)
+    }
+
+    /// Business-sense uses of every role.
+    pub fn business(&self) -> usize {
+        self.roles.values().sum()
+    }
+
+    /// Every use counted, in any sense.
+    pub fn total(&self) -> usize {
+        self.business() + self.technical + self.fixed
+    }
+
+    /// Whether client-role and customer-role terms are both used.
+    pub fn mixes(&self) -> bool {
+        MIXED_ROLES.iter().all(|role| self.role(role) > 0)
+    }
+
+    /// The share of the rarer of client and customer among the two: 0 for
+    /// a tally that uses one or neither, up to 0.5 for an even mix.
+    pub fn mix(&self) -> f64 {
+        let [a, b] = MIXED_ROLES.map(|role| self.role(role));
+        if a + b == 0 {
+            0.0
+        } else {
+            a.min(b) as f64 / (a + b) as f64
+        }
+    }
+
+    /// Add `other`'s counts to these.
+    pub fn add(&mut self, other: &Tally) {
+        for (role, n) in &other.roles {
+            *self.roles.entry(role.clone()).or_default() += n;
+        }
+        self.technical += other.technical;
+        self.fixed += other.fixed;
+    }
+}
+
+/// The counts of one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentTally {
+    /// Its path, as shown.
+    pub path: String,
+    /// Per language code, its terms.
+    pub languages: BTreeMap<String, Tally>,
+    /// Whether one of its languages mixes client and customer.
+    pub mixed: bool,
+    /// How mixed it is: the largest [`Tally::mix`] of its languages.
+    pub mix: f64,
+}
+
+impl DocumentTally {
+    /// Count `vocabulary`, the terms and cues of the document at `path`.
+    pub fn new(path: &Path, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Self {
+        let mut languages: BTreeMap<String, Tally> = BTreeMap::new();
+        for occurrence in &vocabulary.occurrences {
+            let term = lexicon.term(occurrence.term);
+            let tally = languages
+                .entry(lexicon.language(term.lang).code.clone())
+                .or_default();
+            match occurrence.sense {
+                Sense::Business => *tally.roles.entry(term.role.clone()).or_default() += 1,
+                Sense::Technical => tally.technical += 1,
+                Sense::Fixed | Sense::Allowed => tally.fixed += 1,
+            }
+        }
+        let mixed = languages.values().any(Tally::mixes);
+        let mix = languages.values().map(Tally::mix).fold(0.0, f64::max);
+        Self {
+            path: crate::walk::display_path(path),
+            languages,
+            mixed,
+            mix,
+        }
+    }
+
+    /// Its counts in every language together.
+    pub fn tally(&self) -> Tally {
+        let mut all = Tally::default();
+        for tally in self.languages.values() {
+            all.add(tally);
+        }
+        all
+    }
+}
+
+/// The counts of a folder and everything below it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FolderTally {
+    /// Its path, as shown (`.` for the current folder).
+    pub path: String,
+    /// How many documents below it name a term.
+    pub documents: usize,
+    /// How many of them mix client and customer.
+    pub mixed: usize,
+    /// Their terms, every language together.
+    pub tally: Tally,
+}
+
+/// The counts of one language over every document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LanguageTally {
+    /// How many documents name a term of the language.
+    pub documents: usize,
+    /// How many of them mix client and customer in it.
+    pub mixed: usize,
+    /// Its terms.
+    pub tally: Tally,
+}
+
+/// A business cue as counted across documents: by name, since documents
+/// under different configs may have their cues in different lexicons.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CueKey {
+    /// The business type it points to.
+    pub business: String,
+    /// Its language code.
+    pub lang: String,
+    /// The word, as its pack writes it.
+    pub word: String,
+}
+
+/// What one document holds: its terms and its business cues.
+#[derive(Debug, Clone)]
+pub struct Survey {
+    /// Its terms.
+    pub document: DocumentTally,
+    /// How often each business cue occurs in it.
+    pub cues: Vec<(CueKey, usize)>,
+}
+
+impl Survey {
+    /// Count `vocabulary`, the terms and cues of the document at `path`,
+    /// found with `lexicon`.
+    pub fn new(path: &Path, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Self {
+        let mut counts: BTreeMap<crate::lexicon::BusinessCueId, usize> = BTreeMap::new();
+        for &cue in &vocabulary.business_cues {
+            *counts.entry(cue).or_default() += 1;
+        }
+        let cues = counts
+            .into_iter()
+            .map(|(id, n)| {
+                let cue = lexicon.business_cues().cue(id);
+                let key = CueKey {
+                    business: lexicon.business(cue.business).name.clone(),
+                    lang: lexicon.language(cue.lang).code.clone(),
+                    word: cue.word.clone(),
+                };
+                (key, n)
+            })
+            .collect();
+        Self {
+            document: DocumentTally::new(path, vocabulary, lexicon),
+            cues,
+        }
+    }
+}
+
+/// The counts of a whole run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Inventory {
+    /// How many documents were read.
+    pub read: usize,
+    /// The documents that name a term, most mixed first.
+    pub documents: Vec<DocumentTally>,
+    /// Every folder that holds such a document, in path order.
+    pub folders: Vec<FolderTally>,
+    /// Per language code.
+    pub languages: BTreeMap<String, LanguageTally>,
+    /// How often each business cue occurs.
+    #[serde(skip)]
+    pub cues: BTreeMap<CueKey, usize>,
+}
+
+impl Inventory {
+    /// Count one more document.
+    pub fn add(&mut self, survey: Survey) {
+        self.read += 1;
+        for (key, n) in survey.cues {
+            *self.cues.entry(key).or_default() += n;
+        }
+        if !survey.document.languages.is_empty() {
+            self.documents.push(survey.document);
+        }
+    }
+
+    /// Roll the documents up into folders and languages, and sort them most
+    /// mixed first; call once every document is in.
+    pub fn finish(&mut self) {
+        self.documents.sort_by(|a, b| {
+            b.mix
+                .total_cmp(&a.mix)
+                .then_with(|| b.tally().business().cmp(&a.tally().business()))
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        let mut folders: BTreeMap<String, FolderTally> = BTreeMap::new();
+        let mut languages: BTreeMap<String, LanguageTally> = BTreeMap::new();
+        for document in &self.documents {
+            let tally = document.tally();
+            for folder in folders_of(&document.path) {
+                let entry = folders
+                    .entry(folder.clone())
+                    .or_insert_with(|| FolderTally {
+                        path: folder,
+                        ..FolderTally::default()
+                    });
+                entry.documents += 1;
+                entry.mixed += usize::from(document.mixed);
+                entry.tally.add(&tally);
+            }
+            for (code, tally) in &document.languages {
+                let entry = languages.entry(code.clone()).or_default();
+                entry.documents += 1;
+                entry.mixed += usize::from(tally.mixes());
+                entry.tally.add(tally);
+            }
+        }
+        self.folders = folders.into_values().collect();
+        self.languages = languages;
+    }
+
+    /// Every document's terms together.
+    pub fn tally(&self) -> Tally {
+        let mut all = Tally::default();
+        for language in self.languages.values() {
+            all.add(&language.tally);
+        }
+        all
+    }
+
+    /// How many documents mix client and customer.
+    pub fn mixed(&self) -> usize {
+        self.documents.iter().filter(|d| d.mixed).count()
+    }
+}
+
+/// The folders that hold the document at `path` (as shown, `/`-separated),
+/// nearest last: `a/b/c.md` is in `a` and `a/b`; a document with no folder
+/// is in `.`.
+fn folders_of(path: &str) -> Vec<String> {
+    let mut folders: Vec<String> = path
+        .match_indices('/')
+        .map(|(i, _)| path[..i].to_owned())
+        .filter(|folder| !folder.is_empty())
+        .collect();
+    if folders.is_empty() {
+        folders.push(".".to_owned());
+    }
+    folders
+}
+
+#[cfg(test)]
+mod tests;

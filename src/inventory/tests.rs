@@ -1,0 +1,295 @@
+use std::path::Path;
+
+use super::infer::{ENOUGH, Level, MIXED, infer};
+use super::*;
+use crate::config::Settings;
+use crate::lexicon::{Lexicon, LexiconBuilder};
+use crate::lint::vocabulary;
+
+fn survey(lexicon: &Lexicon, path: &str, text: &str) -> Survey {
+    let found = vocabulary(text, lexicon, &Settings::default());
+    Survey::new(Path::new(path), &found, lexicon)
+}
+
+fn inventory(lexicon: &Lexicon, documents: &[(&str, &str)]) -> Inventory {
+    let mut inventory = Inventory::default();
+    for (path, text) in documents {
+        inventory.add(survey(lexicon, path, text));
+    }
+    inventory.finish();
+    inventory
+}
+
+#[test]
+fn technical_uses_and_fixed_phrases_are_counted_apart_from_roles() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let text = "The HTTP client retries. Call customer service. Our clients sign a contract.\n";
+    let tally = survey(&lexicon, "a.md", text).document.tally();
+    assert_eq!(tally.role("client"), 1);
+    assert_eq!(tally.role("customer"), 0);
+    assert_eq!(tally.technical, 1);
+    assert_eq!(tally.fixed, 1);
+    assert!(!tally.mixes());
+}
+
+#[test]
+fn a_mix_is_counted_per_language() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let two_languages = survey(
+        &lexicon,
+        "a.md",
+        "Our clients pay monthly.\n\n顾客可以退货。\n",
+    );
+    assert!(!two_languages.document.mixed);
+    assert_eq!(two_languages.document.languages.len(), 2);
+    let one_language = survey(&lexicon, "b.md", "Our clients pay. Customers pay too.\n");
+    assert!(one_language.document.mixed);
+    assert!((one_language.document.mix - 0.5).abs() < 1e-9);
+}
+
+#[test]
+fn folders_roll_up_everything_below_them_and_documents_sort_most_mixed_first() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let inventory = inventory(
+        &lexicon,
+        &[
+            ("docs/shop/a.md", "Customers pay at the checkout.\n"),
+            (
+                "docs/shop/b.md",
+                "A client orders. Customers pay. Customers return goods.\n",
+            ),
+            (
+                "docs/firm/c.md",
+                "Clients and clients' lawyers meet. Customers wait.\n",
+            ),
+            ("top.md", "Members vote.\n"),
+            ("empty.md", "Nothing to count here.\n"),
+        ],
+    );
+    assert_eq!(inventory.read, 5);
+    let order: Vec<&str> = inventory
+        .documents
+        .iter()
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "docs/firm/c.md",
+            "docs/shop/b.md",
+            "docs/shop/a.md",
+            "top.md"
+        ]
+    );
+    let folder = |path: &str| inventory.folders.iter().find(|f| f.path == path).unwrap();
+    assert_eq!(folder("docs").documents, 3);
+    assert_eq!(folder("docs").mixed, 2);
+    assert_eq!(folder("docs").tally.role("customer"), 4);
+    assert_eq!(folder("docs").tally.role("client"), 3);
+    assert_eq!(folder("docs/shop").tally.role("customer"), 3);
+    assert_eq!(folder(".").tally.role("member"), 1);
+    assert_eq!(inventory.languages["en"].documents, 4);
+    assert_eq!(inventory.mixed(), 2);
+    assert_eq!(folders_of("a/b/c.md"), ["a", "a/b"]);
+    assert_eq!(folders_of("c.md"), ["."]);
+}
+
+#[test]
+fn business_cues_count_as_whole_words_in_every_language() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let text = "Add it to the cart; carts empty at night. Carton boxes. \
+                Корзина пуста, корзину сохраним. 购物车里有三件商品。\n";
+    let found = survey(&lexicon, "a.md", text);
+    let count = |word: &str| {
+        found
+            .cues
+            .iter()
+            .filter(|(key, _)| key.word == word)
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    assert_eq!(count("cart"), 1);
+    assert_eq!(count("carts"), 1);
+    assert_eq!(count("корзин"), 2);
+    assert_eq!(count("购物车"), 1);
+    assert!(
+        found
+            .cues
+            .iter()
+            .all(|(key, _)| key.business == "transactional")
+    );
+}
+
+#[test]
+fn cues_in_code_and_link_targets_do_not_count() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let text = "See [the guide](https://example.com/cart/checkout) and `cart.checkout()`.\n";
+    assert!(survey(&lexicon, "a.md", text).cues.is_empty());
+}
+
+/// An inventory whose cues are `cues` (business, word, count) and whose
+/// business-sense roles are `roles`.
+fn counted(cues: &[(&str, &str, usize)], roles: &[(&str, usize)]) -> Inventory {
+    let mut inventory = Inventory::default();
+    for &(business, word, n) in cues {
+        let key = CueKey {
+            business: business.to_owned(),
+            lang: "en".to_owned(),
+            word: word.to_owned(),
+        };
+        inventory.cues.insert(key, n);
+    }
+    let mut tally = Tally::default();
+    for &(role, n) in roles {
+        tally.roles.insert(role.to_owned(), n);
+    }
+    inventory.languages.insert(
+        "en".to_owned(),
+        LanguageTally {
+            documents: 1,
+            mixed: 0,
+            tally,
+        },
+    );
+    inventory
+}
+
+#[test]
+fn one_sided_evidence_gives_its_type_with_high_confidence() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let inventory = counted(
+        &[
+            ("relationship", "retainer", 14),
+            ("relationship", "lawyer", 6),
+            ("relationship", "consultation", 4),
+            ("transactional", "discount", 1),
+        ],
+        &[("client", 12)],
+    );
+    let suggestion = infer(&inventory, &lexicon);
+    assert_eq!(suggestion.business.as_deref(), Some("relationship"));
+    assert_eq!(
+        suggestion.line.as_deref(),
+        Some("business = \"relationship\"")
+    );
+    assert_eq!(suggestion.level, Level::High);
+    let evidence = &suggestion.evidence[0];
+    // A cue counts at most ten times; a role use half a point.
+    assert!((evidence.score - (10.0 + 6.0 + 4.0 + 6.0)).abs() < 1e-9);
+    assert_eq!(evidence.cues[0].word, "retainer");
+    assert_eq!(evidence.cues[0].count, 14);
+}
+
+#[test]
+fn little_evidence_is_low_confidence_and_none_is_no_suggestion() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let few = infer(&counted(&[("membership", "club", 3)], &[]), &lexicon);
+    assert_eq!(few.business.as_deref(), Some("membership"));
+    assert!(few.confidence <= 3.0 / ENOUGH);
+    assert_eq!(few.level, Level::Low);
+    let none = infer(&counted(&[], &[("customer", 1)]), &lexicon);
+    assert_eq!(none.business, None);
+    assert_eq!(none.line, None);
+}
+
+#[test]
+fn a_close_runner_up_makes_the_verdict_mixed_and_never_more_than_low() {
+    let lexicon = Lexicon::builtin().unwrap();
+    for (transactional, relationship) in [(10, 10), (10, 4), (40, 39)] {
+        let inventory = counted(
+            &[
+                ("transactional", "cart", transactional),
+                ("transactional", "refund", transactional),
+                ("relationship", "retainer", relationship),
+                ("relationship", "lawyer", relationship),
+            ],
+            &[],
+        );
+        let suggestion = infer(&inventory, &lexicon);
+        assert_eq!(
+            suggestion.business.as_deref(),
+            Some(MIXED),
+            "{suggestion:?}"
+        );
+        assert_eq!(suggestion.level, Level::Low, "{suggestion:?}");
+    }
+    let lopsided = counted(
+        &[("transactional", "cart", 10), ("relationship", "lawyer", 2)],
+        &[],
+    );
+    assert_eq!(
+        infer(&lopsided, &lexicon).business.as_deref(),
+        Some("transactional")
+    );
+}
+
+#[test]
+fn a_user_pack_adds_cues_and_moves_built_in_ones() {
+    let mut builder = LexiconBuilder::default();
+    builder.add_builtin_packs().unwrap();
+    builder
+        .add_pack(
+            "team.toml",
+            "lang = \"en\"\n[[business-cues]]\nbusiness = \"relationship\"\nwords = [\"cart\", \"onboarding call*\"]\n",
+        )
+        .unwrap();
+    let lexicon = builder.build().unwrap();
+    let found = survey(&lexicon, "a.md", "Book onboarding calls. Fill the cart.\n");
+    let mut businesses: Vec<&str> = found
+        .cues
+        .iter()
+        .map(|(k, _)| k.business.as_str())
+        .collect();
+    businesses.dedup();
+    assert_eq!(businesses, ["relationship"]);
+    assert_eq!(found.cues.len(), 2);
+}
+
+#[test]
+fn a_business_cue_must_name_a_business_type_and_end_its_stars() {
+    let pack = |text: &str| {
+        let mut builder = LexiconBuilder::default();
+        builder.add_builtin_packs().unwrap();
+        builder
+            .add_pack("team.toml", text)
+            .and_then(|()| builder.build().map(|_| ()))
+            .unwrap_err()
+            .to_string()
+    };
+    let error =
+        pack("lang = \"en\"\n[[business-cues]]\nbusiness = \"relationshop\"\nwords = [\"x\"]\n");
+    assert!(
+        error.contains("no business type is called `relationshop`"),
+        "{error}"
+    );
+    assert!(error.contains("did you mean `relationship`?"), "{error}");
+    let error = pack(
+        "lang = \"en\"\n[[business-cues]]\nbusiness = \"mixed\"\nwords = [\"loyal* points\"]\n",
+    );
+    assert!(error.contains("has a `*` before its end"), "{error}");
+}
+
+#[test]
+fn the_page_escapes_paths_and_fetches_nothing() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let inventory = inventory(
+        &lexicon,
+        &[
+            ("<b>&docs/a.md", "Customers pay. A client waits.\n"),
+            ("<b>&docs/b.md", "The HTTP client retries.\n"),
+        ],
+    );
+    let page = html::page(&inventory);
+    assert!(page.contains("&lt;b&gt;&amp;docs"));
+    assert!(!page.contains("<b>&docs"));
+    assert!(!page.contains("<script"));
+    assert!(!page.contains("src="));
+    assert!(!page.contains("href="));
+    // Only the SVG namespace names an address.
+    assert_eq!(page.matches("http").count(), 1);
+    assert_eq!(page.matches("<svg").count(), 1);
+    // The folder's bar: client and customer, half each.
+    assert!(page.contains("<title>client: 1</title>"));
+    assert!(page.contains("<title>customer: 1</title>"));
+    assert!(page.contains("width=\"240.0\""));
+}

@@ -1,0 +1,105 @@
+//! Business cues: the words that show what kind of business a text
+//! describes, such as `checkout` and `discount` for a shop, `retainer` and
+//! `account manager` for a firm with clients, `dues` and `meetup` for a
+//! community. `clientele suggest` counts them.
+//!
+//! They come from the `[[business-cues]]` groups of the term packs.
+
+use super::cues::{WordSet, split_prefix};
+use super::{BusinessId, LangId};
+
+/// Index of a business cue in the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BusinessCueId(u32);
+
+impl BusinessCueId {
+    /// The index, for tables kept per cue.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One business cue.
+#[derive(Debug, Clone)]
+pub struct BusinessCue {
+    /// As the pack writes it, without the trailing `*`.
+    pub word: String,
+    /// Language of the cue.
+    pub lang: LangId,
+    /// The business type it points to.
+    pub business: BusinessId,
+}
+
+/// Every business cue of every language.
+#[derive(Debug, Default)]
+pub struct BusinessCues {
+    cues: Vec<BusinessCue>,
+    words: WordSet,
+}
+
+/// A business cue as a pack declares it, before the automaton is built.
+#[derive(Debug)]
+pub(super) struct BusinessCueSource {
+    pub word: String,
+    pub lang: LangId,
+    pub business: BusinessId,
+}
+
+impl BusinessCues {
+    /// Compile `sources` for `languages` languages. A word listed twice in
+    /// one language keeps its last business type, so that a user pack can
+    /// move a built-in cue.
+    pub(super) fn new(sources: Vec<BusinessCueSource>, languages: usize) -> Result<Self, String> {
+        let words = WordSet::new(sources.iter().map(|s| (s.lang, s.word.as_str())), languages)
+            .map_err(|e| format!("cannot compile the business cues: {e}"))?;
+        let cues = sources
+            .into_iter()
+            .map(|s| BusinessCue {
+                word: split_prefix(&s.word).0,
+                lang: s.lang,
+                business: s.business,
+            })
+            .collect();
+        Ok(Self { cues, words })
+    }
+
+    /// A cue by id.
+    pub fn cue(&self, id: BusinessCueId) -> &BusinessCue {
+        &self.cues[id.index()]
+    }
+
+    /// Every cue, with its id.
+    pub fn iter(&self) -> impl Iterator<Item = (BusinessCueId, &BusinessCue)> {
+        self.cues
+            .iter()
+            .enumerate()
+            .map(|(i, cue)| (BusinessCueId(i as u32), cue))
+    }
+
+    /// How many cues there are.
+    pub fn len(&self) -> usize {
+        self.cues.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.cues.is_empty()
+    }
+
+    /// The cues of `lang` in `text[from..]`, whose folded bytes are
+    /// `folded`, that stand as words (where the language spaces its words,
+    /// as `words` says) outside link targets and URLs; in order, into `out`.
+    pub fn find(
+        &self,
+        text: &str,
+        from: usize,
+        folded: &[u8],
+        lang: LangId,
+        words: bool,
+        out: &mut Vec<BusinessCueId>,
+    ) {
+        self.words.find(text, from, folded, lang, words, |i, _| {
+            out.push(BusinessCueId(i as u32));
+        });
+    }
+}
