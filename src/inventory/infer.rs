@@ -1,11 +1,12 @@
 //! From counts to a business type: `clientele suggest`.
 //!
-//! Each business type scores the business cues that point to it, and half
-//! the business-sense uses of the role it prefers: the cues say what the
-//! documents describe, the role shares what they already call people,
-//! which may be the very thing that is wrong, so the cues weigh more. A
-//! cue counts at most [`CUE_CAP`] times, so that one word repeated on
-//! every page cannot decide alone.
+//! Each business type scores the square root of each of its cues' counts,
+//! and half the square root of the business-sense uses of the role it
+//! prefers. The root lets a word repeated on every page count for more
+//! than a word said once, but not a hundred times more: ten different
+//! cues said once outweigh one said fifty times. The cues say what the
+//! documents describe, the role what they already call people, which may
+//! be the very thing that is wrong, so the role weighs less.
 //!
 //! The type with the highest score is the verdict, unless the runner-up
 //! scores at least [`MIXED_RATIO`] of it: then the documents describe both
@@ -26,14 +27,9 @@ use serde::Serialize;
 use super::Inventory;
 use crate::lexicon::Lexicon;
 
-/// How many times one cue counts at most.
-pub const CUE_CAP: usize = 10;
-
-/// What one business-sense use of a preferred role is worth.
+/// What the uses of a preferred role are worth, against a cue said as
+/// often.
 pub const ROLE_WEIGHT: f64 = 0.5;
-
-/// How many uses of a preferred role count at most.
-pub const ROLE_CAP: usize = 20;
 
 /// From how many points on the evidence is full.
 pub const ENOUGH: f64 = 20.0;
@@ -153,8 +149,8 @@ pub fn infer(inventory: &Inventory, lexicon: &Lexicon) -> Suggestion {
         .map(|(b, mut found)| {
             found.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.word.cmp(&y.word)));
             let role_count = b.prefer.as_deref().map_or(0, |role| roles.role(role));
-            let score = found.iter().map(|c| c.count.min(CUE_CAP)).sum::<usize>() as f64
-                + role_count.min(ROLE_CAP) as f64 * ROLE_WEIGHT;
+            let score = found.iter().map(|c| (c.count as f64).sqrt()).sum::<f64>()
+                + ROLE_WEIGHT * (role_count as f64).sqrt();
             Evidence {
                 business: b.name.clone(),
                 score,

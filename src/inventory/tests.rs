@@ -157,35 +157,42 @@ fn counted(cues: &[(&str, &str, usize)], roles: &[(&str, usize)]) -> Inventory {
 #[test]
 fn one_sided_evidence_gives_its_type_with_high_confidence() {
     let lexicon = Lexicon::builtin().unwrap();
-    let inventory = counted(
-        &[
-            ("relationship", "retainer", 14),
-            ("relationship", "lawyer", 6),
-            ("relationship", "consultation", 4),
-            ("transactional", "discount", 1),
-        ],
-        &[("client", 12)],
-    );
-    let suggestion = infer(&inventory, &lexicon);
+    let words = [
+        "retainer",
+        "lawyer",
+        "consultation",
+        "bespoke",
+        "tailored",
+        "advice",
+    ];
+    let mut cues: Vec<(&str, &str, usize)> =
+        words.iter().map(|w| ("relationship", *w, 16)).collect();
+    cues[0].2 = 25;
+    cues.push(("transactional", "discount", 1));
+    let suggestion = infer(&counted(&cues, &[("client", 36)]), &lexicon);
     assert_eq!(suggestion.business.as_deref(), Some("relationship"));
     assert_eq!(
         suggestion.line.as_deref(),
         Some("business = \"relationship\"")
     );
-    assert_eq!(suggestion.level, Level::High);
+    assert_eq!(suggestion.level, Level::High, "{suggestion:?}");
     let evidence = &suggestion.evidence[0];
-    // A cue counts at most ten times; a role use half a point.
-    assert!((evidence.score - (10.0 + 6.0 + 4.0 + 6.0)).abs() < 1e-9);
+    // Each cue counts by the root of its count, the role by half its root.
+    assert!(
+        (evidence.score - (5.0 + 5.0 * 4.0 + 0.5 * 6.0)).abs() < 1e-9,
+        "{evidence:?}"
+    );
     assert_eq!(evidence.cues[0].word, "retainer");
-    assert_eq!(evidence.cues[0].count, 14);
+    assert_eq!(evidence.cues[0].count, 25);
+    assert_eq!(suggestion.evidence[1].business, "transactional");
 }
 
 #[test]
 fn little_evidence_is_low_confidence_and_none_is_no_suggestion() {
     let lexicon = Lexicon::builtin().unwrap();
-    let few = infer(&counted(&[("membership", "club", 3)], &[]), &lexicon);
+    let few = infer(&counted(&[("membership", "club", 9)], &[]), &lexicon);
     assert_eq!(few.business.as_deref(), Some("membership"));
-    assert!(few.confidence <= 3.0 / ENOUGH);
+    assert!(few.confidence <= 3.0 / ENOUGH, "{few:?}");
     assert_eq!(few.level, Level::Low);
     let none = infer(&counted(&[], &[("customer", 1)]), &lexicon);
     assert_eq!(none.business, None);
@@ -214,7 +221,11 @@ fn a_close_runner_up_makes_the_verdict_mixed_and_never_more_than_low() {
         assert_eq!(suggestion.level, Level::Low, "{suggestion:?}");
     }
     let lopsided = counted(
-        &[("transactional", "cart", 10), ("relationship", "lawyer", 2)],
+        &[
+            ("transactional", "cart", 100),
+            ("transactional", "refund", 100),
+            ("relationship", "lawyer", 2),
+        ],
         &[],
     );
     assert_eq!(
