@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Inventory, MIXED_ROLES, Tally};
+use super::{Inventory, Tally};
 use crate::render::plural;
 
 /// The roles drawn in colours of their own, with the colour; the rest
@@ -54,12 +54,8 @@ pub fn page(inventory: &Inventory) -> String {
     out.push_str("</style>\n</head>\n<body>\n<h1>Who the documents serve</h1>\n");
     let _ = writeln!(
         out,
-        "<p class=\"summary\">{} read, {} with role terms, {} mixing {} and {}.</p>",
-        plural(inventory.read, "document"),
-        inventory.documents.len(),
-        inventory.mixed(),
-        MIXED_ROLES[0],
-        MIXED_ROLES[1],
+        "<p class=\"summary\">{}.</p>",
+        escape(&inventory.summary())
     );
     if !inventory.folders.is_empty() {
         out.push_str("<h2>Role shares per folder</h2>\n");

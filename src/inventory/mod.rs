@@ -273,6 +273,19 @@ impl Inventory {
     pub fn mixed(&self) -> usize {
         self.documents.iter().filter(|d| d.mixed).count()
     }
+
+    /// One line on what was counted: "14 documents read, 12 with role
+    /// terms, 3 mixing client and customer".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} read, {} with role terms, {} mixing {} and {}",
+            crate::render::plural(self.read, "document"),
+            self.documents.len(),
+            self.mixed(),
+            MIXED_ROLES[0],
+            MIXED_ROLES[1],
+        )
+    }
 }
 
 /// The folders that hold the document at `path` (as shown, `/`-separated),

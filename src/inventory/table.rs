@@ -6,8 +6,7 @@ use comfy_table::presets::{ASCII_MARKDOWN, NOTHING};
 use comfy_table::{CellAlignment, Table};
 
 use super::infer::{Evidence, Level, Suggestion};
-use super::{Inventory, MIXED_ROLES, Tally};
-use crate::render::plural;
+use super::{Inventory, Tally};
 
 /// The roles that get a column of their own; the rest are added up as
 /// "other".
@@ -19,14 +18,7 @@ const CUES_SHOWN: usize = 6;
 /// The report: a summary line, then documents (most mixed first),
 /// folders and languages.
 pub fn report(inventory: &Inventory) -> String {
-    let mut out = format!(
-        "{} read, {} with role terms, {} mixing {} and {}\n",
-        plural(inventory.read, "document"),
-        inventory.documents.len(),
-        inventory.mixed(),
-        MIXED_ROLES[0],
-        MIXED_ROLES[1],
-    );
+    let mut out = format!("{}\n", inventory.summary());
     if inventory.documents.is_empty() {
         return out;
     }

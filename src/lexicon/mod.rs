@@ -644,17 +644,9 @@ impl LexiconBuilder {
                     "a cue weight is a whole number from 1 to 9".into(),
                 ));
             }
-            for word in &group.words {
-                let text = word.get_ref().trim();
-                if let Some(problem) = cue_word_problem(text) {
-                    return Err(self.error(
-                        pack,
-                        Some(word.span().into()),
-                        format!("cue `{text}` {problem}"),
-                    ));
-                }
+            for word in self.cue_words(pack, &group.words, "cue")? {
                 self.cues.push(cues::CueSource {
-                    word: text.to_owned(),
+                    word,
                     lang,
                     sense: match group.sense {
                         pack::CueSense::Technical => Sense::Technical,
@@ -667,6 +659,25 @@ impl LexiconBuilder {
         Ok(())
     }
 
+    /// The words of a cue group, trimmed, or an error naming the first
+    /// that is not a valid `what`.
+    fn cue_words(&self, pack: usize, words: &[Spanned<String>], what: &str) -> Result<Vec<String>> {
+        words
+            .iter()
+            .map(|word| {
+                let text = word.get_ref().trim();
+                match cue_word_problem(text) {
+                    Some(problem) => Err(self.error(
+                        pack,
+                        Some(word.span().into()),
+                        format!("{what} `{text}` {problem}"),
+                    )),
+                    None => Ok(text.to_owned()),
+                }
+            })
+            .collect()
+    }
+
     /// Keep the words of `[[business-cues]]` groups, checking each; their
     /// business types are looked up in `build`, once every pack is loaded.
     fn add_business_cues(
@@ -676,19 +687,11 @@ impl LexiconBuilder {
         groups: &[pack::BusinessCueGroup],
     ) -> Result<()> {
         for group in groups {
-            for word in &group.words {
-                let text = word.get_ref().trim();
-                if let Some(problem) = cue_word_problem(text) {
-                    return Err(self.error(
-                        pack,
-                        Some(word.span().into()),
-                        format!("business cue `{text}` {problem}"),
-                    ));
-                }
+            for word in self.cue_words(pack, &group.words, "business cue")? {
                 self.business_cues.push(Pending {
                     pack,
                     value: group.business.clone(),
-                    target: (lang, text.to_owned()),
+                    target: (lang, word),
                 });
             }
         }
