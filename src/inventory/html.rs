@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Inventory, Tally};
+use super::{FolderTally, Inventory, Tally};
 use crate::render::plural;
 
 /// The roles drawn in colours of their own, with the colour; the rest
@@ -29,6 +29,11 @@ const LEGEND_HEIGHT: usize = 34;
 
 /// The longest folder label drawn in full; longer ones keep their end.
 const LABEL_CHARS: usize = 40;
+
+/// How many levels of folders below the top ones the chart draws: a
+/// large tree has thousands of folders, and a chart of all of them is
+/// no longer read at a glance.
+const CHART_LEVELS: usize = 2;
 
 const STYLE: &str = "
 body { font: 15px/1.45 system-ui, sans-serif; color: #1d1d22; margin: 2rem auto; max-width: 1000px; padding: 0 1rem; }
@@ -80,10 +85,23 @@ fn shares(tally: &Tally) -> Vec<(&'static str, &'static str, usize)> {
     shares
 }
 
-/// One horizontal bar per folder, split by role share, with a legend.
+/// How deep a folder is: `.` and `docs` are 0, `docs/en` is 1.
+fn depth(folder: &FolderTally) -> usize {
+    folder.path.matches('/').count()
+}
+
+/// One horizontal bar per folder down to [`CHART_LEVELS`] below the top
+/// ones, split by role share, with a legend; and a note on the folders
+/// left out.
 fn chart(inventory: &Inventory) -> String {
+    let top = inventory.folders.iter().map(depth).min().unwrap_or(0);
+    let drawn: Vec<&FolderTally> = inventory
+        .folders
+        .iter()
+        .filter(|f| depth(f) <= top + CHART_LEVELS)
+        .collect();
     let width = LABEL_WIDTH + BAR_WIDTH + NOTE_WIDTH;
-    let height = LEGEND_HEIGHT + inventory.folders.len() * ROW_HEIGHT + 4;
+    let height = LEGEND_HEIGHT + drawn.len() * ROW_HEIGHT + 4;
     let mut svg = String::new();
     let _ = writeln!(
         svg,
@@ -98,7 +116,7 @@ fn chart(inventory: &Inventory) -> String {
         );
         x += 36 + role.chars().count() * 9;
     }
-    for (i, folder) in inventory.folders.iter().enumerate() {
+    for (i, folder) in drawn.iter().enumerate() {
         let y = LEGEND_HEIGHT + i * ROW_HEIGHT;
         let text_y = y + BAR_HEIGHT / 2 + 5;
         let _ = writeln!(
@@ -146,6 +164,14 @@ fn chart(inventory: &Inventory) -> String {
         );
     }
     svg.push_str("</svg>");
+    let left_out = inventory.folders.len() - drawn.len();
+    if left_out > 0 {
+        let _ = write!(
+            svg,
+            "\n<p class=\"summary\">Not drawn: {} deeper down; <code>clientele report --format json</code> lists every folder.</p>",
+            plural(left_out, "folder")
+        );
+    }
     svg
 }
 

@@ -256,7 +256,25 @@ impl Inventory {
                 entry.tally.add(tally);
             }
         }
-        self.folders = folders.into_values().collect();
+        // The folders above the one that holds every document (`..` and
+        // `../docs` for `../docs/en/…`) add nothing to it.
+        let top = self
+            .documents
+            .iter()
+            .map(|d| folders_of(&d.path))
+            .reduce(|common, these| {
+                common
+                    .into_iter()
+                    .zip(these)
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a)
+                    .collect()
+            })
+            .map_or(0, |common| common.len());
+        self.folders = folders
+            .into_values()
+            .filter(|f| f.path == "." || f.path.matches('/').count() + 1 >= top)
+            .collect();
         self.languages = languages;
     }
 

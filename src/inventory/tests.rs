@@ -91,6 +91,15 @@ fn folders_roll_up_everything_below_them_and_documents_sort_most_mixed_first() {
     assert_eq!(inventory.languages["en"].documents, 4);
     assert_eq!(inventory.mixed(), 2);
     assert_eq!(folders_of("a/b/c.md"), ["a", "a/b"]);
+    let nested = self::inventory(
+        &lexicon,
+        &[
+            ("../up/docs/a/x.md", "Clients sign.\n"),
+            ("../up/docs/y.md", "Clients pay.\n"),
+        ],
+    );
+    let paths: Vec<&str> = nested.folders.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["../up/docs", "../up/docs/a"]);
     assert_eq!(folders_of("c.md"), ["."]);
 }
 
@@ -303,4 +312,23 @@ fn the_page_escapes_paths_and_fetches_nothing() {
     assert!(page.contains("<title>client: 1</title>"));
     assert!(page.contains("<title>customer: 1</title>"));
     assert!(page.contains("width=\"240.0\""));
+}
+
+#[test]
+fn the_chart_draws_the_top_folders_and_says_how_many_deeper_ones_it_leaves_out() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let inventory = inventory(
+        &lexicon,
+        &[
+            ("docs/a/b/c/d.md", "Customers pay.\n"),
+            ("docs/e.md", "Clients sign.\n"),
+        ],
+    );
+    assert_eq!(inventory.folders.len(), 4);
+    let page = html::page(&inventory);
+    for drawn in ["docs", "docs/a", "docs/a/b"] {
+        assert!(page.contains(&format!("<title>{drawn}</title>")), "{drawn}");
+    }
+    assert!(!page.contains("<title>docs/a/b/c</title>"));
+    assert!(page.contains("Not drawn: 1 folder deeper down;"), "{page}");
 }
