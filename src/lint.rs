@@ -42,12 +42,10 @@ pub struct Vocabulary {
 pub fn vocabulary(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vocabulary {
     let mut finder = Finder::new(text, lexicon, settings);
     finder.business_cues = Some(Vec::new());
-    let outline = outline_with(text, |span| finder.prose(span));
-    let mut occurrences = finder.found;
-    crate::sense::classify(text, &outline.headings, lexicon, &mut occurrences);
+    let (_, occurrences, business_cues) = finder.scan();
     Vocabulary {
         occurrences,
-        business_cues: finder.business_cues.unwrap_or_default(),
+        business_cues: business_cues.unwrap_or_default(),
     }
 }
 
@@ -74,6 +72,15 @@ struct Finder<'a> {
 }
 
 impl<'a> Finder<'a> {
+    /// Outline the text, finding the terms (and the business cues, when
+    /// looked for) in its prose, and read the terms' senses.
+    fn scan(mut self) -> (Outline, Vec<Occurrence>, Option<Vec<BusinessCueId>>) {
+        let text = self.text;
+        let outline = outline_with(text, |span| self.prose(span));
+        crate::sense::classify(text, &outline.headings, self.lexicon, &mut self.found);
+        (outline, self.found, self.business_cues)
+    }
+
     fn new(text: &'a str, lexicon: &'a Lexicon, settings: &'a Settings) -> Self {
         Self {
             text,
@@ -110,10 +117,7 @@ fn outline_and_occurrences(
     lexicon: &Lexicon,
     settings: &Settings,
 ) -> (Outline, Vec<Occurrence>) {
-    let mut finder = Finder::new(text, lexicon, settings);
-    let outline = outline_with(text, |span| finder.prose(span));
-    let mut found = finder.found;
-    crate::sense::classify(text, &outline.headings, lexicon, &mut found);
+    let (outline, found, _) = Finder::new(text, lexicon, settings).scan();
     (outline, found)
 }
 

@@ -18,7 +18,7 @@ use crate::render::plural;
 use crate::walk::{absolute, display_path};
 
 /// A file name no document has, to ask which config governs a folder.
-const PROBE: &str = ".clientele-probe.md";
+pub(super) const PROBE: &str = ".clientele-probe.md";
 
 /// The baseline a run uses: `flag`, else the `baseline` key of the config
 /// that governs `cwd`.
@@ -63,14 +63,7 @@ pub(super) fn run(args: &BaselineArgs) -> io::Result<ExitStatus> {
     let path = baseline_path(args.baseline.as_deref(), &cwd, &mut resolver)
         .unwrap_or_else(|| cwd.join(DEFAULT_FILE));
     let shown = display_path(path.strip_prefix(&cwd).unwrap_or(&path));
-    let inputs = Inputs {
-        paths: if args.paths.is_empty() {
-            vec![PathBuf::from(".")]
-        } else {
-            args.paths.clone()
-        },
-        stdin: None,
-    };
+    let inputs = Inputs::files(&args.paths);
     let jobs = jobs(None, &cwd, &inputs, &mut resolver, &mut problems)?;
     let old = if path.exists() {
         match load_baseline(&path, &cwd) {

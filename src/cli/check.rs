@@ -123,6 +123,21 @@ pub(super) struct Inputs {
     pub(super) stdin: Option<Vec<u8>>,
 }
 
+impl Inputs {
+    /// Files and folders only: `paths`, or the current folder when there
+    /// are none.
+    pub(super) fn files(paths: &[PathBuf]) -> Self {
+        Self {
+            paths: if paths.is_empty() {
+                vec![PathBuf::from(".")]
+            } else {
+                paths.to_vec()
+            },
+            stdin: None,
+        }
+    }
+}
+
 pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
     let mode = if args.diff {
         Mode::Diff

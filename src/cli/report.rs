@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::baseline::PROBE;
 use super::check::{Inputs, Problems, jobs};
 use super::{ExitStatus, ReportArgs, ReportFormat, SuggestArgs, SuggestFormat, stderr_is_terminal};
 use crate::config::{Config, Resolver};
@@ -16,9 +17,6 @@ use crate::inventory::infer::{Suggestion, infer};
 use crate::inventory::{Inventory, Survey, html, table};
 use crate::lexicon::Lexicon;
 use crate::lint::{Unreadable, decode, vocabulary};
-
-/// A file name no document has, to ask which config governs a folder.
-const PROBE: &str = ".clientele-probe.md";
 
 /// What surveying a tree gave.
 pub(super) struct Surveyed {
@@ -47,14 +45,7 @@ pub(super) fn survey(
             return Ok(None);
         }
     };
-    let inputs = Inputs {
-        paths: if paths.is_empty() {
-            vec![PathBuf::from(".")]
-        } else {
-            paths.to_vec()
-        },
-        stdin: None,
-    };
+    let inputs = Inputs::files(paths);
     let jobs = jobs(None, &cwd, &inputs, &mut resolver, problems)?;
     let surveys: Vec<Result<Survey, Unreadable>> = jobs
         .par_iter()

@@ -5,16 +5,12 @@
 
 use std::fmt::Write as _;
 
-use super::{FolderTally, Inventory, Tally};
+use super::{FolderTally, Inventory, SHOWN_ROLES, Tally};
 use crate::render::plural;
 
-/// The roles drawn in colours of their own, with the colour; the rest
-/// are drawn together as "other roles".
-const ROLE_COLOURS: [(&str, &str); 3] = [
-    ("client", "#2f6db5"),
-    ("customer", "#e07b22"),
-    ("member", "#3a9a5b"),
-];
+/// The colour of each of [`SHOWN_ROLES`], in order; the other roles are
+/// drawn together in [`OTHER_COLOUR`].
+const ROLE_COLOURS: [&str; 3] = ["#2f6db5", "#e07b22", "#3a9a5b"];
 
 /// The colour of the other roles.
 const OTHER_COLOUR: &str = "#9a9aa6";
@@ -76,12 +72,12 @@ pub fn page(inventory: &Inventory) -> String {
 
 /// The business-sense uses of each coloured role, then of the rest.
 fn shares(tally: &Tally) -> Vec<(&'static str, &'static str, usize)> {
-    let mut shares: Vec<(&str, &str, usize)> = ROLE_COLOURS
+    let mut shares: Vec<(&str, &str, usize)> = SHOWN_ROLES
         .iter()
-        .map(|&(role, colour)| (role, colour, tally.role(role)))
+        .zip(ROLE_COLOURS)
+        .map(|(&role, colour)| (role, colour, tally.role(role)))
         .collect();
-    let other = tally.business() - shares.iter().map(|s| s.2).sum::<usize>();
-    shares.push(("other roles", OTHER_COLOUR, other));
+    shares.push(("other roles", OTHER_COLOUR, tally.other_roles()));
     shares
 }
 
@@ -211,7 +207,7 @@ fn languages(inventory: &Inventory, out: &mut String) {
 
 fn table_head(out: &mut String, first: &str, last: &str) {
     let _ = write!(out, "<table>\n<tr><th>{first}</th>");
-    for (role, _) in ROLE_COLOURS {
+    for role in SHOWN_ROLES {
         let _ = write!(out, "<th>{role}</th>");
     }
     let _ = writeln!(

@@ -24,6 +24,10 @@ use crate::lint::Vocabulary;
 /// `mixed-terms` compares.
 pub const MIXED_ROLES: [&str; 2] = ["client", "customer"];
 
+/// The roles the report shows one by one; the rest are added up as
+/// "other roles".
+pub const SHOWN_ROLES: [&str; 3] = ["client", "customer", "member"];
+
 /// Counts of terms in one document, folder or language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
@@ -46,9 +50,13 @@ impl Tally {
         self.roles.values().sum()
     }
 
-    /// Every use counted, in any sense.
-    pub fn total(&self) -> usize {
-        self.business() + self.technical + self.fixed
+    /// Business-sense uses of the roles not in [`SHOWN_ROLES`].
+    pub fn other_roles(&self) -> usize {
+        self.roles
+            .iter()
+            .filter(|(role, _)| !SHOWN_ROLES.contains(&role.as_str()))
+            .map(|(_, n)| n)
+            .sum()
     }
 
     /// Whether client-role and customer-role terms are both used.
@@ -228,17 +236,33 @@ impl Inventory {
     /// Roll the documents up into folders and languages, and sort them most
     /// mixed first; call once every document is in.
     pub fn finish(&mut self) {
+        let business = |d: &DocumentTally| d.languages.values().map(Tally::business).sum::<usize>();
         self.documents.sort_by(|a, b| {
             b.mix
                 .total_cmp(&a.mix)
-                .then_with(|| b.tally().business().cmp(&a.tally().business()))
+                .then_with(|| business(b).cmp(&business(a)))
                 .then_with(|| a.path.cmp(&b.path))
         });
         let mut folders: BTreeMap<String, FolderTally> = BTreeMap::new();
         let mut languages: BTreeMap<String, LanguageTally> = BTreeMap::new();
+        // The folders every document is in, outermost first.
+        let mut common: Option<Vec<String>> = None;
         for document in &self.documents {
             let tally = document.tally();
-            for folder in folders_of(&document.path) {
+            let chain = folders_of(&document.path);
+            common = Some(match common {
+                None => chain.clone(),
+                Some(mut common) => {
+                    let same = common
+                        .iter()
+                        .zip(&chain)
+                        .take_while(|(a, b)| a == b)
+                        .count();
+                    common.truncate(same);
+                    common
+                }
+            });
+            for folder in chain {
                 let entry = folders
                     .entry(folder.clone())
                     .or_insert_with(|| FolderTally {
@@ -256,25 +280,14 @@ impl Inventory {
                 entry.tally.add(tally);
             }
         }
-        // The folders above the one that holds every document (`..` and
-        // `../docs` for `../docs/en/…`) add nothing to it.
-        let top = self
-            .documents
-            .iter()
-            .map(|d| folders_of(&d.path))
-            .reduce(|common, these| {
-                common
-                    .into_iter()
-                    .zip(these)
-                    .take_while(|(a, b)| a == b)
-                    .map(|(a, _)| a)
-                    .collect()
-            })
-            .map_or(0, |common| common.len());
-        self.folders = folders
-            .into_values()
-            .filter(|f| f.path == "." || f.path.matches('/').count() + 1 >= top)
-            .collect();
+        // The folders above the innermost one that holds every document
+        // (`..` and `../docs` for `../docs/en/…`) add nothing to it.
+        if let Some((_, above)) = common.as_deref().and_then(<[String]>::split_last) {
+            for folder in above {
+                folders.remove(folder);
+            }
+        }
+        self.folders = folders.into_values().collect();
         self.languages = languages;
     }
 

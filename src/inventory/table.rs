@@ -6,11 +6,7 @@ use comfy_table::presets::{ASCII_MARKDOWN, NOTHING};
 use comfy_table::{CellAlignment, Table};
 
 use super::infer::{Evidence, Level, Suggestion};
-use super::{Inventory, Tally};
-
-/// The roles that get a column of their own; the rest are added up as
-/// "other".
-const ROLE_COLUMNS: [&str; 3] = ["client", "customer", "member"];
+use super::{Inventory, SHOWN_ROLES, Tally};
 
 /// How many cue words of one business type are named before "+N more".
 const CUES_SHOWN: usize = 6;
@@ -26,16 +22,10 @@ pub fn report(inventory: &Inventory) -> String {
     let mut documents = table(&["document", "language"], true);
     for document in &inventory.documents {
         let languages: Vec<&str> = document.languages.keys().map(String::as_str).collect();
-        let tally = document.tally();
-        let mix = if document.mixed {
-            percent(document.mix)
-        } else {
-            String::new()
-        };
         documents.add_row(row(
             vec![document.path.clone(), languages.join(", ")],
-            &tally,
-            Some(mix),
+            &document.tally(),
+            Some(percent(document.mix)),
         ));
     }
     out.push_str(&format!("{documents}\n"));
@@ -57,15 +47,10 @@ pub fn report(inventory: &Inventory) -> String {
     out.push_str("\nLanguages:\n\n");
     let mut languages = table(&["language", "documents"], true);
     for (code, language) in &inventory.languages {
-        let mix = if language.tally.mixes() {
-            percent(language.tally.mix())
-        } else {
-            String::new()
-        };
         languages.add_row(row(
             vec![code.clone(), mixed_of(language.documents, language.mixed)],
             &language.tally,
-            Some(mix),
+            Some(percent(language.tally.mix())),
         ));
     }
     out.push_str(&format!("{languages}\n"));
@@ -79,7 +64,7 @@ fn table(leading: &[&str], with_mix: bool) -> Table {
     let mut table = Table::new();
     table.load_preset(ASCII_MARKDOWN);
     let mut header: Vec<&str> = leading.to_vec();
-    header.extend(ROLE_COLUMNS);
+    header.extend(SHOWN_ROLES);
     header.extend(["other roles", "technical", "fixed"]);
     if with_mix {
         header.push("mix");
@@ -95,15 +80,9 @@ fn table(leading: &[&str], with_mix: bool) -> Table {
 
 /// The cells of one row: `leading`, then the counts of `tally`, then `mix`.
 fn row(mut leading: Vec<String>, tally: &Tally, mix: Option<String>) -> Vec<String> {
-    let other: usize = tally
-        .roles
-        .iter()
-        .filter(|(role, _)| !ROLE_COLUMNS.contains(&role.as_str()))
-        .map(|(_, n)| n)
-        .sum();
-    leading.extend(ROLE_COLUMNS.map(|role| tally.role(role).to_string()));
+    leading.extend(SHOWN_ROLES.map(|role| tally.role(role).to_string()));
     leading.extend([
-        other.to_string(),
+        tally.other_roles().to_string(),
         tally.technical.to_string(),
         tally.fixed.to_string(),
     ]);
@@ -120,9 +99,14 @@ fn mixed_of(documents: usize, mixed: usize) -> String {
     }
 }
 
-/// A share as a whole percentage.
+/// A [`Tally::mix`] as a whole percentage; blank for no mix.
 fn percent(share: f64) -> String {
-    format!("{:.0} %", share * 100.0)
+    // A mix of 0 is one role or none: no mix to show.
+    if share > 0.0 {
+        format!("{:.0} %", share * 100.0)
+    } else {
+        String::new()
+    }
 }
 
 /// The suggestion: the verdict and its confidence, the evidence per

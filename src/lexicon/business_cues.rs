@@ -12,13 +12,6 @@ use super::{BusinessId, LangId};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BusinessCueId(u32);
 
-impl BusinessCueId {
-    /// The index, for tables kept per cue.
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
-
 /// One business cue.
 #[derive(Debug, Clone)]
 pub struct BusinessCue {
@@ -65,25 +58,7 @@ impl BusinessCues {
 
     /// A cue by id.
     pub fn cue(&self, id: BusinessCueId) -> &BusinessCue {
-        &self.cues[id.index()]
-    }
-
-    /// Every cue, with its id.
-    pub fn iter(&self) -> impl Iterator<Item = (BusinessCueId, &BusinessCue)> {
-        self.cues
-            .iter()
-            .enumerate()
-            .map(|(i, cue)| (BusinessCueId(i as u32), cue))
-    }
-
-    /// How many cues there are.
-    pub fn len(&self) -> usize {
-        self.cues.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.cues.is_empty()
+        &self.cues[id.0 as usize]
     }
 
     /// The cues of `lang` in `text[from..]`, whose folded bytes are
