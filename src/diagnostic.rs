@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Scope, Sense};
 use crate::rules::RuleId;
+use crate::source::LineColumn;
 use crate::span::Span;
 
 /// How serious a finding is.
@@ -47,10 +48,37 @@ pub struct SenseNote {
 /// A second place a diagnostic refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
-    /// The bytes referred to.
+    /// The bytes referred to: in the finding's own document, unless
+    /// `elsewhere` names another one.
     pub span: Span,
     /// What they have to do with the finding.
     pub message: String,
+    /// The other document `span` is in, when it is not the finding's own.
+    pub elsewhere: Option<Elsewhere>,
+}
+
+impl Related {
+    /// A place in the finding's own document.
+    pub fn here(span: Span, message: String) -> Self {
+        Self {
+            span,
+            message,
+            elsewhere: None,
+        }
+    }
+}
+
+/// A place in another document than the finding's (a translation's
+/// source): its path and positions, worked out where its text was at hand,
+/// since the printers see one document at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The other document's path, as shown.
+    pub path: String,
+    /// Where the place starts there.
+    pub start: LineColumn,
+    /// Where it ends there (exclusive).
+    pub end: LineColumn,
 }
 
 /// One finding in one document.

@@ -115,7 +115,12 @@ fn check_diagnostics(source: &SourceFile, diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         assert_eq!(d.span.slice(text), Some(d.matched.as_str()), "{d:?}");
         assert_ne!(d.suggestion.as_deref(), Some(""), "an empty suggestion");
-        for span in std::iter::once(d.span).chain(d.related.iter().map(|r| r.span)) {
+        for span in std::iter::once(d.span).chain(
+            d.related
+                .iter()
+                .filter(|r| r.elsewhere.is_none())
+                .map(|r| r.span),
+        ) {
             assert!(span.slice(text).is_some(), "{span:?} is not in the text");
             for offset in [span.start, span.end] {
                 let found = source.line_column(offset);

@@ -44,6 +44,7 @@ pub mod sense;
 pub mod source;
 pub mod span;
 pub mod suggest;
+pub mod translation;
 pub mod walk;
 
 #[cfg(test)]

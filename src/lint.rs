@@ -112,7 +112,7 @@ impl<'a> Finder<'a> {
 }
 
 /// The outline of `text` and the terms in its prose, from one pass.
-fn outline_and_occurrences(
+pub(crate) fn outline_and_occurrences(
     text: &str,
     lexicon: &Lexicon,
     settings: &Settings,
@@ -148,16 +148,28 @@ pub fn lint_document(
     // The front matter sets the business and rule levels, never the allow
     // list, so the terms can be found before it is read.
     let (outline, found) = outline_and_occurrences(text, lexicon, settings);
-    let layer = document_layer(text, outline.front_matter.as_ref(), lexicon)
-        .map_err(|e| Error::FrontMatter(Box::new(e.locate(path, text))))?;
-    match layer {
-        Some(layer) => {
-            let mut settings = settings.clone();
-            settings.apply(&layer);
-            Ok(lint_outlined(text, &outline, found, lexicon, &settings))
-        }
+    match with_front_matter(path, text, &outline, lexicon, settings)? {
+        Some(settings) => Ok(lint_outlined(text, &outline, found, lexicon, &settings)),
         None => Ok(lint_outlined(text, &outline, found, lexicon, settings)),
     }
+}
+
+/// `settings` with the `clientele` entry of the document's front matter on
+/// top, or `None` when it has none.
+pub(crate) fn with_front_matter(
+    path: &Path,
+    text: &str,
+    outline: &Outline,
+    lexicon: &Lexicon,
+    settings: &Settings,
+) -> Result<Option<Settings>, Error> {
+    let layer = document_layer(text, outline.front_matter.as_ref(), lexicon)
+        .map_err(|e| Error::FrontMatter(Box::new(e.locate(path, text))))?;
+    Ok(layer.map(|layer| {
+        let mut settings = settings.clone();
+        settings.apply(&layer);
+        settings
+    }))
 }
 
 fn lint_outlined(

@@ -18,7 +18,8 @@ fn explain_covers_every_rule_in_three_languages() {
             "wrong-term",
             "mixed-terms",
             "self-contrast",
-            "invalid-directive"
+            "invalid-directive",
+            "translation-collapse"
         ]
     );
     for name in &names[..3] {

@@ -87,7 +87,8 @@ fn sarif_results_agree_with_the_json_report() {
             "wrong-term",
             "mixed-terms",
             "self-contrast",
-            "invalid-directive"
+            "invalid-directive",
+            "translation-collapse"
         ]
     );
     for rule in rules {
@@ -256,7 +257,7 @@ fn every_format_says_the_same_on_the_examples() {
     assert_eq!(
         lines[expected.len()..],
         [
-            "Found 19 errors and 4 warnings in 14 files.",
+            "Found 19 errors and 5 warnings in 17 files.",
             "11 fixable with `clientele --fix`."
         ]
     );
@@ -372,4 +373,27 @@ fn sarif_fingerprints_survive_lines_moving_and_tell_findings_apart() {
     let reworded = fingerprints(&text.replace("agree", "disagree"));
     assert_eq!(reworded[0], before[0]);
     assert_ne!(reworded[1], before[1]);
+}
+
+#[test]
+fn sarif_points_a_translation_finding_at_its_source_file() {
+    let (stdout, _) = run(&root(), "sarif", &["tests/fixtures/translations"]);
+    let log = json(stdout.as_bytes());
+    let errors = schema_errors(&sarif_schema(), &log);
+    assert!(errors.is_empty(), "{errors}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let collapse = results
+        .iter()
+        .find(|r| {
+            r["ruleId"] == "translation-collapse"
+                && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    == "tests/fixtures/translations/ru/restructured.md"
+        })
+        .unwrap();
+    let source = &collapse["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(
+        source["artifactLocation"]["uri"],
+        "tests/fixtures/translations/en/restructured.md"
+    );
+    assert!(source["region"]["startLine"].as_u64().unwrap() > 1);
 }

@@ -24,3 +24,4 @@ mod report;
 mod seeds;
 mod snapshots;
 mod support;
+mod translations;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::check::{CHUNK, Inputs, Problems, jobs};
+use super::translations::{attach_sources, compare_with_source};
 use super::{BaselineArgs, ExitStatus, stderr_is_terminal};
 use crate::atomic::write_file;
 use crate::baseline::{Baseline, DEFAULT_FILE, Matcher, key};
@@ -64,7 +65,11 @@ pub(super) fn run(args: &BaselineArgs) -> io::Result<ExitStatus> {
         .unwrap_or_else(|| cwd.join(DEFAULT_FILE));
     let shown = display_path(path.strip_prefix(&cwd).unwrap_or(&path));
     let inputs = Inputs::files(&args.paths);
-    let jobs = jobs(None, &cwd, &inputs, &mut resolver, &mut problems)?;
+    let mut jobs = jobs(None, &cwd, &inputs, &mut resolver, &mut problems)?;
+    attach_sources(&mut jobs, &cwd, &mut resolver);
+    for error in resolver.take_errors() {
+        problems.error(&error)?;
+    }
     let old = if path.exists() {
         match load_baseline(&path, &cwd) {
             Ok(old) => old,
@@ -89,11 +94,21 @@ pub(super) fn run(args: &BaselineArgs) -> io::Result<ExitStatus> {
     let root = path.parent().unwrap_or(&cwd).to_path_buf();
     let mut fresh = Baseline::default();
     for chunk in jobs.chunks(CHUNK) {
-        let outcomes: Vec<FileOutcome> = chunk
+        let outcomes: Vec<(FileOutcome, Option<Error>)> = chunk
             .par_iter()
-            .map(|job| check_file(&job.input.path, &job.absolute, &job.config, false))
+            .map(|job| {
+                let mut outcome = check_file(&job.input.path, &job.absolute, &job.config, false);
+                let error = match &mut outcome {
+                    FileOutcome::Checked(checked) => compare_with_source(job, checked),
+                    _ => None,
+                };
+                (outcome, error)
+            })
             .collect();
-        for (job, outcome) in chunk.iter().zip(outcomes) {
+        for (job, (outcome, error)) in chunk.iter().zip(outcomes) {
+            if let Some(error) = error {
+                problems.error(&error)?;
+            }
             match outcome {
                 FileOutcome::Checked(checked) => {
                     matcher.checked(&job.absolute);

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::baseline::{baseline_path, load_baseline};
+use super::translations::{PairedSource, attach_sources, compare_with_source};
 use super::{CheckArgs, ExitStatus, stderr_is_terminal, stdout_is_terminal};
 use crate::atomic::replace_contents;
 use crate::baseline::{DEFAULT_FILE, Matcher, Stale};
@@ -50,6 +51,8 @@ pub(super) struct Job {
     pub(super) config: Arc<Config>,
     /// Whether the text comes from standard input rather than the file.
     pub(super) stdin: bool,
+    /// For a translation, its source.
+    pub(super) source: Option<Arc<PairedSource>>,
 }
 
 /// Writes errors and notes to stderr and keeps them for the report (SARIF
@@ -218,6 +221,7 @@ pub(super) fn jobs(
                 absolute,
                 config,
                 stdin: false,
+                source: None,
             });
         }
     }
@@ -231,6 +235,7 @@ pub(super) fn jobs(
                 input: Input { path },
                 config,
                 stdin: true,
+                source: None,
             });
         }
     }
@@ -257,13 +262,17 @@ fn check(
         }
     };
     let baseline = baseline_path(args.baseline.as_deref(), cwd, &mut resolver);
-    let jobs = jobs(
+    let mut jobs = jobs(
         args.stdin_filename.as_deref(),
         cwd,
         inputs,
         &mut resolver,
         problems,
     )?;
+    attach_sources(&mut jobs, cwd, &mut resolver);
+    for error in resolver.take_errors() {
+        problems.error(&error)?;
+    }
     let loaded = baseline
         .map(|path| load_baseline(&path, cwd).map(|b| Matcher::new(path, b)))
         .transpose();
@@ -316,14 +325,14 @@ fn check(
         let run = |job: &Job| run_job(job, inputs.stdin.as_deref(), mode);
         // One file, as a pre-commit hook or an editor often asks for, is
         // checked without starting the thread pool.
-        let reports: Vec<(FileOutcome, Option<Error>)> = if chunk.len() == 1 {
+        let reports: Vec<(FileOutcome, Vec<Error>)> = if chunk.len() == 1 {
             chunk.iter().map(run).collect()
         } else {
             chunk.par_iter().map(run).collect()
         };
-        for (job, (outcome, write_error)) in chunk.iter().zip(reports) {
-            if let Some(error) = write_error {
-                problems.error(&error)?;
+        for (job, (outcome, errors)) in chunk.iter().zip(reports) {
+            for error in &errors {
+                problems.error(error)?;
             }
             let shown = job.input.display();
             let checked = match outcome {
@@ -386,10 +395,21 @@ fn check(
     Ok((status, fixed_stdin))
 }
 
-/// Check (and fix) one document; with `--fix`, write the fixed file. When
-/// the write fails, the file is unchanged, and the outcome is that of the
-/// file as it is, with the write error beside it.
-fn run_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Option<Error>) {
+/// Check (and fix) one document, and compare a translation with its
+/// source; with `--fix`, write the fixed file. When the write fails, the
+/// file is unchanged, and the outcome is that of the file as it is, with
+/// the write error beside it.
+fn run_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Vec<Error>) {
+    let (mut outcome, write_error) = check_job(job, stdin, mode);
+    let mut errors: Vec<Error> = write_error.into_iter().collect();
+    if let FileOutcome::Checked(checked) = &mut outcome {
+        errors.extend(compare_with_source(job, checked));
+    }
+    (outcome, errors)
+}
+
+/// [`run_job`] but for the comparison with the source.
+fn check_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Option<Error>) {
     let fix = mode != Mode::Check;
     let path = &job.input.path;
     let outcome = match stdin.filter(|_| job.stdin) {

@@ -6,6 +6,7 @@ mod check;
 mod explain;
 mod init;
 mod report;
+mod translations;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -109,6 +110,35 @@ enum Command {
     /// Tell from the documents' vocabulary what kind of business they
     /// describe, and print the `business` line for clientele.toml.
     Suggest(SuggestArgs),
+    /// List the translations found and their sources, which
+    /// `translation-collapse` compares, and the documents left unpaired.
+    Translations(TranslationsArgs),
+}
+
+/// Output formats of `clientele translations`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum TranslationsFormat {
+    /// One line per pair and per unpaired document.
+    #[default]
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// Options of `clientele translations`.
+#[derive(Debug, Args)]
+pub struct TranslationsArgs {
+    /// Files and folders to pair. Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Use this config file for every document instead of discovering one.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TranslationsFormat::Human)]
+    pub format: TranslationsFormat,
+    /// When to colour errors and notes.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// Output formats of `clientele report`.
@@ -255,6 +285,7 @@ where
         Some(Command::Baseline(args)) => baseline::run(&args),
         Some(Command::Report(args)) => report::run_report(&args),
         Some(Command::Suggest(args)) => report::run_suggest(&args),
+        Some(Command::Translations(args)) => translations::run(&args),
         Some(Command::Lsp) => crate::lsp::run().map(|orderly| {
             if orderly {
                 ExitStatus::Success

@@ -29,7 +29,30 @@ pub struct Config {
     path: Option<PathBuf>,
     /// The `baseline` key, resolved against `root`.
     baseline: Option<PathBuf>,
+    translations: Translations,
 }
+
+/// The `[translations]` table, checked, with its paths made absolute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translations {
+    /// The code of the language sources are written in.
+    pub source: String,
+    /// The pairs named in the config, `(source, translation)`.
+    pub pairs: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Default for Translations {
+    fn default() -> Self {
+        Self {
+            source: DEFAULT_SOURCE_LANGUAGE.to_owned(),
+            pairs: Vec::new(),
+        }
+    }
+}
+
+/// The language sources are written in, unless `[translations] source`
+/// says otherwise.
+const DEFAULT_SOURCE_LANGUAGE: &str = "en";
 
 /// One `[[overrides]]` entry.
 #[derive(Debug)]
@@ -49,6 +72,7 @@ impl Config {
             root: PathBuf::new(),
             path: None,
             baseline: None,
+            translations: Translations::default(),
         }
     }
 
@@ -131,9 +155,37 @@ impl Config {
         let exclude = exclude
             .build()
             .map_err(|e| error(None, format!("invalid exclude patterns: {e}")))?;
+        let source = match &options.translations.source {
+            Some(code) if !lexicon.languages().any(|l| l.code == *code.get_ref()) => {
+                let known: Vec<&str> = lexicon.languages().map(|l| l.code.as_str()).collect();
+                return Err(error(
+                    Some(code.span().into()),
+                    format!(
+                        "unknown language `{}`; expected one of: {}",
+                        code.get_ref(),
+                        known.join(", ")
+                    ),
+                ));
+            }
+            Some(code) => code.get_ref().clone(),
+            None => DEFAULT_SOURCE_LANGUAGE.to_owned(),
+        };
+        let translations = Translations {
+            source,
+            pairs: options
+                .translations
+                .pairs
+                .iter()
+                .map(|pair| {
+                    let [source, translation] = pair.get_ref();
+                    (root.join(source), root.join(translation))
+                })
+                .collect(),
+        };
         Ok(Self {
             lexicon,
             base,
+            translations,
             overrides,
             exclude,
             baseline: options.baseline.as_ref().map(|b| root.join(b)),
@@ -164,6 +216,11 @@ impl Config {
     /// The config file, if there is one.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// How translations are paired with their sources.
+    pub fn translations(&self) -> &Translations {
+        &self.translations
     }
 
     /// The baseline file this config names, as an absolute path.

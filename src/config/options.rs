@@ -67,6 +67,26 @@ pub struct Options {
     /// the files its `paths` match; a later entry wins over an earlier one.
     #[serde(default)]
     pub overrides: Vec<OverrideOptions>,
+    /// How translations are paired with their sources, for the
+    /// `translation-collapse` rule.
+    #[serde(default)]
+    pub translations: TranslationOptions,
+}
+
+/// The `[translations]` table.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TranslationOptions {
+    /// The language the documents are written in first and translated
+    /// from: `en`, `ru` or `zh` (or a language a pack adds). Default `en`.
+    #[serde(default)]
+    #[schemars(with = "String", extend("examples" = ["en", "ru", "zh"]), transform = crate::config::schema::no_default)]
+    pub source: Option<Spanned<String>>,
+    /// Pairs that the file names do not tell, as `[source, translation]`,
+    /// relative to this file's folder: `[["README.md", "README-RU.md"]]`.
+    #[serde(default)]
+    #[schemars(with = "Vec<[String; 2]>")]
+    pub pairs: Vec<Spanned<[String; 2]>>,
 }
 
 /// The `[allow]` table.

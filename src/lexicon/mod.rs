@@ -257,6 +257,14 @@ impl Lexicon {
             .map(|i| BusinessId(i as u16))
     }
 
+    /// The language whose code is `code`.
+    pub fn find_language(&self, code: &str) -> Option<LangId> {
+        self.languages
+            .iter()
+            .position(|l| l.code == code)
+            .map(|i| LangId(i as u16))
+    }
+
     /// The preferred term of `role` in `lang`, in the gender of `like` where
     /// the language has a counterpart of that gender.
     pub fn preferred(&self, lang: LangId, role: &str, like: TermId) -> Option<TermId> {

@@ -24,6 +24,9 @@ pub fn diagnostic(
     let related = d
         .related
         .iter()
+        // The language server lints one document at a time: its findings
+        // refer to no other document.
+        .filter(|r| r.elsewhere.is_none())
         .map(|r| DiagnosticRelatedInformation {
             location: Location {
                 uri: uri.clone(),

@@ -43,6 +43,13 @@ impl HumanPrinter {
         let mut notes = Vec::new();
         let mut near = Vec::new();
         for related in &d.related {
+            if let Some(elsewhere) = &related.elsewhere {
+                notes.push(format!(
+                    "{}:{}:{}: {}",
+                    elsewhere.path, elsewhere.start.line, elsewhere.start.column, related.message
+                ));
+                continue;
+            }
             let position = source.line_column(related.span.start);
             if position.line + NEAR_LINES >= at.line && position.line <= end_line + NEAR_LINES {
                 first = first.min(position.line);

@@ -55,6 +55,9 @@ struct JsonDiagnostic {
 
 #[derive(Serialize)]
 struct JsonRelated {
+    /// Only for a place in another file than the finding's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
     line: usize,
     column: usize,
     message: String,
@@ -98,8 +101,12 @@ impl Printer for JsonPrinter {
                     .related
                     .iter()
                     .map(|r| {
-                        let at = source.line_column(r.span.start);
+                        let (path, at) = match &r.elsewhere {
+                            Some(elsewhere) => (Some(elsewhere.path.clone()), elsewhere.start),
+                            None => (None, source.line_column(r.span.start)),
+                        };
                         JsonRelated {
+                            path,
                             line: at.line,
                             column: at.column,
                             message: r.message.clone(),

@@ -203,9 +203,20 @@ impl Printer for SarifPrinter {
                 .enumerate()
                 .map(|(id, related)| Location {
                     id: Some(id + 1),
-                    physical_location: PhysicalLocation {
-                        artifact_location: artifact.clone(),
-                        region: self::region(source, related.span),
+                    physical_location: match &related.elsewhere {
+                        Some(elsewhere) => PhysicalLocation {
+                            artifact_location: artifact_location(&elsewhere.path),
+                            region: Region {
+                                start_line: elsewhere.start.line,
+                                start_column: elsewhere.start.column,
+                                end_line: elsewhere.end.line,
+                                end_column: elsewhere.end.column,
+                            },
+                        },
+                        None => PhysicalLocation {
+                            artifact_location: artifact.clone(),
+                            region: self::region(source, related.span),
+                        },
                     },
                     message: Some(Text {
                         text: related.message.clone(),

@@ -140,14 +140,14 @@ fn check_language(ctx: &Context<'_>, lang: LangId) -> Vec<Diagnostic> {
     let dominant = dominant_term(ctx, majority);
     let dominant_lemma = &ctx.lexicon.term(dominant).lemma;
     let first = majority[0];
-    let related = Related {
-        span: first.span,
-        message: format!(
+    let related = Related::here(
+        first.span,
+        format!(
             "`{}` ({majority_role}) is used {} of {total} times, first here",
             dominant_lemma,
             majority.len()
         ),
-    };
+    );
     minority
         .iter()
         .map(|occurrence| {

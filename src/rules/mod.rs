@@ -7,6 +7,7 @@
 mod invalid_directive;
 mod mixed_terms;
 mod self_contrast;
+pub(crate) mod translation_collapse;
 mod wrong_term;
 
 use crate::config::Settings;
@@ -26,6 +27,8 @@ pub enum RuleId {
     SelfContrast,
     /// An inline directive that is not one, or names an unknown rule.
     InvalidDirective,
+    /// A translation that lost its source's distinction between roles.
+    TranslationCollapse,
 }
 
 /// What clientele knows about a rule.
@@ -72,6 +75,13 @@ pub const RULES: &[RuleMeta] = &[
         default_severity: Severity::Error,
         summary: "a `<!-- clientele-… -->` comment that is not a directive or names an unknown rule",
         explanation: invalid_directive::EXPLANATION,
+    },
+    RuleMeta {
+        id: RuleId::TranslationCollapse,
+        name: "translation-collapse",
+        default_severity: Severity::Warning,
+        summary: "a translation that uses one role where its source tells clients and customers apart",
+        explanation: translation_collapse::EXPLANATION,
     },
 ];
 
@@ -134,6 +144,9 @@ pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
             RuleId::MixedTerms => mixed_terms::check(ctx),
             RuleId::SelfContrast => self_contrast::check(ctx),
             RuleId::InvalidDirective => invalid_directive::check(ctx),
+            // Compares a document with its source: `crate::translation`
+            // runs it on the pairs of a run.
+            RuleId::TranslationCollapse => Vec::new(),
         };
         out.extend(
             found

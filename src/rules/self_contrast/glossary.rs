@@ -58,10 +58,10 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
         let first = &entries[first];
         debug_assert!(same_word(ctx, first.occurrence, entry.occurrence));
         let word = word_of(ctx, entry.occurrence);
-        let related = Related {
-            span: first.occurrence.phrase,
-            message: format!("first definition of `{word}`"),
-        };
+        let related = Related::here(
+            first.occurrence.phrase,
+            format!("first definition of `{word}`"),
+        );
         let occurrence = entry.occurrence;
         let mut d = diagnostic(ctx, occurrence, occurrence.phrase, related);
         d.message = format!("`{word}` is defined twice in one list");

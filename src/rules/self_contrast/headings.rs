@@ -67,10 +67,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
             else {
                 continue;
             };
-            let related = Related {
-                span: group[earlier].span,
-                message: "first used here".to_owned(),
-            };
+            let related = Related::here(group[earlier].span, "first used here".to_owned());
             let mut d = diagnostic(ctx, occurrence, heading.span, related);
             d.message = format!("the heading `{}` is repeated", d.matched);
             d.label = "same heading as before".to_owned();

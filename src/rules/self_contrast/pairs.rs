@@ -21,10 +21,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
         }
         let word = word_of(ctx, first);
         let first_text = first.phrase.slice(ctx.text).unwrap_or_default();
-        let related = Related {
-            span: first.phrase,
-            message: format!("first side: `{first_text}`"),
-        };
+        let related = Related::here(first.phrase, format!("first side: `{first_text}`"));
         let mut d = diagnostic(ctx, second, second.phrase, related);
         d.message = format!("`{word}` is contrasted with itself");
         d.label = "the same term on the other side".to_owned();
