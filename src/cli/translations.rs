@@ -12,7 +12,7 @@ use super::check::{Inputs, Job, Problems, jobs};
 use super::{ExitStatus, TranslationsArgs, TranslationsFormat, stderr_is_terminal};
 use crate::config::{Config, Resolver};
 use crate::error::Error;
-use crate::lint::Checked;
+use crate::lint::{Checked, may_have_findings};
 use crate::render::plural;
 use crate::translation::Original;
 use crate::translation::pairing::{Candidate, Counterpart, Missing, Pairing, pair};
@@ -114,6 +114,10 @@ fn pairing(jobs: &[Job]) -> Pairing {
 /// with its source finds; the error, when the source cannot be read.
 pub(super) fn compare_with_source(job: &Job, checked: &mut Checked) -> Option<Error> {
     let source = job.source.as_deref()?;
+    // Most documents hold no term: their sources need not be read.
+    if !may_have_findings(checked.source.text(), job.config.lexicon()) {
+        return None;
+    }
     let original = Original::read(
         &source.path,
         source.shown.clone(),

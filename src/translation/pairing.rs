@@ -232,8 +232,9 @@ pub fn pair(
             .or_default()
             .push((i, keyed));
     }
+    let mut folders = LanguageFolders::default();
     for members in groups.values() {
-        pair_group(documents, members, languages, &mut pairing);
+        pair_group(documents, members, languages, &mut folders, &mut pairing);
     }
     pairing.pairs.sort_by_key(|p| p.translation);
     pairing.unpaired.sort_by_key(|u| u.index);
@@ -246,6 +247,7 @@ fn pair_group(
     documents: &[Candidate<'_>],
     members: &[(usize, Keyed<'_>)],
     languages: &[&str],
+    folders: &mut LanguageFolders,
     pairing: &mut Pairing,
 ) {
     let Some((first, _)) = members.first() else {
@@ -273,8 +275,14 @@ fn pair_group(
         };
         let counterpart = match source {
             Some(s) => Some(Counterpart::InRun(s)),
-            None => source_on_disk(documents[*i].absolute, mark, source_language, languages)
-                .map(Counterpart::OnDisk),
+            None => source_on_disk(
+                documents[*i].absolute,
+                mark,
+                source_language,
+                languages,
+                folders,
+            )
+            .map(Counterpart::OnDisk),
         };
         match counterpart {
             Some(counterpart) => {
@@ -307,6 +315,37 @@ fn pair_group(
     }
 }
 
+/// The folders named for a language inside a folder, listed once per
+/// folder: a tree of translations without their sources would otherwise
+/// list the same folder for each of its files.
+#[derive(Debug, Default)]
+struct LanguageFolders {
+    listed: HashMap<(PathBuf, String), Vec<PathBuf>>,
+}
+
+impl LanguageFolders {
+    /// The folders in `parent` named for `language`: the shortest name
+    /// first (`en` before `en-us`), then in byte order.
+    fn named_for(&mut self, parent: PathBuf, language: &str, languages: &[&str]) -> &[PathBuf] {
+        self.listed
+            .entry((parent, language.to_owned()))
+            .or_insert_with_key(|(parent, language)| {
+                let mut found: Vec<PathBuf> = std::fs::read_dir(parent)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|entry| {
+                        let entry = entry.ok()?;
+                        let name = entry.file_name();
+                        (language_tag(name.to_str()?, languages) == Some(language.as_str()))
+                            .then(|| entry.path())
+                    })
+                    .collect();
+                found.sort_by_key(|f| (f.as_os_str().len(), f.clone()));
+                found
+            })
+    }
+}
+
 /// The source on disk of the translation at `absolute`, whose path names
 /// its language at `mark`: the same path under a sibling folder named for
 /// `source_language`, or the file name without (or with the source
@@ -316,26 +355,16 @@ fn source_on_disk(
     mark: Mark,
     source_language: &str,
     languages: &[&str],
+    folders: &mut LanguageFolders,
 ) -> Option<PathBuf> {
     match mark {
         Mark::Folder(at) => {
             let components: Vec<Component<'_>> = absolute.components().collect();
             let parent: PathBuf = components[..at].iter().collect();
             let rest: PathBuf = components[at + 1..].iter().collect();
-            let mut folders: Vec<PathBuf> = std::fs::read_dir(&parent)
-                .ok()?
-                .filter_map(|entry| {
-                    let entry = entry.ok()?;
-                    let name = entry.file_name();
-                    let name = name.to_str()?;
-                    (language_tag(name, languages) == Some(source_language)).then(|| entry.path())
-                })
-                .collect();
-            // Several spellings of the source language (`en`, `en-us`):
-            // the shortest, then the first in byte order.
-            folders.sort_by_key(|f| (f.as_os_str().len(), f.clone()));
             folders
-                .into_iter()
+                .named_for(parent, source_language, languages)
+                .iter()
                 .map(|folder| folder.join(&rest))
                 .find(|candidate| candidate.is_file())
         }
