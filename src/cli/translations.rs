@@ -165,6 +165,9 @@ struct JsonUnpaired {
     path: String,
     language: String,
     missing: &'static str,
+    /// What the human listing says it lacks.
+    #[serde(skip)]
+    why: &'static str,
 }
 
 #[derive(Serialize)]
@@ -214,6 +217,10 @@ pub(super) fn run(args: &TranslationsArgs) -> io::Result<ExitStatus> {
                     Missing::Source => "source",
                     Missing::Translation => "translation",
                 },
+                why: match u.missing {
+                    Missing::Source => "no source found",
+                    Missing::Translation => "no translation among the files checked",
+                },
             })
             .collect(),
     };
@@ -243,11 +250,7 @@ fn write_human(out: &mut dyn Write, listing: &JsonListing) -> io::Result<()> {
     if !listing.unpaired.is_empty() {
         writeln!(out, "Unpaired:")?;
         for u in &listing.unpaired {
-            let why = match u.missing {
-                "source" => "no source found",
-                _ => "no translation among the files checked",
-            };
-            writeln!(out, "  {}  ({}: {why})", u.path, u.language)?;
+            writeln!(out, "  {}  ({}: {})", u.path, u.language, u.why)?;
         }
     }
     writeln!(
