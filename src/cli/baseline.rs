@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::check::{CHUNK, Inputs, Problems, jobs};
-use super::translations::{attach_sources, compare_with_source};
+use super::check::{CHUNK, Inputs, Mode, Problems, jobs, run_job};
+use super::translations::attach_sources;
 use super::{BaselineArgs, ExitStatus, stderr_is_terminal};
 use crate::atomic::write_file;
 use crate::baseline::{Baseline, DEFAULT_FILE, Matcher, key};
 use crate::config::Resolver;
 use crate::error::Error;
-use crate::lint::{FileOutcome, check_file};
+use crate::lint::FileOutcome;
 use crate::render::plural;
 use crate::walk::{absolute, display_path};
 
@@ -66,10 +66,7 @@ pub(super) fn run(args: &BaselineArgs) -> io::Result<ExitStatus> {
     let shown = display_path(path.strip_prefix(&cwd).unwrap_or(&path));
     let inputs = Inputs::files(&args.paths);
     let mut jobs = jobs(None, &cwd, &inputs, &mut resolver, &mut problems)?;
-    attach_sources(&mut jobs, &cwd, &mut resolver);
-    for error in resolver.take_errors() {
-        problems.error(&error)?;
-    }
+    attach_sources(&mut jobs, &cwd, &mut resolver, &mut problems)?;
     let old = if path.exists() {
         match load_baseline(&path, &cwd) {
             Ok(old) => old,
@@ -94,20 +91,13 @@ pub(super) fn run(args: &BaselineArgs) -> io::Result<ExitStatus> {
     let root = path.parent().unwrap_or(&cwd).to_path_buf();
     let mut fresh = Baseline::default();
     for chunk in jobs.chunks(CHUNK) {
-        let outcomes: Vec<(FileOutcome, Option<Error>)> = chunk
+        let outcomes: Vec<(FileOutcome, Vec<Error>)> = chunk
             .par_iter()
-            .map(|job| {
-                let mut outcome = check_file(&job.input.path, &job.absolute, &job.config, false);
-                let error = match &mut outcome {
-                    FileOutcome::Checked(checked) => compare_with_source(job, checked),
-                    _ => None,
-                };
-                (outcome, error)
-            })
+            .map(|job| run_job(job, None, Mode::Check))
             .collect();
-        for (job, (outcome, error)) in chunk.iter().zip(outcomes) {
-            if let Some(error) = error {
-                problems.error(&error)?;
+        for (job, (outcome, errors)) in chunk.iter().zip(outcomes) {
+            for error in &errors {
+                problems.error(error)?;
             }
             match outcome {
                 FileOutcome::Checked(checked) => {

@@ -32,7 +32,7 @@ const STDIN: &str = "-";
 
 /// What a run does with the findings it can fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(super) enum Mode {
     /// Report them.
     Check,
     /// Fix them in place (`--fix`).
@@ -269,10 +269,7 @@ fn check(
         &mut resolver,
         problems,
     )?;
-    attach_sources(&mut jobs, cwd, &mut resolver);
-    for error in resolver.take_errors() {
-        problems.error(&error)?;
-    }
+    attach_sources(&mut jobs, cwd, &mut resolver, problems)?;
     let loaded = baseline
         .map(|path| load_baseline(&path, cwd).map(|b| Matcher::new(path, b)))
         .transpose();
@@ -399,7 +396,7 @@ fn check(
 /// source; with `--fix`, write the fixed file. When the write fails, the
 /// file is unchanged, and the outcome is that of the file as it is, with
 /// the write error beside it.
-fn run_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Vec<Error>) {
+pub(super) fn run_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Vec<Error>) {
     let (mut outcome, write_error) = check_job(job, stdin, mode);
     let mut errors: Vec<Error> = write_error.into_iter().collect();
     if let FileOutcome::Checked(checked) = &mut outcome {

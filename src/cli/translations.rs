@@ -38,8 +38,15 @@ pub(super) struct PairedSource {
     translation_language: Option<String>,
 }
 
-/// Pair the documents of `jobs`, giving each translation its source.
-pub(super) fn attach_sources(jobs: &mut [Job], cwd: &Path, resolver: &mut Resolver) -> Pairing {
+/// Pair the documents of `jobs`, giving each translation its source; a
+/// config found for a source on disk that cannot be read goes to
+/// `problems`.
+pub(super) fn attach_sources(
+    jobs: &mut [Job],
+    cwd: &Path,
+    resolver: &mut Resolver,
+    problems: &mut Problems,
+) -> io::Result<Pairing> {
     let pairing = pairing(jobs);
     for pair in &pairing.pairs {
         let (path, shown, absolute, config) = match &pair.source {
@@ -74,7 +81,10 @@ pub(super) fn attach_sources(jobs: &mut [Job], cwd: &Path, resolver: &mut Resolv
             translation_language: pair.language.clone(),
         }));
     }
-    pairing
+    for error in resolver.take_errors() {
+        problems.error(&error)?;
+    }
+    Ok(pairing)
 }
 
 /// The pairs among `jobs`; standard input is nobody's translation.
@@ -190,7 +200,7 @@ pub(super) fn run(args: &TranslationsArgs) -> io::Result<ExitStatus> {
     };
     let inputs = Inputs::files(&args.paths);
     let mut jobs = jobs(None, &cwd, &inputs, &mut resolver, &mut problems)?;
-    let pairing = attach_sources(&mut jobs, &cwd, &mut resolver);
+    let pairing = attach_sources(&mut jobs, &cwd, &mut resolver, &mut problems)?;
     let listing = JsonListing {
         version: VERSION,
         pairs: pairing

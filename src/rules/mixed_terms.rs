@@ -2,7 +2,7 @@
 //! document must not call the same people clients in one place and
 //! customers in another. The minority role is flagged, per language.
 
-use super::{Context, RuleId, about, replacement};
+use super::{CLIENT_AND_CUSTOMER as ROLES, Context, RuleId, about, replacement};
 use crate::diagnostic::{Diagnostic, Related};
 use crate::lexicon::{LangId, Occurrence, Sense, TermId};
 
@@ -87,9 +87,6 @@ term is set against the majority's term (`clients, not customers`).
 Declaring a `business` that prefers a role turns this rule's question
 into `wrong-term`'s answer, and `wrong-term`'s fixes are always applied.
 "#;
-
-/// The two roles that must not be mixed.
-const ROLES: [&str; 2] = ["client", "customer"];
 
 /// Flag the minority role's occurrences in each language of the document.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {

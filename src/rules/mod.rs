@@ -16,6 +16,11 @@ use crate::directives::Directives;
 use crate::lexicon::{Lexicon, MAX_CONTRAST_GAP, Occurrence, TermId};
 use crate::markdown::Outline;
 
+/// The two roles a text must keep apart: `mixed-terms` checks that a
+/// document uses one of them, `translation-collapse` that a translation
+/// keeps the two its source has.
+pub(crate) const CLIENT_AND_CUSTOMER: [&str; 2] = ["client", "customer"];
+
 /// Identifies a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RuleId {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::RuleId;
+use super::{CLIENT_AND_CUSTOMER as ROLES, RuleId};
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Elsewhere, Related};
 use crate::lexicon::{LangId, Lexicon, Occurrence};
@@ -99,9 +99,6 @@ the translation's marked words names the source word in its place.
 /// How many of a finding's terms are marked, the first among them; the
 /// counts name them all.
 const MARKED_TERMS: usize = 6;
-
-/// The roles whose distinction the rule guards.
-const ROLES: [&str; 2] = ["client", "customer"];
 
 /// The source of a translation, as the rule compares it.
 pub(crate) struct Source<'a> {

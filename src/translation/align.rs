@@ -59,11 +59,15 @@ pub fn align(source: Structure<'_>, translation: Structure<'_>) -> Alignment {
             sections: Vec::new(),
         };
     }
+    let (all_source_blocks, all_translation_blocks) = (blocks(source), blocks(translation));
     let sections = sections(source)
         .into_iter()
         .zip(sections(translation))
         .map(|(s, t)| {
-            let (source_blocks, translation_blocks) = (blocks(source, s), blocks(translation, t));
+            let (source_blocks, translation_blocks) = (
+                within(&all_source_blocks, s),
+                within(&all_translation_blocks, t),
+            );
             let blocks = if source_blocks.len() == translation_blocks.len() {
                 source_blocks
                     .into_iter()
@@ -104,10 +108,10 @@ fn sections(document: Structure<'_>) -> Vec<Span> {
         .collect()
 }
 
-/// The blocks of `section`, in order: its heading, its paragraphs, and its
-/// list items that hold no other list item (an outer item's own words
-/// count with the section only).
-fn blocks(document: Structure<'_>, section: Span) -> Vec<Span> {
+/// The blocks of a document, in order: its headings, its paragraphs, and
+/// its list items that hold no other list item (an outer item's own words
+/// count with its section only).
+fn blocks(document: Structure<'_>) -> Vec<Span> {
     let outline = document.outline;
     let items = &outline.items;
     let leaf_items = items.iter().enumerate().filter(|(i, item)| {
@@ -122,10 +126,20 @@ fn blocks(document: Structure<'_>, section: Span) -> Vec<Span> {
         .map(|(_, span)| *span)
         .chain(outline.paragraphs.iter().copied())
         .chain(leaf_items.map(|(_, item)| *item))
-        .filter(|block| section.contains(*block))
         .collect();
     blocks.sort();
     blocks
+}
+
+/// The blocks of `blocks` (sorted) that lie inside `section`.
+fn within(blocks: &[Span], section: Span) -> Vec<Span> {
+    let first = blocks.partition_point(|b| b.start < section.start);
+    blocks[first..]
+        .iter()
+        .take_while(|b| b.start < section.end)
+        .filter(|b| section.contains(**b))
+        .copied()
+        .collect()
 }
 
 #[cfg(test)]

@@ -17,8 +17,8 @@ use crate::lint::{
     Unreadable, decode, may_have_findings, outline_and_occurrences, with_front_matter,
 };
 use crate::markdown::Outline;
-use crate::rules::RuleId;
 use crate::rules::translation_collapse::{self, Source, Translation};
+use crate::rules::{CLIENT_AND_CUSTOMER, RuleId};
 use crate::source::SourceFile;
 use align::{Structure, align};
 
@@ -72,7 +72,7 @@ impl Original {
     /// Whether the source has both client and customer terms: without
     /// them it has no distinction for a translation to lose.
     pub fn tells_roles_apart(&self, lexicon: &Lexicon) -> bool {
-        ["client", "customer"].iter().all(|role| {
+        CLIENT_AND_CUSTOMER.iter().all(|role| {
             self.terms
                 .iter()
                 .any(|o| lexicon.term(o.term).role == *role)
