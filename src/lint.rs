@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
 use crate::error::Error;
 use crate::fix::fix_document;
-use crate::lexicon::{BusinessCueId, Lexicon, Occurrence, fold_into};
+use crate::lexicon::{BusinessCueId, Folded, Lexicon, Occurrence};
 use crate::markdown::{Outline, outline_with};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
@@ -55,7 +55,7 @@ pub fn vocabulary(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vocabul
 /// hold neither, and this look at the raw bytes spares them the Markdown
 /// parser.
 pub fn may_have_findings(text: &str, lexicon: &Lexicon) -> bool {
-    text.contains("clientele") || lexicon.matcher().occurs_in(text, &mut Vec::new())
+    text.contains("clientele") || lexicon.matcher().occurs_in(text, &mut Folded::default())
 }
 
 /// Finds the terms in prose spans handed to it one at a time, so that a
@@ -65,7 +65,7 @@ struct Finder<'a> {
     lexicon: &'a Lexicon,
     settings: &'a Settings,
     /// The folded span, in a buffer reused from span to span.
-    folded: Vec<u8>,
+    folded: Folded,
     found: Vec<Occurrence>,
     /// The business cues found, when they are looked for.
     business_cues: Option<Vec<BusinessCueId>>,
@@ -86,7 +86,7 @@ impl<'a> Finder<'a> {
             text,
             lexicon,
             settings,
-            folded: Vec::new(),
+            folded: Folded::default(),
             found: Vec::new(),
             business_cues: None,
         }
@@ -96,7 +96,7 @@ impl<'a> Finder<'a> {
         let Some(slice) = span.slice(self.text) else {
             return;
         };
-        fold_into(slice, &mut self.folded);
+        self.folded.fold(slice);
         let first = self.found.len();
         self.lexicon
             .matcher()

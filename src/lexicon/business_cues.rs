@@ -6,7 +6,7 @@
 //! They come from the `[[business-cues]]` groups of the term packs.
 
 use super::cues::{WordSet, split_prefix};
-use super::{BusinessId, LangId};
+use super::{BusinessId, Folded, LangId};
 
 /// Index of a business cue in the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,7 +68,7 @@ impl BusinessCues {
         &self,
         text: &str,
         from: usize,
-        folded: &[u8],
+        folded: &Folded,
         lang: LangId,
         words: bool,
         out: &mut Vec<BusinessCueId>,

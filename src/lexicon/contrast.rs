@@ -18,6 +18,7 @@
 use std::sync::OnceLock;
 
 use super::lazy_regex::LazyRegex;
+use super::simplify;
 
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
@@ -162,7 +163,9 @@ impl Contrast {
         let before = text.get(start..first.start).unwrap_or_default();
         let end = ceil_char_boundary(text, second.end.saturating_add(CONTEXT_WINDOW));
         let after = text.get(second.end..end).unwrap_or_default();
-        checks.joins(gap, before, after)
+        // Traditional connectors (`與`, `還是`) read as the Simplified ones
+        // the packs list.
+        checks.joins(&simplify(gap), &simplify(before), &simplify(after))
     }
 }
 

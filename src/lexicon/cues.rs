@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::{LangId, Sense, TermId, at_word_boundaries, fold, is_word_char};
+use super::{Folded, LangId, Sense, TermId, at_word_boundaries, fold, is_word_char};
 
 /// Index of a cue in the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -146,7 +146,7 @@ impl Cues {
         &self,
         text: &str,
         from: usize,
-        folded: &[u8],
+        folded: &Folded,
         lang: LangId,
         words: bool,
         out: &mut Vec<CueHit>,
@@ -238,7 +238,7 @@ impl WordSet {
         &self,
         text: &str,
         from: usize,
-        folded: &[u8],
+        folded: &Folded,
         lang: LangId,
         words: bool,
         mut found: impl FnMut(usize, usize),
@@ -246,9 +246,9 @@ impl WordSet {
         let Some(Some((automaton, ids))) = self.automata.get(usize::from(lang.0)) else {
             return;
         };
-        for m in automaton.find_iter(folded) {
+        for m in automaton.find_iter(folded.bytes()) {
             let i = ids[m.pattern().as_usize()];
-            let (start, end) = (from + m.start(), from + m.end());
+            let (start, end) = (from + folded.start(m.start()), from + folded.end(m.end()));
             let stands = !words
                 || if self.prefix[i] {
                     !text[..start].chars().next_back().is_some_and(is_word_char)

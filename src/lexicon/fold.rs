@@ -1,10 +1,20 @@
-//! Case folding that keeps every byte offset where it was.
+//! Case folding that keeps every byte offset where it was, and the folded
+//! prose the matcher searches.
 //!
 //! The matcher searches a folded copy of the text and reports offsets into
-//! the original, so folding must never change a character's UTF-8 length.
+//! the original, so [`fold`] never changes a character's UTF-8 length.
 //! Letters whose lower case has another length (rare outside Latin and
 //! Cyrillic) are left as they are; ASCII white space becomes a plain space
-//! so that a phrase also matches across a line break.
+//! so that a phrase also matches across a line break; Traditional Chinese
+//! characters become Simplified ones (see [`super::han`]).
+//!
+//! Prose as writers type it also holds characters that change length when
+//! folded: typography tools put no-break spaces inside phrases
+//! (`на\u{a0}стороне клиента`) and soft hyphens inside words. [`Folded`]
+//! reads every Unicode space as a plain space and drops the invisible
+//! characters, keeping where each folded byte came from.
+
+use super::han;
 
 /// The folded form of one character, of the same UTF-8 length.
 pub(crate) fn fold_char(c: char) -> char {
@@ -21,7 +31,8 @@ pub(crate) fn fold_char(c: char) -> char {
         // and kana and Han, which have no case.
         'А'..='Я' => char::from_u32(u32::from(c) + 0x20).unwrap_or(c),
         'Ѐ'..='Џ' => char::from_u32(u32::from(c) + 0x50).unwrap_or(c),
-        'а'..='џ' | '\u{3000}'..='\u{9FFF}' => c,
+        'а'..='џ' | '\u{3000}'..='\u{33FF}' => c,
+        '\u{3400}'..='\u{9FFF}' => han::simplified(c),
         _ => {
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
@@ -94,9 +105,19 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<u8>) {
                 out.extend_from_slice(&bytes[i..i + 2]);
                 i += 2;
             }
-            // U+3000–U+9FFF: kana and Han, without case.
-            (0xE3..=0xE9, _) => {
+            // U+3000–U+33FF: punctuation and kana, without case.
+            (0xE3, 0x80..=0x8F) => {
                 out.extend_from_slice(&bytes[i..i + 3]);
+                i += 3;
+            }
+            // U+3400–U+9FFF: Han, Traditional folded to Simplified.
+            (0xE3..=0xE9, _) if i + 3 <= bytes.len() => {
+                let code = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                let c = char::from_u32(code).map_or('\u{FFFD}', han::simplified);
+                let mut encoded = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut encoded).as_bytes());
                 i += 3;
             }
             _ => {
@@ -107,6 +128,126 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<u8>) {
                 out.extend_from_slice(fold_char(c).encode_utf8(&mut encoded).as_bytes());
                 i += c.len_utf8();
             }
+        }
+    }
+}
+
+/// Whether `c` is a space of another width than ASCII's (no-break, thin,
+/// em, ideographic…): inside a phrase it is a space like any other.
+pub(crate) fn is_wide_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Whether `c` is invisible inside a word: a soft hyphen, a zero-width
+/// space, joiner or non-joiner, a word joiner, or a stray byte-order mark.
+/// Matching reads a word as if it were not there.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Whether `text` may hold a wide space or an invisible character: a look
+/// at the lead bytes they all have, so that ordinary text keeps the fast
+/// path.
+fn may_need_map(bytes: &[u8]) -> bool {
+    memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
+        .chain(memchr::memchr2_iter(0xE3, 0xEF, bytes))
+        .any(|i| {
+            matches!(
+                (bytes[i], bytes.get(i + 1), bytes.get(i + 2)),
+                (0xC2, Some(0xA0 | 0xAD), _)
+                    | (0xE1, Some(0x9A), Some(0x80))
+                    | (0xE2, Some(0x80), Some(0x80..=0x8D | 0xAF))
+                    | (0xE2, Some(0x81), Some(0x9F | 0xA0))
+                    | (0xE3, Some(0x80), Some(0x80))
+                    | (0xEF, Some(0xBB), Some(0xBF))
+            )
+        })
+}
+
+/// A piece of prose folded for matching: the bytes searched, and where
+/// each came from in the piece.
+///
+/// Most prose folds byte for byte ([`fold_into`]) and needs no map. Where
+/// it holds wide spaces or invisible characters, each wide space becomes a
+/// plain space and each invisible character is dropped, so that the
+/// folded bytes are shorter than the piece; `before` and `after` then map
+/// every folded byte back.
+#[derive(Debug, Default)]
+pub struct Folded {
+    bytes: Vec<u8>,
+    /// Per folded byte, the piece's offset where it starts; empty when the
+    /// folding kept every offset.
+    before: Vec<u32>,
+    /// Per folded byte, the piece's offset where the character it belongs
+    /// to ends.
+    after: Vec<u32>,
+    /// The piece's length.
+    len: usize,
+}
+
+impl Folded {
+    /// Fold `piece`, replacing what was held; the buffers are reused.
+    pub fn fold(&mut self, piece: &str) {
+        self.before.clear();
+        self.after.clear();
+        self.len = piece.len();
+        if !may_need_map(piece.as_bytes()) {
+            fold_into(piece, &mut self.bytes);
+            return;
+        }
+        self.bytes.clear();
+        let mut encoded = [0; 4];
+        for (at, c) in piece.char_indices() {
+            let end = (at + c.len_utf8()) as u32;
+            if is_invisible(c) {
+                continue;
+            }
+            if is_wide_space(c) {
+                self.bytes.push(b' ');
+                self.before.push(at as u32);
+                self.after.push(end);
+                continue;
+            }
+            let folded = fold_char(c).encode_utf8(&mut encoded).as_bytes();
+            for k in 0..folded.len() {
+                self.bytes.push(folded[k]);
+                self.before.push((at + k) as u32);
+                self.after.push(if k + 1 == folded.len() {
+                    end
+                } else {
+                    (at + k + 1) as u32
+                });
+            }
+        }
+    }
+
+    /// The folded bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The piece's offset of a match starting at folded byte `i`.
+    pub fn start(&self, i: usize) -> usize {
+        if self.before.is_empty() {
+            return i;
+        }
+        self.before.get(i).map_or(self.len, |&at| at as usize)
+    }
+
+    /// The piece's offset of a match ending at folded byte `i`.
+    pub fn end(&self, i: usize) -> usize {
+        if self.before.is_empty() {
+            return i;
+        }
+        match i.checked_sub(1) {
+            Some(last) => self.after.get(last).map_or(self.len, |&at| at as usize),
+            None => self.start(0),
         }
     }
 }
@@ -166,7 +307,7 @@ mod tests {
                 _ => c,
             }
         };
-        for c in ('\u{400}'..='\u{45F}').chain('\u{3000}'..='\u{9FFF}') {
+        for c in ('\u{400}'..='\u{45F}').chain('\u{3000}'..='\u{33FF}') {
             assert_eq!(fold_char(c), general(c), "{c:?}");
         }
     }
@@ -183,6 +324,69 @@ mod tests {
     #[test]
     fn white_space_folds_to_a_space() {
         assert_eq!(fold("customer\nservice\tdesk"), "customer service desk");
+    }
+
+    #[test]
+    fn traditional_han_folds_to_simplified() {
+        assert_eq!(fold("客戶端與顧客"), "客户端与顾客");
+        let mut bytes = Vec::new();
+        fold_into("照顧客戶。", &mut bytes);
+        assert_eq!(String::from_utf8(bytes).unwrap(), "照顾客户。");
+    }
+
+    /// `piece` folded, with each match of `word` in it mapped back.
+    fn mapped(piece: &str, word: &str) -> (String, Vec<String>) {
+        let mut folded = Folded::default();
+        folded.fold(piece);
+        let bytes = folded.bytes().to_vec();
+        let text = String::from_utf8(bytes).unwrap();
+        let found = text
+            .match_indices(word)
+            .map(|(i, m)| piece[folded.start(i)..folded.end(i + m.len())].to_owned())
+            .collect();
+        (text, found)
+    }
+
+    #[test]
+    fn wide_spaces_are_spaces_and_invisible_characters_are_dropped() {
+        let (text, found) = mapped("на\u{a0}стороне КЛИЕНТА", "на стороне клиента");
+        assert_eq!(text, "на стороне клиента");
+        assert_eq!(found, ["на\u{a0}стороне КЛИЕНТА"]);
+        let (text, found) = mapped(
+            "our cli\u{ad}ents\u{200b} and customer\u{202f}support",
+            "clients",
+        );
+        assert_eq!(text, "our clients and customer support");
+        assert_eq!(found, ["cli\u{ad}ents"]);
+        let (_, found) = mapped("\u{2060}клиент\u{ad}", "клиент");
+        assert_eq!(found, ["клиент"]);
+    }
+
+    #[test]
+    fn ordinary_prose_needs_no_map() {
+        let mut folded = Folded::default();
+        for piece in ["«Клиенты» — это", "客户、顾客。", "customer’s"] {
+            folded.fold(piece);
+            assert!(folded.before.is_empty(), "{piece}");
+            assert_eq!(folded.bytes(), fold(piece).as_bytes());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_mapped_match_is_on_character_boundaries(piece in "[a-z \u{a0}\u{ad}\u{200b}\u{3000}к客]{0,40}") {
+            let mut folded = Folded::default();
+            folded.fold(&piece);
+            let text = std::str::from_utf8(folded.bytes()).unwrap();
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (n, &i) in boundaries.iter().enumerate() {
+                for &j in &boundaries[n..] {
+                    let (start, end) = (folded.start(i), folded.end(j));
+                    proptest::prop_assert!(piece.is_char_boundary(start) && piece.is_char_boundary(end));
+                    proptest::prop_assert!(start <= end || i == j);
+                }
+            }
+        }
     }
 
     #[test]

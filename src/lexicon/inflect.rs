@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use super::{SlotSet, Term};
+use super::{SlotSet, Term, is_invisible};
 
 /// Why no replacement can be offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,12 @@ pub enum NoReplacement {
     },
     /// The target term has no form in the matched slot.
     MissingForm,
+    /// The text is in Traditional Chinese, and no pack gives the
+    /// replacement's Traditional spelling.
+    NoTraditional {
+        /// The replacement, in Simplified characters.
+        form: String,
+    },
 }
 
 impl fmt::Display for NoReplacement {
@@ -37,6 +43,10 @@ impl fmt::Display for NoReplacement {
             NoReplacement::MissingForm => {
                 f.write_str("the preferred term has no matching form; rewrite it by hand")
             }
+            NoReplacement::NoTraditional { form } => write!(
+                f,
+                "the text is in Traditional characters and no term pack gives `{form}` in them; rewrite it by hand"
+            ),
         }
     }
 }
@@ -87,6 +97,35 @@ impl Capitalisation {
             }
         }
     }
+}
+
+/// `replacement` with the invisible characters of `matched` (soft hyphens,
+/// zero-width spaces and joiners) put back: each after as many visible
+/// characters as it followed in `matched`, or at the end of a shorter
+/// word. A fix never drops a character the writer typed on purpose.
+pub(crate) fn keep_invisible(matched: &str, replacement: String) -> String {
+    if !matched.chars().any(is_invisible) {
+        return replacement;
+    }
+    let mut kept: Vec<(usize, char)> = Vec::new();
+    let mut visible = 0;
+    for c in matched.chars() {
+        if is_invisible(c) {
+            kept.push((visible, c));
+        } else {
+            visible += 1;
+        }
+    }
+    let mut out = String::with_capacity(replacement.len() + 3 * kept.len());
+    let mut pending = kept.into_iter().peekable();
+    for (i, c) in replacement.chars().enumerate() {
+        while let Some((_, invisible)) = pending.next_if(|&(at, _)| at == i) {
+            out.push(invisible);
+        }
+        out.push(c);
+    }
+    out.extend(pending.map(|(_, c)| c));
+    out
 }
 
 /// `target` in the slots `slots` and the capitalisation and apostrophe of `matched`.

@@ -14,8 +14,11 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::fold::fold_into;
-use super::{LangId, Language, Phrase, Reason, SlotSet, Term, TermId, at_word_boundaries, fold};
+use super::segment::{Fit, Words};
+use super::{
+    Folded, LangId, Language, Phrase, Reason, SlotSet, Term, TermId, at_word_boundaries, fold,
+    is_invisible, is_word_char,
+};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
@@ -48,6 +51,10 @@ pub struct Occurrence {
     pub sense: Sense,
     /// Why it was read in that sense.
     pub reason: Reason,
+    /// The longer word the term is part of, where a segmenter reads one
+    /// (the Chinese `老客户`): the term is there, but replacing it alone
+    /// could make a word nobody writes.
+    pub compound: Option<Span>,
 }
 
 /// What one automaton pattern, a folded term form, stands for.
@@ -97,6 +104,9 @@ pub struct Matcher {
     /// Per form, the phrases it is the inner term of.
     phrases_by_form: Vec<Vec<u32>>,
     word_boundaries: Vec<bool>,
+    /// Per language, whether its terms are checked against a word
+    /// segmenter's words.
+    segmented: Vec<bool>,
     /// The longest form, in bytes.
     longest: usize,
 }
@@ -105,6 +115,10 @@ pub struct Matcher {
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     span: Span,
+    /// Where it starts in the folded bytes.
+    folded_start: usize,
+    /// The longer word it is part of, if any.
+    compound: Option<Span>,
     /// The phrase, or `None` for the bare form.
     phrase: Option<u32>,
     form: usize,
@@ -156,6 +170,7 @@ impl MatcherBuilder {
             forms,
             phrases: Vec::new(),
             word_boundaries: languages.iter().map(|l| l.word_boundaries).collect(),
+            segmented: languages.iter().map(|l| l.segmenter.is_some()).collect(),
             longest: texts.iter().map(String::len).max().unwrap_or(0),
             texts,
         };
@@ -275,14 +290,14 @@ impl Matcher {
     /// Whether any term form occurs anywhere in `text`, prose or not: when
     /// none does, nothing in the text needs a closer look. `buffer` is
     /// scratch space, reused between calls.
-    pub fn occurs_in(&self, text: &str, buffer: &mut Vec<u8>) -> bool {
+    pub fn occurs_in(&self, text: &str, buffer: &mut Folded) -> bool {
         // Windows overlap by a form's length, so that no form is split.
         let overlap = self.longest.saturating_sub(1);
         let mut start = 0;
         while start < text.len() {
             let end = ceil_char_boundary(text, start + SCAN_CHUNK.max(overlap + 1));
-            fold_into(&text[start..end], buffer);
-            if self.searcher().is_match(buffer.as_slice()) {
+            buffer.fold(&text[start..end]);
+            if self.searcher().is_match(buffer.bytes()) {
                 return true;
             }
             if end == text.len() {
@@ -295,16 +310,41 @@ impl Matcher {
     }
 
     /// Append every term occurrence inside the prose span `span` of `text`
-    /// to `found`, in text order. `folded` holds the bytes of
-    /// [`fold`]`(&text[span])`.
-    pub fn find_in(&self, text: &str, span: Span, folded: &[u8], found: &mut Vec<Occurrence>) {
+    /// to `found`, in text order. `folded` holds `text[span]` folded.
+    pub fn find_in(&self, text: &str, span: Span, folded: &Folded, found: &mut Vec<Occurrence>) {
         let mut candidates: Vec<Candidate> = Vec::new();
-        for m in self.searcher().find_overlapping_iter(folded) {
+        let bytes = folded.bytes();
+        let place = |start: usize, end: usize| {
+            Span::new(
+                span.start + folded.start(start),
+                span.start + folded.end(end),
+            )
+        };
+        let mut words = Words::default();
+        // How a candidate at `range` of the folded bytes fits the words
+        // around it, where its language has a segmenter: `None` when it
+        // cuts two words, and the longer word it is part of, if any.
+        let mut fit = |lang: LangId, range: Range<usize>| -> Option<Option<Span>> {
+            if !self.segmented[usize::from(lang.0)] {
+                return Some(None);
+            }
+            match words.fit(bytes, range) {
+                Fit::Word => Some(None),
+                Fit::Compound(word) => Some(Some(place(word.start, word.end))),
+                Fit::Across => None,
+            }
+        };
+        for m in self.searcher().find_overlapping_iter(bytes) {
             let f = m.pattern().as_usize();
-            let at = Span::new(span.start + m.start(), span.start + m.end());
-            if self.stands_alone(text, self.forms[f].lang, at) {
+            let lang = self.forms[f].lang;
+            let at = place(m.start(), m.end());
+            if self.stands_alone_in(text, span, lang, at)
+                && let Some(compound) = fit(lang, m.range())
+            {
                 candidates.push(Candidate {
                     span: at,
+                    folded_start: m.start(),
+                    compound,
                     phrase: None,
                     form: f,
                 });
@@ -315,12 +355,17 @@ impl Matcher {
                     continue;
                 };
                 let end = start + phrase.text.len();
-                let whole = Span::new(span.start + start, span.start + end);
-                if folded.get(start..end) == Some(phrase.text.as_bytes())
-                    && self.stands_alone(text, phrase.lang, whole)
+                if bytes.get(start..end) != Some(phrase.text.as_bytes()) {
+                    continue;
+                }
+                let whole = place(start, end);
+                if self.stands_alone_in(text, span, phrase.lang, whole)
+                    && fit(phrase.lang, start..end).is_some()
                 {
                     candidates.push(Candidate {
                         span: whole,
+                        folded_start: start,
+                        compound: None,
                         phrase: Some(p),
                         form: f,
                     });
@@ -345,14 +390,15 @@ impl Matcher {
             found.push(match candidate.phrase {
                 Some(p) => {
                     let phrase = &self.phrases[p as usize];
-                    let start = candidate.span.start;
+                    let inner = candidate.folded_start;
                     Occurrence {
-                        span: Span::new(start + phrase.inner.0, start + phrase.inner.1),
+                        span: place(inner + phrase.inner.0, inner + phrase.inner.1),
                         phrase: candidate.span,
                         term: phrase.term,
                         slots: phrase.slots,
                         sense: phrase.sense,
                         reason: Reason::Phrase,
+                        compound: None,
                     }
                 }
                 None => Occurrence {
@@ -366,6 +412,7 @@ impl Matcher {
                     } else {
                         Reason::Phrase
                     },
+                    compound: candidate.compound,
                 },
             });
         }
@@ -374,6 +421,33 @@ impl Matcher {
     /// Whether `span` of `text` stands as a whole word, where `lang` has words.
     fn stands_alone(&self, text: &str, lang: LangId, span: Span) -> bool {
         !self.word_boundaries[usize::from(lang.0)] || at_word_boundaries(text, span.start, span.end)
+    }
+
+    /// [`Self::stands_alone`] for a match in the prose span `prose`: a
+    /// character outside the prose is markup, so only a letter or digit
+    /// there continues the word. `_client_` is emphasis around a word;
+    /// `client_id` is one identifier.
+    fn stands_alone_in(&self, text: &str, prose: Span, lang: LangId, span: Span) -> bool {
+        if !self.word_boundaries[usize::from(lang.0)] {
+            return true;
+        }
+        let continues = |c: char, at: usize| {
+            if prose.start <= at && at < prose.end {
+                is_word_char(c)
+            } else {
+                c.is_alphanumeric() && is_word_char(c)
+            }
+        };
+        let before = text
+            .get(..span.start)
+            .and_then(|s| s.char_indices().rev().find(|&(_, c)| !is_invisible(c)));
+        let after = text.get(span.end..).and_then(|s| {
+            s.char_indices()
+                .find(|&(_, c)| !is_invisible(c))
+                .map(|(i, c)| (span.end + i, c))
+        });
+        !before.is_some_and(|(at, c)| continues(c, at))
+            && !after.is_some_and(|(at, c)| continues(c, at))
     }
 }
 
@@ -387,7 +461,7 @@ mod tests {
     fn a_form_across_a_chunk_boundary_is_found() {
         let lexicon = Lexicon::builtin().unwrap();
         let matcher = lexicon.matcher();
-        let mut buffer = Vec::new();
+        let mut buffer = crate::lexicon::Folded::default();
         for filler in ["x", "ж", "字"] {
             for count in 1300..1400 {
                 let text = format!("{}Клиенты", filler.repeat(count * 3 / filler.len()));

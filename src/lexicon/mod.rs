@@ -11,10 +11,12 @@ mod business_cues;
 mod contrast;
 mod cues;
 mod fold;
+mod han;
 mod inflect;
 mod lazy_regex;
 mod matcher;
 mod pack;
+mod segment;
 mod template;
 
 use std::collections::{BTreeMap, HashMap};
@@ -33,11 +35,12 @@ pub use cues::{Cue, CueHit, CueId, Cues, Reason, Scope};
 pub use inflect::{Capitalisation, NoReplacement};
 use matcher::MatcherBuilder;
 pub use matcher::{Matcher, Occurrence, Sense};
-pub use pack::Gender;
+pub use pack::{Gender, Segmenter};
 
+pub use fold::Folded;
 pub use fold::fold;
-pub(crate) use fold::fold_into;
-pub(crate) use fold::{is_cjk, is_word_char};
+pub(crate) use fold::{is_cjk, is_invisible, is_word_char};
+pub(crate) use han::{has_traditional, simplify};
 pub(crate) use lazy_regex::LazyRegex;
 
 /// The built-in packs, embedded in the binary: `(path, text)`.
@@ -98,6 +101,10 @@ pub struct Language {
     pub slots: Vec<String>,
     /// Whether a term must stand as a whole word.
     pub word_boundaries: bool,
+    /// The segmenter that tells where its words end, if it writes no spaces.
+    pub segmenter: Option<Segmenter>,
+    /// The Traditional spelling of each form a fix may write.
+    traditional: HashMap<String, String>,
     preferred: BTreeMap<String, TermId>,
     contrast: Contrast,
 }
@@ -206,7 +213,7 @@ impl Lexicon {
         &self,
         text: &str,
         from: usize,
-        folded: &[u8],
+        folded: &Folded,
         out: &mut Vec<BusinessCueId>,
     ) {
         for (i, language) in self.languages.iter().enumerate() {
@@ -288,14 +295,24 @@ impl Lexicon {
     }
 
     /// The replacement of `matched`, an occurrence of `occurrence.term` in
-    /// `occurrence.slots`, by `target` in the same form and capitalisation.
+    /// `occurrence.slots`, by `target` in the same form, capitalisation and
+    /// script, keeping the invisible characters `matched` holds.
     pub fn replacement(
         &self,
         occurrence: &Occurrence,
         matched: &str,
         target: TermId,
     ) -> Result<String, NoReplacement> {
-        inflect::replacement(self.term(target), occurrence.slots, matched)
+        let term = self.term(target);
+        let mut out = inflect::replacement(term, occurrence.slots, matched)?;
+        if has_traditional(matched) {
+            let language = self.language(term.lang);
+            out = match language.traditional.get(&out) {
+                Some(spelling) => spelling.clone(),
+                None => return Err(NoReplacement::NoTraditional { form: out }),
+            };
+        }
+        Ok(inflect::keep_invisible(matched, out))
     }
 }
 
@@ -367,6 +384,7 @@ impl LexiconBuilder {
         let lang = self.add_language(pack_index, &pack)?;
         if let Some(lang) = lang {
             self.add_terms(pack_index, lang, &pack)?;
+            self.add_traditional(pack_index, lang, &pack.traditional)?;
             for (role, lemma) in pack.preferred {
                 self.preferred.push(Pending {
                     pack: pack_index,
@@ -403,6 +421,32 @@ impl LexiconBuilder {
         Ok(())
     }
 
+    /// The Traditional spellings of forms of `lang`. Each must be its form
+    /// in the other script: the same characters once folded.
+    fn add_traditional(
+        &mut self,
+        pack: usize,
+        lang: LangId,
+        spellings: &BTreeMap<String, Spanned<String>>,
+    ) -> Result<()> {
+        for (form, spelling) in spellings {
+            if has_traditional(form) || fold(spelling.get_ref()) != fold(form) {
+                return Err(self.error(
+                    pack,
+                    Some(spelling.span().into()),
+                    format!(
+                        "`{}` is not `{form}` in Traditional characters; give each Simplified form its Traditional spelling",
+                        spelling.get_ref()
+                    ),
+                ));
+            }
+            self.languages[usize::from(lang.0)]
+                .traditional
+                .insert(form.clone(), spelling.get_ref().clone());
+        }
+        Ok(())
+    }
+
     /// The language the pack declares or extends, if it has terms or phrases.
     fn add_language(&mut self, pack: usize, file: &pack::PackFile) -> Result<Option<LangId>> {
         let has_vocabulary = !file.term.is_empty()
@@ -411,7 +455,8 @@ impl LexiconBuilder {
             || !file.business_cues.is_empty()
             || !file.technical.is_empty()
             || !file.fixed.is_empty()
-            || !file.preferred.is_empty();
+            || !file.preferred.is_empty()
+            || !file.traditional.is_empty();
         let Some(code) = &file.lang else {
             if has_vocabulary {
                 return Err(self.error(
@@ -440,6 +485,9 @@ impl LexiconBuilder {
                     ),
                 ));
             }
+            if file.segmenter.is_some() {
+                self.languages[i].segmenter = file.segmenter;
+            }
             return Ok(Some(LangId(i as u16)));
         }
         let Some(slots) = &file.slots else {
@@ -464,6 +512,8 @@ impl LexiconBuilder {
             name: file.name.clone().unwrap_or_else(|| code.get_ref().clone()),
             slots: slots.get_ref().clone(),
             word_boundaries: file.word_boundaries.unwrap_or(true),
+            segmenter: file.segmenter,
+            traditional: HashMap::new(),
             preferred: BTreeMap::new(),
             contrast: Contrast::default(),
         });
@@ -950,10 +1000,15 @@ fn cue_word_problem(text: &str) -> Option<&'static str> {
     }
 }
 
-/// Whether `text[start..end]` stands as a whole word.
+/// Whether `text[start..end]` stands as a whole word. Invisible characters
+/// next to it are looked past: `client\u{ad}ele` is one word.
 pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).and_then(|s| s.chars().next_back());
-    let after = text.get(end..).and_then(|s| s.chars().next());
+    let before = text
+        .get(..start)
+        .and_then(|s| s.chars().rev().find(|&c| !is_invisible(c)));
+    let after = text
+        .get(end..)
+        .and_then(|s| s.chars().find(|&c| !is_invisible(c)));
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 

@@ -22,6 +22,13 @@ pub(crate) struct PackFile {
     pub slots: Option<Spanned<Vec<String>>>,
     /// Whether a term must stand as a whole word (false for scripts without spaces).
     pub word_boundaries: Option<bool>,
+    /// The word segmenter that tells where words end in a script written
+    /// without spaces.
+    pub segmenter: Option<Segmenter>,
+    /// The Traditional Chinese spelling of each form a fix may write, so
+    /// that a fix in Traditional text stays in Traditional script.
+    #[serde(default)]
+    pub traditional: BTreeMap<String, Spanned<String>>,
     /// Preferred lemma of each role in this language.
     #[serde(default)]
     pub preferred: BTreeMap<String, Spanned<String>>,
@@ -44,6 +51,14 @@ pub(crate) struct PackFile {
     /// Words that show what kind of business a text describes.
     #[serde(default)]
     pub business_cues: Vec<BusinessCueGroup>,
+}
+
+/// A word segmenter for a script written without spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Segmenter {
+    /// Chinese words, from a dictionary segmenter (jieba).
+    Chinese,
 }
 
 /// Words that point to one business type.

@@ -197,12 +197,20 @@ pub(crate) fn about(ctx: &Context<'_>, rule: RuleId, occurrence: &Occurrence) ->
 ///
 /// A word set against `target`'s own word by a contrast connector gets
 /// none: `clients, not customers` fixed would read `clients, not clients`.
+/// Nor does a term inside a longer word (the Chinese `客户经理`, "account
+/// manager"): `顾客经理` is no word.
 pub(crate) fn replacement(
     ctx: &Context<'_>,
     occurrence: &Occurrence,
     matched: &str,
     target: TermId,
 ) -> Result<String, String> {
+    if let Some(word) = occurrence.compound {
+        let word = word.slice(ctx.text).unwrap_or_default();
+        return Err(format!(
+            "no safe replacement: it is part of the word `{word}`, and replacing it alone could make a word nobody writes; rewrite it by hand"
+        ));
+    }
     if let Some(other) = contrasted_with(ctx, occurrence, target) {
         let word = other.span.slice(ctx.text).unwrap_or_default();
         return Err(format!(

@@ -5,7 +5,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::lexicon::{Occurrence, Reason, Sense, at_word_boundaries, fold};
+use crate::lexicon::{Folded, Occurrence, Reason, Sense, at_word_boundaries, fold};
 use crate::span::Span;
 
 /// Compiled allow phrases.
@@ -35,9 +35,9 @@ impl AllowList {
     }
 
     /// Mark every occurrence inside an allowed phrase of the prose span
-    /// `span` of `text` as allowed; `folded` holds the bytes of
-    /// [`fold`]`(&text[span])` and `occurrences` lie in the span.
-    pub fn mark(&self, text: &str, span: Span, folded: &[u8], occurrences: &mut [Occurrence]) {
+    /// `span` of `text` as allowed; `folded` holds `text[span]` folded and
+    /// `occurrences` lie in the span.
+    pub fn mark(&self, text: &str, span: Span, folded: &Folded, occurrences: &mut [Occurrence]) {
         let Some(automaton) = &self.automaton else {
             return;
         };
@@ -45,8 +45,13 @@ impl AllowList {
             return;
         }
         let allowed: Vec<Span> = automaton
-            .find_iter(folded)
-            .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
+            .find_iter(folded.bytes())
+            .map(|m| {
+                Span::new(
+                    span.start + folded.start(m.start()),
+                    span.start + folded.end(m.end()),
+                )
+            })
             .filter(|s| at_word_boundaries(text, s.start, s.end))
             .collect();
         for occurrence in occurrences {

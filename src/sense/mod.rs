@@ -30,7 +30,7 @@ mod window;
 pub use allow::AllowList;
 
 use crate::diagnostic::SenseNote;
-use crate::lexicon::{CueHit, LangId, Lexicon, Occurrence, Reason, Scope, Sense, fold_into};
+use crate::lexicon::{CueHit, Folded, LangId, Lexicon, Occurrence, Reason, Scope, Sense};
 use crate::span::Span;
 
 /// By how much the technical cues of a stretch must outweigh the business
@@ -54,7 +54,7 @@ type Found = (Option<(Span, LangId)>, Vec<CueHit>);
 struct Reader<'a> {
     text: &'a str,
     lexicon: &'a Lexicon,
-    folded: Vec<u8>,
+    folded: Folded,
     /// Per scope (sentence, paragraph, heading): the last window read in
     /// it, its language, and the cues found there.
     found: [Found; 3],
@@ -72,7 +72,7 @@ impl Reader<'_> {
         let (key, hits) = &mut self.found[scope as usize];
         if *key != Some((window, lang)) {
             let slice = window.slice(self.text)?;
-            fold_into(slice, &mut self.folded);
+            self.folded.fold(slice);
             hits.clear();
             let words = self.lexicon.language(lang).word_boundaries;
             cues.find(self.text, window.start, &self.folded, lang, words, hits);
@@ -170,7 +170,7 @@ pub fn classify(
     let mut reader = Reader {
         text,
         lexicon,
-        folded: Vec::new(),
+        folded: Folded::default(),
         found: Default::default(),
         sentence: None,
         paragraph: None,

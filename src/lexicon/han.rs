@@ -1,0 +1,104 @@
+//! Traditional and Simplified Chinese: one character table, both ways a
+//! term is written.
+//!
+//! Matching folds every Traditional character to its Simplified
+//! counterpart, so `客戶`, `顧客` and `客戶端` are found by the same forms,
+//! phrases and cues as `客户`, `顾客` and `客户端`. The table holds only
+//! pairs that are both three bytes in UTF-8, so folding keeps every byte
+//! offset where it was.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// The pairs, one a line: a Traditional character, then its Simplified one.
+const PAIRS: &str = include_str!("han-simplified.txt");
+
+/// The first and last code points the table can map.
+const FIRST: u32 = 0x3400;
+const LAST: u32 = 0x9FFF;
+
+/// Per code point from [`FIRST`] to [`LAST`], its Simplified counterpart,
+/// or 0 where it has none.
+static SIMPLIFIED: LazyLock<Box<[u16]>> = LazyLock::new(|| {
+    let mut table = vec![0u16; (LAST - FIRST + 1) as usize].into_boxed_slice();
+    for line in PAIRS.lines().filter(|l| !l.starts_with('#')) {
+        let mut chars = line.chars();
+        if let (Some(from), Some(to)) = (chars.next(), chars.next())
+            && let (Some(slot), 3) = (index(from), to.len_utf8())
+            && let Ok(to) = u16::try_from(u32::from(to))
+        {
+            table[slot] = to;
+        }
+    }
+    table
+});
+
+/// `c`'s place in the table, if it has one.
+fn index(c: char) -> Option<usize> {
+    let code = u32::from(c);
+    (FIRST..=LAST)
+        .contains(&code)
+        .then(|| (code - FIRST) as usize)
+}
+
+/// The Simplified counterpart of `c`, or `c` itself.
+pub(crate) fn simplified(c: char) -> char {
+    index(c)
+        .and_then(|slot| SIMPLIFIED.get(slot))
+        .filter(|&&to| to != 0)
+        .and_then(|&to| char::from_u32(u32::from(to)))
+        .unwrap_or(c)
+}
+
+/// `text` with every Traditional character Simplified: the same length,
+/// borrowed when nothing changes.
+pub(crate) fn simplify(text: &str) -> Cow<'_, str> {
+    if !has_traditional(text) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(simplified).collect())
+}
+
+/// Whether `text` holds a Traditional character: a fix of it writes the
+/// replacement in Traditional script.
+pub(crate) fn has_traditional(text: &str) -> bool {
+    text.chars().any(|c| simplified(c) != c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_characters_of_the_terms_are_simplified() {
+        assert_eq!(
+            simplify("客戶、顧客、會員、訂閱者、買家、購物者、用戶、消費者"),
+            "客户、顾客、会员、订阅者、买家、购物者、用户、消费者"
+        );
+        assert_eq!(simplify("客戶端與伺服器"), "客户端与伺服器");
+    }
+
+    #[test]
+    fn simplified_and_other_text_is_borrowed_unchanged() {
+        for text in ["客户与顾客", "clients", "клиенты", "乾坤 著名", ""] {
+            assert!(matches!(simplify(text), Cow::Borrowed(_)), "{text}");
+            assert!(!has_traditional(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_pair_keeps_the_byte_length() {
+        let mut pairs = 0;
+        for line in PAIRS.lines().filter(|l| !l.starts_with('#')) {
+            let mut chars = line.chars();
+            let (Some(from), Some(to), None) = (chars.next(), chars.next(), chars.next()) else {
+                panic!("not a pair: {line:?}");
+            };
+            assert_eq!(from.len_utf8(), 3, "{line}");
+            assert_eq!(to.len_utf8(), 3, "{line}");
+            assert_eq!(simplified(from), to, "{line}");
+            pairs += 1;
+        }
+        assert!(pairs > 2000, "{pairs} pairs");
+    }
+}

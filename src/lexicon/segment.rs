@@ -1,0 +1,172 @@
+//! Chinese words: whether a term found inside a run of Han characters is a
+//! word there, part of a longer word, or two halves of two other words.
+//!
+//! Chinese writes no spaces, so `照顾客户` ("take care of clients") holds
+//! the characters of `顾客` across the boundary of `照顾` and `客户`. A
+//! dictionary segmenter (jieba, with its own dictionary) splits the run of
+//! Han characters around a term into words, and the term counts only where
+//! it does not cut a word in two.
+//!
+//! The dictionary takes a noticeable part of a second to load, so it is
+//! loaded the first time a term has a Han character right beside it: a run
+//! over English and Russian files, or over Chinese text whose terms stand
+//! between punctuation, never loads it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+
+use super::is_cjk;
+
+/// The segmenter, loaded on first use and shared by every thread.
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// How far a run of Han characters is read on each side of a term, in
+/// bytes: a sentence's worth, so that a paragraph written without
+/// punctuation does not make every term segment the whole of it.
+const REACH: usize = 90;
+
+/// What a term's characters are in the words of their sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Fit {
+    /// A word of its own (or a run of whole words, as `订阅` + `者`).
+    Word,
+    /// Part of the longer word at this range of the folded bytes, such as
+    /// `老客户`: the term is there, but a fix would have to rewrite the word.
+    Compound(Range<usize>),
+    /// The characters belong to two other words (`照顾|客户` for `顾客`):
+    /// not the term at all.
+    Across,
+}
+
+/// The words of the Han runs around the terms of one piece of prose,
+/// segmented once per run.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// Per run (its range in the folded bytes), where its words end.
+    runs: HashMap<(usize, usize), Vec<usize>>,
+}
+
+impl Words {
+    /// How `range` of the folded prose `bytes` fits the words around it.
+    pub(crate) fn fit(&mut self, bytes: &[u8], range: Range<usize>) -> Fit {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return Fit::Word;
+        };
+        let run = han_run(text, range.clone());
+        if run == range {
+            // Nothing but punctuation, spaces or other scripts around it.
+            return Fit::Word;
+        }
+        let ends = self.runs.entry((run.start, run.end)).or_insert_with(|| {
+            JIEBA
+                .cut(&text[run.clone()], false)
+                .iter()
+                .map(|token| run.start + token.byte_end)
+                .collect()
+        });
+        fit_in(ends, run.start, range)
+    }
+}
+
+/// The run of Han characters that holds `range` of `text`, at most
+/// [`REACH`] bytes either side of it, on character boundaries.
+fn han_run(text: &str, range: Range<usize>) -> Range<usize> {
+    let is_han = |c: char| is_cjk(c) && !('\u{3040}'..='\u{30FF}').contains(&c);
+    let mut start = range.start;
+    for (at, c) in text[..range.start].char_indices().rev() {
+        if !is_han(c) || range.start - at > REACH {
+            break;
+        }
+        start = at;
+    }
+    let mut end = range.end;
+    for c in text[range.end..].chars() {
+        if !is_han(c) || end - range.end > REACH {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    start..end
+}
+
+/// How `range` fits the words of a run starting at `run_start` whose words
+/// end at `ends`.
+fn fit_in(ends: &[usize], run_start: usize, range: Range<usize>) -> Fit {
+    // The word holding the term's first byte, and the one holding its last.
+    let word_at = |at: usize| {
+        let i = ends.partition_point(|&end| end <= at);
+        let start = if i == 0 { run_start } else { ends[i - 1] };
+        start..ends.get(i).copied().unwrap_or(start)
+    };
+    let first = word_at(range.start);
+    let last = word_at(range.end - 1);
+    let cut_at_start = first.start < range.start && first.end < range.end;
+    let cut_at_end = last.end > range.end && last.start > range.start;
+    if cut_at_start || cut_at_end {
+        Fit::Across
+    } else if first == last && first != range {
+        Fit::Compound(first)
+    } else {
+        Fit::Word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How `term` (its first occurrence) fits the words of `text`.
+    fn fit(text: &str, term: &str) -> Fit {
+        let at = text.find(term).unwrap_or_default();
+        Words::default().fit(text.as_bytes(), at..at + term.len())
+    }
+
+    #[test]
+    fn a_term_across_two_words_is_no_term() {
+        for (text, term) in [
+            ("照顾客户是我们的责任", "顾客"),
+            ("回顾客户的需求", "顾客"),
+            ("游客户外活动", "客户"),
+            ("旅客户籍登记", "客户"),
+            ("这位乘客户口本", "客户"),
+        ] {
+            assert_eq!(fit(text, term), Fit::Across, "{term} in {text}");
+        }
+    }
+
+    #[test]
+    fn a_term_that_is_a_word_counts() {
+        for (text, term) in [
+            ("照顾客户是我们的责任", "客户"),
+            ("顾客们都来了", "顾客"),
+            ("使用户满意", "用户"),
+            ("客户与客户", "客户"),
+            ("（客户）", "客户"),
+            ("客户", "客户"),
+        ] {
+            assert_eq!(fit(text, term), Fit::Word, "{term} in {text}");
+        }
+    }
+
+    #[test]
+    fn a_term_inside_a_longer_word_is_a_compound() {
+        let text = "我们的老客户";
+        let at = text.find("老客户").unwrap_or_default();
+        assert_eq!(fit(text, "客户"), Fit::Compound(at..text.len()));
+    }
+
+    #[test]
+    fn fits_from_word_ends() {
+        // `ab|cd|ef`, bytes 0..6.
+        let ends = [2, 4, 6];
+        assert_eq!(fit_in(&ends, 0, 2..4), Fit::Word);
+        assert_eq!(fit_in(&ends, 0, 1..3), Fit::Across);
+        assert_eq!(fit_in(&ends, 0, 2..6), Fit::Word);
+        assert_eq!(fit_in(&ends, 0, 2..3), Fit::Compound(2..4));
+        assert_eq!(fit_in(&ends, 0, 3..4), Fit::Compound(2..4));
+        assert_eq!(fit_in(&[6], 0, 2..4), Fit::Compound(0..6));
+    }
+}
