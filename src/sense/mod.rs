@@ -277,7 +277,7 @@ fn read(
     let text = reader.text;
     let sentence = match reader.sentence {
         Some(known) if known.serves(occurrence.span) => known,
-        _ => window::sentence(text, occurrence.span),
+        _ => window::sentence(text, headings, occurrence.span),
     };
     reader.sentence = Some(sentence);
     if let Some(verdict) = reader.weigh(sentence.span, Scope::Sentence, occurrence) {

@@ -408,3 +408,15 @@ fn markup_around_a_term_is_no_cue() {
         &[("client", Technical, "request in the sentence")],
     );
 }
+
+#[test]
+fn a_hash_line_that_is_no_heading_does_not_end_a_sentence() {
+    assert_senses(
+        "The client waits on the\n#1 proxy in the region.",
+        &[("client", Technical, "proxy in the sentence")],
+    );
+    assert_senses(
+        "Клиент долго ждёт\n#1 сервера в регионе.",
+        &[("Клиент", Technical, "сервер in the sentence")],
+    );
+}
