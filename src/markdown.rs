@@ -1,18 +1,23 @@
 //! Markdown → the byte spans of its prose. The only user of pulldown-cmark.
 //!
 //! Prose is the text of headings, paragraphs, list items, block quotes,
-//! table cells, footnotes, link text and image alt text (SPEC §4). Code
-//! (fenced, indented, inline), HTML, front matter, autolinks, bare URLs,
-//! e-mail addresses and Liquid/Jinja tags are not. Spans index the original
+//! table cells, footnotes, link text and image alt text (SPEC §4), and the
+//! text between the tags of HTML blocks (MDX components; see [`html`]).
+//! Code (fenced, indented, inline), math (`$…$`, `$$…$$`), HTML tags and
+//! their attributes, front matter, autolinks, bare URLs, e-mail addresses
+//! and Liquid/Jinja tags are not. Spans index the original
 //! text, so every finding points at the exact bytes; adjacent spans (a
 //! paragraph's text split around a soft line break or an escape) are merged
 //! so that a phrase can match across them.
+
+mod html;
 
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
+use self::html::HtmlText;
 use crate::span::Span;
 
 /// URLs and template tags: things inside running text that are not prose.
@@ -32,7 +37,9 @@ static URLS_AND_TAGS: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static EMAIL_ADDRESSES: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").ok());
 
-/// The parser options: CommonMark plus the GFM extensions docs use. Front
+/// The parser options: CommonMark plus the GFM extensions docs use, and
+/// math, so that formulas are told from prose (a lone `$5` stays text).
+/// Front
 /// matter is found apart (see [`front_matter`]): the parser would take any
 /// `---` line with a `---` line further down for a metadata block, even in
 /// the middle of a document, and hide the prose between them.
@@ -43,6 +50,7 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_MATH
 }
 
 /// The prose of a Markdown text and the blocks the structural checks of
@@ -225,6 +233,9 @@ struct Builder<'t, F> {
     /// How many list items and tables are open: their paragraphs are not
     /// free-standing lines that could be headings.
     nested_depth: usize,
+    /// The open HTML block's lexer, and a buffer for the prose it finds.
+    html: Option<HtmlText>,
+    html_prose: Vec<Span>,
 }
 
 impl<'t, F: FnMut(Span)> Builder<'t, F> {
@@ -237,6 +248,8 @@ impl<'t, F: FnMut(Span)> Builder<'t, F> {
             open: Vec::new(),
             hidden_depth: 0,
             nested_depth: 0,
+            html: None,
+            html_prose: Vec::new(),
         }
     }
 
@@ -245,7 +258,10 @@ impl<'t, F: FnMut(Span)> Builder<'t, F> {
         match event {
             Event::Start(tag) => {
                 match &tag {
-                    Tag::HtmlBlock => outline.html.push(whole),
+                    Tag::HtmlBlock => {
+                        outline.html.push(whole);
+                        self.html = Some(HtmlText::default());
+                    }
                     Tag::Heading { level, .. } => outline.headings.push((*level as u8, whole)),
                     Tag::Paragraph if self.nested_depth == 0 => outline.paragraphs.push(whole),
                     Tag::List(_) => outline.lists.push(whole),
@@ -258,6 +274,12 @@ impl<'t, F: FnMut(Span)> Builder<'t, F> {
                 self.open.push(hides);
             }
             Event::End(end) => {
+                if end == TagEnd::HtmlBlock
+                    && let Some(mut lexer) = self.html.take()
+                {
+                    lexer.finish(self.text, &mut self.html_prose);
+                    self.html_prose_out();
+                }
                 self.nested_depth = self
                     .nested_depth
                     .saturating_sub(usize::from(matches!(end, TagEnd::Item | TagEnd::Table)));
@@ -266,9 +288,25 @@ impl<'t, F: FnMut(Span)> Builder<'t, F> {
                 }
             }
             Event::Text(_) | Event::SoftBreak if self.hidden_depth == 0 => self.prose(whole),
+            Event::Html(_) => {
+                if let Some(lexer) = &mut self.html {
+                    lexer.feed(self.text, whole, &mut self.html_prose);
+                    self.html_prose_out();
+                }
+            }
             Event::InlineHtml(_) => outline.html.push(whole),
+            // Math, code and the rest: not prose.
             _ => {}
         }
+    }
+
+    /// Add the prose the HTML lexer found.
+    fn html_prose_out(&mut self) {
+        let mut found = std::mem::take(&mut self.html_prose);
+        for span in found.drain(..) {
+            self.prose(span);
+        }
+        self.html_prose = found;
     }
 
     /// Add `span` to the prose, merging it with the pending span when they
@@ -356,10 +394,43 @@ mod tests {
     }
 
     #[test]
-    fn code_html_and_front_matter_are_not_prose() {
+    fn code_html_tags_and_front_matter_are_not_prose() {
         let text =
             "+++\ntitle = \"x\"\n+++\n\nA `b` <i>c</i> d\n\n    indented\n\n<div>\nblock\n</div>\n";
-        assert_eq!(prose(text), ["A ", " ", "c", " d"]);
+        assert_eq!(prose(text), ["A ", " ", "c", " d", "block"]);
+    }
+
+    #[test]
+    fn math_is_not_prose_and_lone_dollars_are() {
+        let text =
+            "Pay $5 and $10 a month.\n\nThe $n$ clients and $$x^2$$ more.\n\n$$\nclient\n$$\n";
+        assert_eq!(
+            prose(text),
+            ["Pay $5 and $10 a month.", "The ", " clients and ", " more."]
+        );
+    }
+
+    #[test]
+    fn the_text_of_html_blocks_is_prose_wherever_they_are() {
+        let text = "<Note type=\"info\">\nOur clients can export\ntheir invoices.\n</Note>\n\n\
+            > <div class=\"server\">\n> A quoted client\n> </div>\n\n\
+            - item\n\n  <Tip>\n  {props.client} Listed client\n  </Tip>\n";
+        assert_eq!(
+            prose(text),
+            [
+                "Our clients can export\ntheir invoices.",
+                "A quoted client",
+                "item",
+                "Listed client"
+            ]
+        );
+        let html: Vec<&str> = outline(text)
+            .html
+            .iter()
+            .map(|s| s.slice(text).unwrap())
+            .collect();
+        assert_eq!(html.len(), 3);
+        assert!(html[0].starts_with("<Note"), "{html:?}");
     }
 
     #[test]

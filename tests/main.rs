@@ -19,6 +19,7 @@ mod formats;
 mod hostile;
 mod language_server;
 mod layers;
+mod markup;
 mod packs;
 mod report;
 mod seeds;

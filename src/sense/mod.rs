@@ -61,6 +61,8 @@ struct Reader<'a> {
     /// The last sentence and paragraph found, for the terms after.
     sentence: Option<window::Window>,
     paragraph: Option<window::Window>,
+    /// The prose of the text, parsed when a window first holds a cue.
+    prose: Option<Vec<Span>>,
 }
 
 impl Reader<'_> {
@@ -77,6 +79,15 @@ impl Reader<'_> {
             let words = self.lexicon.language(lang).word_boundaries;
             cues.find(self.text, window.start, &self.folded, lang, words, hits);
             *key = Some((window, lang));
+            if !hits.is_empty() {
+                // Cue words come from prose only: a window is raw text, and
+                // may hold code, math or an HTML attribute
+                // (`<div class="server">`).
+                let prose = self
+                    .prose
+                    .get_or_insert_with(|| crate::markdown::prose_spans(self.text));
+                hits.retain(|hit| in_prose(prose, hit.at));
+            }
         }
         let hits = &self.found[scope as usize].1;
         // `net` weighs cues near the term double; `technical` is the plain
@@ -122,6 +133,14 @@ impl Reader<'_> {
             },
         })
     }
+}
+
+/// Whether the byte at `at` is in one of the sorted `prose` spans.
+fn in_prose(prose: &[Span], at: usize) -> bool {
+    let after = prose.partition_point(|span| span.start <= at);
+    after
+        .checked_sub(1)
+        .is_some_and(|i| prose.get(i).is_some_and(|span| at < span.end))
 }
 
 /// How many characters from a term a cue counts double: the words next to
@@ -174,6 +193,7 @@ pub fn classify(
         found: Default::default(),
         sentence: None,
         paragraph: None,
+        prose: None,
     };
     let mut undecided = Vec::new();
     for (i, occurrence) in occurrences.iter_mut().enumerate() {
@@ -257,7 +277,7 @@ fn read(
     let text = reader.text;
     let sentence = match reader.sentence {
         Some(known) if known.serves(occurrence.span) => known,
-        _ => window::sentence(text, occurrence.span),
+        _ => window::sentence(text, headings, occurrence.span),
     };
     reader.sentence = Some(sentence);
     if let Some(verdict) = reader.weigh(sentence.span, Scope::Sentence, occurrence) {

@@ -374,3 +374,49 @@ fn the_corpus_targets_hold() {
         );
     }
 }
+
+#[test]
+fn markup_around_a_term_is_no_cue() {
+    // HTML attributes, heading attributes and math are not prose.
+    assert_senses(
+        "The client <span data-role=\"server proxy\">waits</span>.",
+        &[("client", Business, "default")],
+    );
+    assert_senses(
+        "<Note type=\"server\" icon=\"proxy\">\nThe client waits.\n</Note>",
+        &[("client", Business, "default")],
+    );
+    assert_senses(
+        "## Overview {#proxy-server}\n\nSome text first.\n\nCall the client.",
+        &[("client", Business, "default")],
+    );
+    assert_senses(
+        "The client waits for $server + proxy$.",
+        &[("client", Business, "default")],
+    );
+    assert_senses(
+        "<div class=\"сервер\">\nКлиент ждёт.\n</div>",
+        &[("Клиент", Business, "default")],
+    );
+    assert_senses(
+        "<div class=\"服务器\">\n客户在等。\n</div>",
+        &[("客户", Business, "default")],
+    );
+    // The prose inside a component still tells.
+    assert_senses(
+        "<Note type=\"info\">\nThe client sends a request to the server.\n</Note>",
+        &[("client", Technical, "request in the sentence")],
+    );
+}
+
+#[test]
+fn a_hash_line_that_is_no_heading_does_not_end_a_sentence() {
+    assert_senses(
+        "The client waits on the\n#1 proxy in the region.",
+        &[("client", Technical, "proxy in the sentence")],
+    );
+    assert_senses(
+        "Клиент долго ждёт\n#1 сервера в регионе.",
+        &[("Клиент", Technical, "сервер in the sentence")],
+    );
+}
