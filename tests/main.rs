@@ -25,3 +25,4 @@ mod seeds;
 mod snapshots;
 mod support;
 mod translations;
+mod zh_words;
