@@ -26,3 +26,4 @@ mod seeds;
 mod snapshots;
 mod support;
 mod translations;
+mod zh_words;
