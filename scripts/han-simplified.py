@@ -40,8 +40,15 @@ with opener(path, "rt", encoding="utf-8") as lines:
         if len(traditional.encode()) == 3 and len(simplified.encode()) == 3:
             pairs.append(traditional + simplified)
 
+# Pairs Unihan does not list, since both characters are also written in
+# Simplified text, where Traditional text always uses the first: 遊客
+# (tourist) is 游客 in Simplified.
+EXTRA = ["遊游"]
+pairs += [pair for pair in EXTRA if pair[0] not in {p[0] for p in pairs}]
+
 print("# Traditional → Simplified Chinese characters, one pair a line, from the")
-print(f"# kSimplifiedVariant field of the Unicode Han database ({version}).")
+print(f"# kSimplifiedVariant field of the Unicode Han database ({version}),")
+print("# and the few pairs scripts/han-simplified.py adds to it.")
 print("# Written by scripts/han-simplified.py; do not edit by hand.")
 for pair in sorted(pairs):
     print(pair)

@@ -94,3 +94,29 @@ pub const FRAGMENTS: &[&str] = &[
 pub fn document() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|f| f.concat())
 }
+
+/// `../shared/<path>` beside the checkout, for the tests that measure
+/// clientele on the shared corpus. Without it they are skipped with a
+/// note, so that a lone clone still passes; under CI (`CI` set) its
+/// absence is a failure, so CI never skips them.
+pub fn shared(path: &str) -> Option<std::path::PathBuf> {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(path);
+    if full.exists() {
+        return Some(full);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{} is missing, and CI is set: the corpus tests must run",
+        full.display()
+    );
+    #[allow(clippy::print_stderr, reason = "the skip must be visible")]
+    {
+        eprintln!(
+            "note: skipped, {} is not beside the checkout",
+            full.display()
+        );
+    }
+    None
+}

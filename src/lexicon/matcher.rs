@@ -51,8 +51,8 @@ pub struct Occurrence {
     pub sense: Sense,
     /// Why it was read in that sense.
     pub reason: Reason,
-    /// The longer word the term is part of, where a segmenter reads one
-    /// (the Chinese `老客户`): the term is there, but replacing it alone
+    /// The longer word the term modifies, where a segmenter reads one (the
+    /// Chinese `客户群`, `用户名`): the term is there, but replacing it alone
     /// could make a word nobody writes.
     pub compound: Option<Span>,
 }
@@ -323,13 +323,23 @@ impl Matcher {
         let mut words = Words::default();
         // How a candidate at `range` of the folded bytes fits the words
         // around it, where its language has a segmenter: `None` when it
-        // cuts two words, and the longer word it is part of, if any.
-        let mut fit = |lang: LangId, range: Range<usize>| -> Option<Option<Span>> {
+        // cuts two words, and the longer word it modifies, if any. A term
+        // that ends its word is the word's head (`老客户`, "regular
+        // client"), and is replaced like a word of its own (`老顾客`); one
+        // that starts or sits inside it (`客户群`, `用户名`) is not.
+        let mut fit = |lang: LangId, range: Range<usize>, term: bool| -> Option<Option<Span>> {
             if !self.segmented[usize::from(lang.0)] {
                 return Some(None);
             }
-            match words.fit(bytes, range) {
+            let end = range.end;
+            let fit = if term {
+                words.fit_term(bytes, range)
+            } else {
+                words.fit(bytes, range)
+            };
+            match fit {
                 Fit::Word => Some(None),
+                Fit::Compound(word) if word.end == end => Some(None),
                 Fit::Compound(word) => Some(Some(place(word.start, word.end))),
                 Fit::Across => None,
             }
@@ -339,7 +349,7 @@ impl Matcher {
             let lang = self.forms[f].lang;
             let at = place(m.start(), m.end());
             if self.stands_alone_in(text, span, lang, at)
-                && let Some(compound) = fit(lang, m.range())
+                && let Some(compound) = fit(lang, m.range(), true)
             {
                 candidates.push(Candidate {
                     span: at,
@@ -360,7 +370,7 @@ impl Matcher {
                 }
                 let whole = place(start, end);
                 if self.stands_alone_in(text, span, phrase.lang, whole)
-                    && fit(phrase.lang, start..end).is_some()
+                    && fit(phrase.lang, start..end, false).is_some()
                 {
                     candidates.push(Candidate {
                         span: whole,

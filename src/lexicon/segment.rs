@@ -34,7 +34,8 @@ pub(crate) enum Fit {
     /// A word of its own (or a run of whole words, as `订阅` + `者`).
     Word,
     /// Part of the longer word at this range of the folded bytes, such as
-    /// `老客户`: the term is there, but a fix would have to rewrite the word.
+    /// `老客户` or `客户群`: the term is there, as the word's head or as
+    /// what modifies it.
     Compound(Range<usize>),
     /// The characters belong to two other words (`照顾|客户` for `顾客`):
     /// not the term at all.
@@ -50,15 +51,50 @@ pub(crate) struct Words {
 }
 
 impl Words {
-    /// How `range` of the folded prose `bytes` fits the words around it.
-    pub(crate) fn fit(&mut self, bytes: &[u8], range: Range<usize>) -> Fit {
-        let Ok(text) = std::str::from_utf8(bytes) else {
+    /// How the term at `range` of the folded prose `bytes` fits the words
+    /// around it: as [`Self::fit`], and no term either where the words
+    /// beside it can claim both of its ends.
+    ///
+    /// The segmenter picks the likeliest split of the whole run, and in
+    /// `不顾客服` or `提醒游客户外` the likeliest is not the right one: it
+    /// makes `顾客` and `客户` words and leaves `不`, `服`, `游` and `外`
+    /// alone. Where a dictionary word starting at a word boundary ends on
+    /// the term's first character (`不顾`, `游客`) and another starting on
+    /// its last character ends at a word boundary (`客服`, `户外`), the
+    /// text reads at least as well without the term as with it: the term
+    /// is not counted, since a false one would be fixed into a word nobody
+    /// wrote. In `所有用户数据` the words that could claim `用户` (`有用`,
+    /// `户数`) would cut `所有` and `数据`, so `用户` stays.
+    pub(crate) fn fit_term(&mut self, bytes: &[u8], range: Range<usize>) -> Fit {
+        let Some((text, run, ends)) = self.words(bytes, range.clone()) else {
             return Fit::Word;
         };
+        match fit_in(ends, run.start, range.clone()) {
+            Fit::Word if claimed_from_both_sides(text, run.start, ends, range) => Fit::Across,
+            fit => fit,
+        }
+    }
+
+    /// How `range` of the folded prose `bytes` fits the words around it.
+    pub(crate) fn fit(&mut self, bytes: &[u8], range: Range<usize>) -> Fit {
+        match self.words(bytes, range.clone()) {
+            Some((_, run, ends)) => fit_in(ends, run.start, range),
+            None => Fit::Word,
+        }
+    }
+
+    /// The text, the run of Han characters around `range` and where its
+    /// words end, or `None` when `range` has no Han character beside it.
+    fn words<'b>(
+        &mut self,
+        bytes: &'b [u8],
+        range: Range<usize>,
+    ) -> Option<(&'b str, Range<usize>, &[usize])> {
+        let text = std::str::from_utf8(bytes).ok()?;
         let run = han_run(text, range.clone());
         if run == range {
             // Nothing but punctuation, spaces or other scripts around it.
-            return Fit::Word;
+            return None;
         }
         let ends = self.runs.entry((run.start, run.end)).or_insert_with(|| {
             JIEBA
@@ -67,7 +103,7 @@ impl Words {
                 .map(|token| run.start + token.byte_end)
                 .collect()
         });
-        fit_in(ends, run.start, range)
+        Some((text, run, ends))
     }
 }
 
@@ -90,6 +126,41 @@ fn han_run(text: &str, range: Range<usize>) -> Range<usize> {
         end += c.len_utf8();
     }
     start..end
+}
+
+/// The longest word, in characters, looked for across a term's ends.
+const LONGEST_OVERLAP: usize = 4;
+
+/// Whether a dictionary word that starts at a word boundary of the run
+/// (which starts at `run_start` and whose words end at `ends`) ends on the
+/// first character of `range` of `text`, and another that starts on its
+/// last character ends at a word boundary.
+fn claimed_from_both_sides(
+    text: &str,
+    run_start: usize,
+    ends: &[usize],
+    range: Range<usize>,
+) -> bool {
+    let boundary = |at: usize| at == run_start || ends.binary_search(&at).is_ok();
+    let term = &text[range.clone()];
+    let (Some(first), Some(last)) = (term.chars().next(), term.chars().next_back()) else {
+        return false;
+    };
+    let first_end = range.start + first.len_utf8();
+    let last_start = range.end - last.len_utf8();
+    let from_left = text[run_start..range.start]
+        .char_indices()
+        .rev()
+        .take(LONGEST_OVERLAP - 1)
+        .map(|(i, _)| run_start + i)
+        .any(|start| boundary(start) && JIEBA.has_word(&text[start..first_end]));
+    let run_end = ends.last().copied().unwrap_or(range.end);
+    from_left
+        && text[range.end..run_end.max(range.end)]
+            .char_indices()
+            .take(LONGEST_OVERLAP - 1)
+            .map(|(i, c)| range.end + i + c.len_utf8())
+            .any(|end| boundary(end) && JIEBA.has_word(&text[last_start..end]))
 }
 
 /// How `range` fits the words of a run starting at `run_start` whose words
@@ -134,6 +205,27 @@ mod tests {
             ("这位乘客户口本", "客户"),
         ] {
             assert_eq!(fit(text, term), Fit::Across, "{term} in {text}");
+        }
+    }
+
+    #[test]
+    fn a_term_whose_ends_belong_to_the_words_beside_it_is_no_term() {
+        for (text, term) in [
+            ("他不顾客服的劝阻执意退票", "顾客"),
+            ("景区提醒游客户外活动注意防晒", "客户"),
+        ] {
+            let at = text.find(term).unwrap_or_default();
+            let fit = Words::default().fit_term(text.as_bytes(), at..at + term.len());
+            assert_eq!(fit, Fit::Across, "{term} in {text}");
+        }
+        for (text, term) in [
+            ("我们照顾客户", "客户"),
+            ("照顾顾客们", "顾客"),
+            ("所有用户数据使用输入语言存储", "用户"),
+        ] {
+            let at = text.find(term).unwrap_or_default();
+            let fit = Words::default().fit_term(text.as_bytes(), at..at + term.len());
+            assert_eq!(fit, Fit::Word, "{term} in {text}");
         }
     }
 

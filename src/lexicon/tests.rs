@@ -446,3 +446,128 @@ fn a_user_contrast_too_big_to_compile_fails_at_load() {
     assert!(error.contains("do not compile together"), "{error}");
     assert!(error.contains("acme.toml"), "{error}");
 }
+
+/// Chinese terms in real text, as a reader sees them:
+/// `tests/data/zh-corpus-labels.tsv` labels 474 occurrences of zh term
+/// forms with a Han character beside them in `../shared/corpus/zh` (`word`,
+/// `compound-modifier` such as `客户订单`, or `not-term` for `客户端`),
+/// half of them set aside (`heldout`) for figures nobody tuned on.
+///
+/// Target on each half: every `word` and `compound-modifier` is still a
+/// term (the segmenter loses none), and no `not-term` is one in the
+/// business sense.
+#[test]
+fn chinese_terms_in_the_labelled_corpus_sample_are_kept() {
+    let Some(corpus) = crate::testing::shared("corpus/zh") else {
+        return;
+    };
+    let labels = include_str!("../../tests/data/zh-corpus-labels.tsv");
+    // (split, label, kept as a business term or not) → count
+    let mut counts = std::collections::BTreeMap::<(&str, &str, bool), usize>::new();
+    let mut wrong = Vec::new();
+    for row in labels.lines().skip(1) {
+        let fields: Vec<&str> = row.split('\t').collect();
+        let [id, path, line, start_char, form, label, split, ..] = fields[..] else {
+            panic!("not a label row: {row:?}");
+        };
+        let text = std::fs::read_to_string(corpus.join(path)).unwrap();
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(line.parse::<usize>().unwrap() - 1)
+            .map(str::len)
+            .sum();
+        let in_line: usize = text[line_start..]
+            .chars()
+            .take(start_char.parse().unwrap())
+            .map(char::len_utf8)
+            .sum();
+        let at = line_start + in_line;
+        assert!(
+            text[at..].starts_with(form),
+            "{id}: `{form}` is not at {path}:{line}"
+        );
+        let found = occurrences(&text, &LEXICON, &Settings::default());
+        let kept = found
+            .iter()
+            .any(|o| o.span.start == at && o.sense == Sense::Business);
+        let term = found.iter().any(|o| o.span.start == at);
+        let ok = match label {
+            "not-term" => !kept,
+            _ => term,
+        };
+        if !ok {
+            wrong.push(format!("{id} {path}:{line} `{form}`: {label}"));
+        }
+        *counts.entry((split, label, ok)).or_default() += 1;
+    }
+    for split in ["tune", "heldout"] {
+        let count = |label, ok| counts.get(&(split, label, ok)).copied().unwrap_or(0);
+        let terms = count("word", true) + count("compound-modifier", true);
+        let all_terms = terms + count("word", false) + count("compound-modifier", false);
+        println!(
+            "{split}: {terms} of {all_terms} terms kept, {} of {} software words left alone",
+            count("not-term", true),
+            count("not-term", true) + count("not-term", false)
+        );
+    }
+    assert!(wrong.is_empty(), "read wrong:\n{}", wrong.join("\n"));
+}
+
+/// The hard cases of real text: `tests/data/zh-boundary-labels.tsv` holds
+/// 400 occurrences of zh term forms in `../shared/corpus/zh` where a
+/// dictionary word crosses one of the term's edges (`有用户`, `当用户`,
+/// `客户数`), each read by hand; every one of them is the term. Half are
+/// set aside (`heldout`).
+///
+/// Target on each half: the segmenter keeps every one of them a term.
+#[test]
+fn chinese_terms_beside_crossing_words_in_the_corpus_are_kept() {
+    let Some(corpus) = crate::testing::shared("corpus/zh") else {
+        return;
+    };
+    let labels = include_str!("../../tests/data/zh-boundary-labels.tsv");
+    // (split, "kept" | "lost" | "not prose") → count
+    let mut counts = std::collections::BTreeMap::<(&str, &str), usize>::new();
+    let mut wrong = Vec::new();
+    let rows = labels.lines().filter(|l| !l.starts_with('#')).skip(1);
+    for row in rows {
+        let fields: Vec<&str> = row.split('\t').collect();
+        let [id, path, _, at, form, label, split, ..] = fields[..] else {
+            panic!("not a label row: {row:?}");
+        };
+        assert_eq!(label, "term", "{id}");
+        let text = std::fs::read_to_string(corpus.join(path)).unwrap();
+        let at: usize = at.parse().unwrap();
+        assert!(
+            text[at..].starts_with(form),
+            "{id}: `{form}` is not at {path}:{at}"
+        );
+        // The sample was drawn from raw lines: front matter, HTML and
+        // tables of code are no prose, and are left out of the figures.
+        let in_prose = crate::markdown::prose_spans(&text)
+            .iter()
+            .any(|span| span.start <= at && at < span.end);
+        if !in_prose {
+            *counts.entry((split, "not prose")).or_default() += 1;
+            continue;
+        }
+        let kept = occurrences(&text, &LEXICON, &Settings::default())
+            .iter()
+            .any(|o| o.span.start == at);
+        if !kept {
+            wrong.push(format!("{id} {path}:{at} `{form}`"));
+        }
+        let outcome = if kept { "kept" } else { "lost" };
+        *counts.entry((split, outcome)).or_default() += 1;
+    }
+    for split in ["tune", "heldout"] {
+        let count = |outcome| counts.get(&(split, outcome)).copied().unwrap_or(0);
+        println!(
+            "{split}: {} of {} kept ({} outside prose)",
+            count("kept"),
+            count("kept") + count("lost"),
+            count("not prose")
+        );
+    }
+    assert!(wrong.is_empty(), "lost:\n{}", wrong.join("\n"));
+}

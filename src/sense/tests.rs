@@ -1,4 +1,4 @@
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::*;
 use crate::config::Settings;
@@ -234,11 +234,6 @@ fn a_user_pack_adds_cues_and_its_mistakes_are_errors() {
     }
 }
 
-/// `../shared/corpus`, beside the repository.
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-}
-
 fn read_corpus(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| {
         panic!(
@@ -268,6 +263,9 @@ fn read_corpus(path: &Path) -> String {
 /// The targets: recall of each class at least 0.97.
 #[test]
 fn the_labelled_corpus_sample_is_classified_within_target() {
+    let Some(corpus) = crate::testing::shared("corpus") else {
+        return;
+    };
     let labels = include_str!("../../tests/data/sense-labels.tsv");
     // (label, predicted) → count
     let mut counts = std::collections::BTreeMap::<(&str, &str), usize>::new();
@@ -280,7 +278,7 @@ fn the_labelled_corpus_sample_is_classified_within_target() {
             panic!("not `path<TAB>offset<TAB>label`: {line:?}");
         };
         let offset: usize = offset.parse().unwrap();
-        let text = read_corpus(&corpus().join(path));
+        let text = read_corpus(&corpus.join(path));
         let found = occurrences(&text, &LEXICON, &Settings::default());
         let occurrence = found
             .iter()
@@ -356,16 +354,19 @@ fn client_findings(lexicon: &Lexicon, folder: &Path) -> (usize, usize) {
 /// findings of the collocation-only classifier.
 #[test]
 fn the_corpus_targets_hold() {
+    let Some(corpus) = crate::testing::shared("corpus") else {
+        return;
+    };
     for folder in ["en/bc-devitpro", "ru/javascript-info", "zh/javascript-info"] {
-        let (found, flagged) = client_findings(&LEXICON, &corpus().join(folder));
+        let (found, flagged) = client_findings(&LEXICON, &corpus.join(folder));
         println!("{folder}: {flagged} findings on {found} client-role terms");
         assert!(found > 0, "{folder}");
         assert!(flagged * 50 <= found, "{folder}: {flagged} of {found}");
     }
     let before = collocations_only();
     for folder in ["ru/bc-docs", "zh/partner-center"] {
-        let (_, flagged) = client_findings(&LEXICON, &corpus().join(folder));
-        let (_, baseline) = client_findings(&before, &corpus().join(folder));
+        let (_, flagged) = client_findings(&LEXICON, &corpus.join(folder));
+        let (_, baseline) = client_findings(&before, &corpus.join(folder));
         println!("{folder}: {flagged} findings, {baseline} with collocations only");
         assert!(baseline > 0, "{folder}");
         assert!(
