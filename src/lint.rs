@@ -66,6 +66,9 @@ struct Finder<'a> {
     settings: &'a Settings,
     /// The folded span, in a buffer reused from span to span.
     folded: Folded,
+    /// Every prose span, in order: the sense reader takes cue words only
+    /// from prose.
+    prose: Vec<Span>,
     found: Vec<Occurrence>,
     /// The business cues found, when they are looked for.
     business_cues: Option<Vec<BusinessCueId>>,
@@ -77,7 +80,13 @@ impl<'a> Finder<'a> {
     fn scan(mut self) -> (Outline, Vec<Occurrence>, Option<Vec<BusinessCueId>>) {
         let text = self.text;
         let outline = outline_with(text, |span| self.prose(span));
-        crate::sense::classify(text, &outline.headings, self.lexicon, &mut self.found);
+        crate::sense::classify(
+            text,
+            &outline.headings,
+            &self.prose,
+            self.lexicon,
+            &mut self.found,
+        );
         (outline, self.found, self.business_cues)
     }
 
@@ -87,6 +96,7 @@ impl<'a> Finder<'a> {
             lexicon,
             settings,
             folded: Folded::default(),
+            prose: Vec::new(),
             found: Vec::new(),
             business_cues: None,
         }
@@ -96,6 +106,7 @@ impl<'a> Finder<'a> {
         let Some(slice) = span.slice(self.text) else {
             return;
         };
+        self.prose.push(span);
         self.folded.fold(slice);
         let first = self.found.len();
         self.lexicon

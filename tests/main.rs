@@ -26,4 +26,5 @@ mod seeds;
 mod snapshots;
 mod support;
 mod translations;
+mod typography;
 mod zh_words;

@@ -17,21 +17,46 @@ const PAIRS: &str = include_str!("han-simplified.txt");
 const FIRST: u32 = 0x3400;
 const LAST: u32 = 0x9FFF;
 
-/// Per code point from [`FIRST`] to [`LAST`], its Simplified counterpart,
-/// or 0 where it has none.
-static SIMPLIFIED: LazyLock<Box<[u16]>> = LazyLock::new(|| {
-    let mut table = vec![0u16; (LAST - FIRST + 1) as usize].into_boxed_slice();
+/// The code points from [`FIRST`] to [`LAST`] and their Simplified
+/// counterparts.
+struct Table {
+    /// One bit per code point, set where it has a counterpart: a tenth of
+    /// them do, and the bits fit in the fastest cache, so the look at a
+    /// Simplified character rarely touches `to`.
+    mapped: Box<[u64]>,
+    /// Per code point, its counterpart, or 0 where it has none.
+    to: Box<[u16]>,
+}
+
+static SIMPLIFIED: LazyLock<Table> = LazyLock::new(|| {
+    let len = (LAST - FIRST + 1) as usize;
+    let mut table = Table {
+        mapped: vec![0; len.div_ceil(64)].into_boxed_slice(),
+        to: vec![0; len].into_boxed_slice(),
+    };
     for line in PAIRS.lines().filter(|l| !l.starts_with('#')) {
         let mut chars = line.chars();
         if let (Some(from), Some(to)) = (chars.next(), chars.next())
             && let (Some(slot), 3) = (index(from), to.len_utf8())
             && let Ok(to) = u16::try_from(u32::from(to))
         {
-            table[slot] = to;
+            table.to[slot] = to;
+            table.mapped[slot / 64] |= 1 << (slot % 64);
         }
     }
     table
 });
+
+impl Table {
+    /// The counterpart of the code point at `slot`, if it has one.
+    fn get(&self, slot: usize) -> Option<u16> {
+        let bits = *self.mapped.get(slot / 64)?;
+        if bits & (1 << (slot % 64)) == 0 {
+            return None;
+        }
+        self.to.get(slot).copied()
+    }
+}
 
 /// `c`'s place in the table, if it has one.
 fn index(c: char) -> Option<usize> {
@@ -41,12 +66,23 @@ fn index(c: char) -> Option<usize> {
         .then(|| (code - FIRST) as usize)
 }
 
+/// The Simplified counterpart of the code point `code`, or `code` itself:
+/// for a caller that decodes UTF-8 itself.
+pub(crate) fn simplified_code(code: u32) -> u32 {
+    match code
+        .checked_sub(FIRST)
+        .and_then(|slot| SIMPLIFIED.get(slot as usize))
+    {
+        Some(to) => u32::from(to),
+        None => code,
+    }
+}
+
 /// The Simplified counterpart of `c`, or `c` itself.
 pub(crate) fn simplified(c: char) -> char {
     index(c)
         .and_then(|slot| SIMPLIFIED.get(slot))
-        .filter(|&&to| to != 0)
-        .and_then(|&to| char::from_u32(u32::from(to)))
+        .and_then(|to| char::from_u32(u32::from(to)))
         .unwrap_or(c)
 }
 

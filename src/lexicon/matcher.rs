@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use super::segment::{Fit, Words};
 use super::{
     Folded, LangId, Language, Phrase, Reason, SlotSet, Term, TermId, at_word_boundaries, fold,
-    is_invisible, is_word_char,
+    is_word_char, joins_words,
 };
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
@@ -370,7 +370,9 @@ impl Matcher {
                 }
                 let whole = place(start, end);
                 if self.stands_alone_in(text, span, phrase.lang, whole)
-                    && fit(phrase.lang, start..end, false).is_some()
+                    // The term inside must be a word of the text; the
+                    // phrase may end inside a longer one (`顾客服务中心`).
+                    && fit(phrase.lang, m.range(), false).is_some()
                 {
                     candidates.push(Candidate {
                         span: whole,
@@ -450,10 +452,10 @@ impl Matcher {
         };
         let before = text
             .get(..span.start)
-            .and_then(|s| s.char_indices().rev().find(|&(_, c)| !is_invisible(c)));
+            .and_then(|s| s.char_indices().rev().find(|&(_, c)| !joins_words(c)));
         let after = text.get(span.end..).and_then(|s| {
             s.char_indices()
-                .find(|&(_, c)| !is_invisible(c))
+                .find(|&(_, c)| !joins_words(c))
                 .map(|(i, c)| (span.end + i, c))
         });
         !before.is_some_and(|(at, c)| continues(c, at))

@@ -39,7 +39,7 @@ pub use pack::{Gender, Segmenter};
 
 pub use fold::Folded;
 pub use fold::fold;
-pub(crate) use fold::{is_cjk, is_invisible, is_word_char};
+pub(crate) use fold::{is_cjk, is_invisible, is_word_char, joins_words};
 pub(crate) use han::{has_traditional, simplify};
 pub(crate) use lazy_regex::LazyRegex;
 
@@ -1001,14 +1001,14 @@ fn cue_word_problem(text: &str) -> Option<&'static str> {
 }
 
 /// Whether `text[start..end]` stands as a whole word. Invisible characters
-/// next to it are looked past: `client\u{ad}ele` is one word.
+/// that join a word are looked past: `client\u{ad}ele` is one word.
 pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text
         .get(..start)
-        .and_then(|s| s.chars().rev().find(|&c| !is_invisible(c)));
+        .and_then(|s| s.chars().rev().find(|&c| !joins_words(c)));
     let after = text
         .get(end..)
-        .and_then(|s| s.chars().find(|&c| !is_invisible(c)));
+        .and_then(|s| s.chars().find(|&c| !joins_words(c)));
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 

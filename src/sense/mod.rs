@@ -61,8 +61,8 @@ struct Reader<'a> {
     /// The last sentence and paragraph found, for the terms after.
     sentence: Option<window::Window>,
     paragraph: Option<window::Window>,
-    /// The prose of the text, parsed when a window first holds a cue.
-    prose: Option<Vec<Span>>,
+    /// The prose of the text, sorted: cue words count only there.
+    prose: &'a [Span],
 }
 
 impl Reader<'_> {
@@ -83,9 +83,7 @@ impl Reader<'_> {
                 // Cue words come from prose only: a window is raw text, and
                 // may hold code, math or an HTML attribute
                 // (`<div class="server">`).
-                let prose = self
-                    .prose
-                    .get_or_insert_with(|| crate::markdown::prose_spans(self.text));
+                let prose = self.prose;
                 hits.retain(|hit| in_prose(prose, hit.at));
             }
         }
@@ -169,10 +167,11 @@ fn near(text: &str, at: usize, term: Span) -> bool {
 
 /// Decide the sense of every bare term of a classified role among
 /// `occurrences` (in text order) of the Markdown `text`, whose headings
-/// are `headings`.
+/// are `headings` and whose prose is `prose` (sorted spans).
 pub fn classify(
     text: &str,
     headings: &[(u8, Span)],
+    prose: &[Span],
     lexicon: &Lexicon,
     occurrences: &mut [Occurrence],
 ) {
@@ -193,7 +192,7 @@ pub fn classify(
         found: Default::default(),
         sentence: None,
         paragraph: None,
-        prose: None,
+        prose,
     };
     let mut undecided = Vec::new();
     for (i, occurrence) in occurrences.iter_mut().enumerate() {
