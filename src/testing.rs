@@ -88,6 +88,24 @@ pub const FRAGMENTS: &[&str] = &[
     "Покупательницам",
     "CUSTOMERS' ",
     "customer\u{2019}s",
+    // Chinese words and script, and typography: false friends, compounds,
+    // Traditional characters, wide spaces and invisible characters inside
+    // words, emphasis and math.
+    "照顾客户",
+    "游客户外",
+    "老客户",
+    "客户群",
+    "客戶",
+    "顧客與顧客",
+    "客戶端",
+    "customer\u{a0}support",
+    "на\u{a0}стороне клиента",
+    "cli\u{ad}ents",
+    "кли\u{ad}ента",
+    "顾\u{200b}客",
+    "\u{200d}",
+    "_customers_",
+    "$client$",
 ];
 
 /// A Markdown document of up to 40 fragments.

@@ -35,3 +35,23 @@ fn colour_is_used_when_asked_and_never_otherwise() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&plain.stdout).contains("\u{1b}["));
 }
+
+/// Chinese as a writer sees it: a term beside the word that could swallow
+/// half of it, Traditional text fixed in Traditional, the head of a
+/// compound fixed, and a modifier left to the writer.
+#[test]
+fn human_output_on_chinese_words() {
+    let dir = crate::support::tree(&[
+        ("clientele.toml", "business = \"transactional\"\n"),
+        (
+            "zh.md",
+            "# 客戶服務\n\n我們照顧客戶，也照顧老客戶。\n\n客户群的规模每年都在增长，游客户外活动不受影响。\n",
+        ),
+    ]);
+    let output = clientele(dir.path())
+        .args(["--color", "never", "zh.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+}

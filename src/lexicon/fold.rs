@@ -79,6 +79,7 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<u8>) -> bool {
     let bytes = text.as_bytes();
     out.clear();
     out.extend_from_slice(bytes);
+    let mut table = None;
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
         // Runs of ASCII, eight bytes at a time.
@@ -120,7 +121,7 @@ pub(crate) fn fold_into(text: &str, out: &mut Vec<u8>) -> bool {
                 let code = (u32::from(lead & 0x0F) << 12)
                     | (u32::from(second & 0x3F) << 6)
                     | u32::from(bytes[i + 2] & 0x3F);
-                let to = han::simplified_code(code);
+                let to = table.get_or_insert_with(han::table).simplified_code(code);
                 if to != code {
                     // Every code point of the table takes three bytes.
                     out[i] = 0xE0 | (to >> 12) as u8;

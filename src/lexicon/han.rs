@@ -19,7 +19,7 @@ const LAST: u32 = 0x9FFF;
 
 /// The code points from [`FIRST`] to [`LAST`] and their Simplified
 /// counterparts.
-struct Table {
+pub(crate) struct Table {
     /// One bit per code point, set where it has a counterpart: a tenth of
     /// them do, and the bits fit in the fastest cache, so the look at a
     /// Simplified character rarely touches `to`.
@@ -66,15 +66,22 @@ fn index(c: char) -> Option<usize> {
         .then(|| (code - FIRST) as usize)
 }
 
-/// The Simplified counterpart of the code point `code`, or `code` itself:
-/// for a caller that decodes UTF-8 itself.
-pub(crate) fn simplified_code(code: u32) -> u32 {
-    match code
-        .checked_sub(FIRST)
-        .and_then(|slot| SIMPLIFIED.get(slot as usize))
-    {
-        Some(to) => u32::from(to),
-        None => code,
+/// The table, for a caller that looks up many characters in a row.
+pub(crate) fn table() -> &'static Table {
+    &SIMPLIFIED
+}
+
+impl Table {
+    /// The Simplified counterpart of the code point `code`, or `code`
+    /// itself: for a caller that decodes UTF-8 itself.
+    pub(crate) fn simplified_code(&self, code: u32) -> u32 {
+        match code
+            .checked_sub(FIRST)
+            .and_then(|slot| self.get(slot as usize))
+        {
+            Some(to) => u32::from(to),
+            None => code,
+        }
     }
 }
 
@@ -98,7 +105,16 @@ pub(crate) fn simplify(text: &str) -> Cow<'_, str> {
 /// Whether `text` holds a Traditional character: a fix of it writes the
 /// replacement in Traditional script.
 pub(crate) fn has_traditional(text: &str) -> bool {
-    text.chars().any(|c| simplified(c) != c)
+    // Han characters of the table start with these bytes: most text has
+    // none, and is not decoded at all.
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &lead)| {
+        (0xE3..=0xE9).contains(&lead)
+            && text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| simplified(c) != c)
+    })
 }
 
 #[cfg(test)]

@@ -32,14 +32,54 @@ use super::is_cjk;
 /// header of `#` lines.
 const WORDS: &str = include_str!("zh-words.txt");
 
-/// The segmenter, loaded on first use and shared by every thread.
-static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
+/// The `word frequency tag` lines of [`WORDS`], without the header.
+fn word_lines() -> &'static str {
     let start = WORDS
         .lines()
         .take_while(|line| line.starts_with('#'))
         .map(|line| line.len() + 1)
         .sum::<usize>();
-    let mut words = WORDS.get(start..).unwrap_or_default().as_bytes();
+    WORDS.get(start..).unwrap_or_default()
+}
+
+/// Every two characters that stand side by side inside a word the
+/// segmenter knows. A word can only cut a term, or hold it, by crossing
+/// one of its edges, so where neither edge of a term is such a pair (`的`
+/// before `客户` and `。` after it), every split keeps the term whole, and
+/// the segmenter is not asked: most terms need no segmenting, and a run
+/// whose terms all sit between such characters never loads the segmenter.
+static PAIRS_IN_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut pairs = Vec::new();
+    for line in word_lines().lines() {
+        let word = line.split(' ').next().unwrap_or_default();
+        let mut chars = word.chars();
+        let mut last = chars.next();
+        for c in chars {
+            if let Some(before) = last {
+                pairs.push(pair(before, c));
+            }
+            last = Some(c);
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+});
+
+/// Two characters as one sortable number.
+fn pair(before: char, after: char) -> u64 {
+    (u64::from(before) << 32) | u64::from(after)
+}
+
+/// Whether a word of the segmenter's could hold `before` and `after` side
+/// by side.
+fn may_join(before: Option<char>, after: Option<char>) -> bool {
+    matches!((before, after), (Some(a), Some(b)) if PAIRS_IN_WORDS.binary_search(&pair(a, b)).is_ok())
+}
+
+/// The segmenter, loaded on first use and shared by every thread.
+static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
+    let mut words = word_lines().as_bytes();
     // The list is built in; a test loads it, so an error here cannot
     // happen in a released build, and would only leave every term a word.
     Jieba::with_dict(&mut words).unwrap_or_else(|_| Jieba::empty())
@@ -132,6 +172,12 @@ impl Words {
         let run = from + local.start..from + local.end;
         if run == range {
             // Nothing but punctuation, spaces or other scripts around it.
+            return None;
+        }
+        let term = &window[range.start - from..range.end - from];
+        let before = window[local.start..range.start - from].chars().next_back();
+        let after = window[range.end - from..local.end].chars().next();
+        if !may_join(before, term.chars().next()) && !may_join(term.chars().next_back(), after) {
             return None;
         }
         let ends = self.runs.entry((run.start, run.end)).or_insert_with(|| {
