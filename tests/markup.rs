@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use crate::support::{clientele, findings, json, tree};
+use crate::support::{clientele, pairs, tree, wrong_terms};
 
 const RELATIONSHIP: &str = "business = \"relationship\"\n";
 const TRANSACTIONAL: &str = "business = \"transactional\"\n";
@@ -66,22 +66,6 @@ $$
 
 套餐 $5 和 $10，顾客按月付款。
 ";
-
-/// `(path, matched)` of every wrong-term finding under `dir`, in order.
-fn wrong_terms(dir: &std::path::Path) -> Vec<(String, String)> {
-    let output = clientele(dir).args(["--format", "json"]).output().unwrap();
-    findings(&json(&output.stdout))
-        .into_iter()
-        .filter(|(_, rule, _)| rule == "wrong-term")
-        .map(|(path, _, matched)| (path, matched))
-        .collect()
-}
-
-fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
-    rows.iter()
-        .map(|&(path, matched)| (path.to_owned(), matched.to_owned()))
-        .collect()
-}
 
 #[test]
 fn component_text_is_checked_and_math_and_attributes_are_not() {

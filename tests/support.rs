@@ -53,3 +53,20 @@ pub fn findings(report: &serde_json::Value) -> Vec<(String, String, String)> {
         })
         .collect()
 }
+
+/// `(path, matched)` of every wrong-term finding of a run in `dir`, in order.
+pub fn wrong_terms(dir: &Path) -> Vec<(String, String)> {
+    let output = clientele(dir).args(["--format", "json"]).output().unwrap();
+    findings(&json(&output.stdout))
+        .into_iter()
+        .filter(|(_, rule, _)| rule == "wrong-term")
+        .map(|(path, _, matched)| (path, matched))
+        .collect()
+}
+
+/// `(path, matched)` rows as [`wrong_terms`] returns them.
+pub fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|&(path, matched)| (path.to_owned(), matched.to_owned()))
+        .collect()
+}

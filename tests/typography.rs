@@ -5,25 +5,9 @@
 
 use std::fs;
 
-use crate::support::{clientele, findings, json, tree};
+use crate::support::{clientele, pairs, tree, wrong_terms};
 
 const RELATIONSHIP: &str = "business = \"relationship\"\n";
-
-/// `(path, matched)` of every wrong-term finding under `dir`, in order.
-fn wrong_terms(dir: &std::path::Path) -> Vec<(String, String)> {
-    let output = clientele(dir).args(["--format", "json"]).output().unwrap();
-    findings(&json(&output.stdout))
-        .into_iter()
-        .filter(|(_, rule, _)| rule == "wrong-term")
-        .map(|(path, _, matched)| (path, matched))
-        .collect()
-}
-
-fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
-    rows.iter()
-        .map(|&(path, matched)| (path.to_owned(), matched.to_owned()))
-        .collect()
-}
 
 #[test]
 fn a_unicode_space_inside_a_phrase_keeps_the_phrase() {

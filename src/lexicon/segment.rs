@@ -15,10 +15,11 @@
 //! frequencies of the rest summed so that every word weighs what it
 //! weighs in the whole): a seventh of the words, loaded in under 10 ms,
 //! splitting the corpus's 21,067 terms with Han characters beside them as
-//! the whole dictionary does but for one. It is loaded the first time a
-//! term has a Han character right beside it: a run over English and
-//! Russian files, or over Chinese text whose terms stand between
-//! punctuation, never loads it.
+//! the whole dictionary does but for one. It is asked, and loaded, only
+//! where one of its words could cross a term's edge (see
+//! [`PAIRS_IN_WORDS`]): a run over English and Russian files, or over
+//! Chinese text whose terms stand between punctuation or characters no
+//! word joins them to, never loads it.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -174,15 +175,19 @@ impl Words {
             // Nothing but punctuation, spaces or other scripts around it.
             return None;
         }
-        let term = &window[range.start - from..range.end - from];
-        let before = window[local.start..range.start - from].chars().next_back();
-        let after = window[range.end - from..local.end].chars().next();
+        let term = window.get(range.start - from..range.end - from)?;
+        let before = window
+            .get(local.start..range.start - from)?
+            .chars()
+            .next_back();
+        let after = window.get(range.end - from..local.end)?.chars().next();
         if !may_join(before, term.chars().next()) && !may_join(term.chars().next_back(), after) {
             return None;
         }
+        let run_text = window.get(local)?;
         let ends = self.runs.entry((run.start, run.end)).or_insert_with(|| {
             JIEBA
-                .cut(&window[local], false)
+                .cut(run_text, false)
                 .iter()
                 .map(|token| run.start + token.byte_end)
                 .collect()
@@ -196,14 +201,15 @@ impl Words {
 fn han_run(text: &str, range: Range<usize>) -> Range<usize> {
     let is_han = |c: char| is_cjk(c) && !('\u{3040}'..='\u{30FF}').contains(&c);
     let mut start = range.start;
-    for (at, c) in text[..range.start].char_indices().rev() {
+    let before = text.get(..range.start).unwrap_or_default();
+    for (at, c) in before.char_indices().rev() {
         if !is_han(c) || range.start - at > REACH {
             break;
         }
         start = at;
     }
     let mut end = range.end;
-    for c in text[range.end..].chars() {
+    for c in text.get(range.end..).unwrap_or_default().chars() {
         if !is_han(c) || end - range.end > REACH {
             break;
         }
