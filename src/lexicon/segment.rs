@@ -107,13 +107,13 @@ pub(crate) enum Fit {
     Across,
 }
 
-/// The words of the Han runs around the terms of one piece of prose,
-/// segmented once per run.
+/// The words of the Han runs around the terms of one piece of prose. The
+/// terms come in text order, and a phrase is looked at right after the
+/// term it holds, so only the last run segmented is kept for the next.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
-    /// Per run (its range in the folded bytes), where its words end; a
-    /// piece of prose has few.
-    runs: Vec<((usize, usize), Vec<usize>)>,
+    /// The last run (its range in the folded bytes) and where its words end.
+    last: Option<((usize, usize), Vec<usize>)>,
 }
 
 impl Words {
@@ -188,19 +188,16 @@ impl Words {
         }
         let run_text = window.get(local)?;
         let key = (run.start, run.end);
-        let at = match self.runs.iter().position(|(known, _)| *known == key) {
-            Some(at) => at,
-            None => {
-                let ends = JIEBA
-                    .cut(run_text, false)
-                    .iter()
-                    .map(|token| run.start + token.byte_end)
-                    .collect();
-                self.runs.push((key, ends));
-                self.runs.len() - 1
-            }
-        };
-        Some((window, from, run, &self.runs[at].1))
+        if self.last.as_ref().is_none_or(|(known, _)| *known != key) {
+            let ends = JIEBA
+                .cut(run_text, false)
+                .iter()
+                .map(|token| run.start + token.byte_end)
+                .collect();
+            self.last = Some((key, ends));
+        }
+        let ends = self.last.as_ref().map(|(_, ends)| ends.as_slice())?;
+        Some((window, from, run, ends))
     }
 }
 
