@@ -63,6 +63,8 @@ struct Reader<'a> {
     paragraph: Option<window::Window>,
     /// The prose of the text, sorted: cue words count only there.
     prose: &'a [Span],
+    /// Where the terms are, sorted: a cue word inside one does not count.
+    terms: Vec<Span>,
 }
 
 impl Reader<'_> {
@@ -83,8 +85,16 @@ impl Reader<'_> {
                 // Cue words come from prose only: a window is raw text, and
                 // may hold code, math or an HTML attribute
                 // (`<div class="server">`).
-                let prose = self.prose;
-                hits.retain(|hit| in_prose(prose, hit.at));
+                // Nor is a cue inside a term a cue: `покупателем` holds
+                // the cue `покупа*`, and a fix that writes it must not
+                // change how the terms beside it read, or a second pass
+                // would fix a term nobody was shown. A cue that holds a
+                // term (`client portal`) still counts.
+                let (prose, terms) = (self.prose, &self.terms);
+                hits.retain(|hit| {
+                    let end = hit.at + cues.cue(hit.cue).word.len();
+                    in_prose(prose, hit.at) && !inside(terms, hit.at, end)
+                });
             }
         }
         let hits = &self.found[scope as usize].1;
@@ -131,6 +141,15 @@ impl Reader<'_> {
             },
         })
     }
+}
+
+/// Whether `start..end` lies inside one of the sorted, disjoint `spans`.
+fn inside(spans: &[Span], start: usize, end: usize) -> bool {
+    let after = spans.partition_point(|span| span.start <= start);
+    after
+        .checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .is_some_and(|span| end <= span.end)
 }
 
 /// Whether the byte at `at` is in one of the sorted `prose` spans.
@@ -193,6 +212,7 @@ pub fn classify(
         sentence: None,
         paragraph: None,
         prose,
+        terms: occurrences.iter().map(|o| o.phrase).collect(),
     };
     let mut undecided = Vec::new();
     for (i, occurrence) in occurrences.iter_mut().enumerate() {
