@@ -6,10 +6,12 @@
 //! 1. [`config`] finds the settings that apply (nearest `clientele.toml`);
 //! 2. [`walk`] lists the documents, [`lint::check_file`] reads one;
 //! 3. [`markdown`] cuts the prose out of the Markdown, as byte spans;
-//! 4. the [`lexicon`]'s matcher finds every term form in the prose, in the
-//!    technical or fixed sense of a phrase around it, or else the business
-//!    sense; [`sense`] reads the bare client terms' sense from their
-//!    context and applies the allow list;
+//! 4. the [`lexicon`]'s matcher finds every term form in the prose (case,
+//!    Traditional Chinese and typography folded away; a Chinese term only
+//!    where a word segmenter does not cut a word in two), in the technical
+//!    or fixed sense of a phrase around it, or else the business sense;
+//!    [`sense`] reads the bare client terms' sense from their context and
+//!    applies the allow list;
 //! 5. [`rules`] turn occurrences into [`diagnostic::Diagnostic`]s;
 //! 6. [`render`] prints them, sorted by path and position.
 //!
