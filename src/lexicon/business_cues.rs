@@ -73,7 +73,7 @@ impl BusinessCues {
         words: bool,
         out: &mut Vec<BusinessCueId>,
     ) {
-        self.words.find(text, from, folded, lang, words, |i, _| {
+        self.words.find(text, from, folded, lang, words, |i, _, _| {
             out.push(BusinessCueId(i as u32));
         });
     }

@@ -72,6 +72,8 @@ pub struct CueHit {
     pub cue: CueId,
     /// Where its first byte is in the text.
     pub at: usize,
+    /// Where it ends in the text.
+    pub end: usize,
 }
 
 /// Every cue of every language, and the terms they classify.
@@ -151,12 +153,14 @@ impl Cues {
         words: bool,
         out: &mut Vec<CueHit>,
     ) {
-        self.words.find(text, from, folded, lang, words, |i, at| {
-            out.push(CueHit {
-                cue: CueId(i as u32),
-                at,
+        self.words
+            .find(text, from, folded, lang, words, |i, at, end| {
+                out.push(CueHit {
+                    cue: CueId(i as u32),
+                    at,
+                    end,
+                });
             });
-        });
     }
 }
 
@@ -230,7 +234,7 @@ impl WordSet {
         self.automata.iter().any(Option::is_some)
     }
 
-    /// Call `found(index, at)` for each word of `lang` in `text[from..]`,
+    /// Call `found(index, start, end)` for each word of `lang` in `text[from..]`,
     /// whose folded bytes are `folded`, that lies outside link targets and
     /// URLs and, where `words` says the language spaces its words, stands
     /// as a word (a prefix word: starts one); in order.
@@ -241,7 +245,7 @@ impl WordSet {
         folded: &Folded,
         lang: LangId,
         words: bool,
-        mut found: impl FnMut(usize, usize),
+        mut found: impl FnMut(usize, usize, usize),
     ) {
         let Some(Some((automaton, ids))) = self.automata.get(usize::from(lang.0)) else {
             return;
@@ -256,7 +260,7 @@ impl WordSet {
                     at_word_boundaries(text, start, end)
                 };
             if stands && !in_address(text, start) {
-                found(i, start);
+                found(i, start, end);
             }
         }
     }

@@ -217,15 +217,13 @@ impl Folded {
                 self.after.push(end);
                 continue;
             }
+            // A folded character is as long as the character: its bytes
+            // map one to one.
             let folded = fold_char(c).encode_utf8(&mut encoded).as_bytes();
-            for k in 0..folded.len() {
-                self.bytes.push(folded[k]);
+            for (k, &byte) in folded.iter().enumerate() {
+                self.bytes.push(byte);
                 self.before.push((at + k) as u32);
-                self.after.push(if k + 1 == folded.len() {
-                    end
-                } else {
-                    (at + k + 1) as u32
-                });
+                self.after.push((at + k + 1) as u32);
             }
         }
     }

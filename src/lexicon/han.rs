@@ -37,7 +37,8 @@ static SIMPLIFIED: LazyLock<Table> = LazyLock::new(|| {
     for line in PAIRS.lines().filter(|l| !l.starts_with('#')) {
         let mut chars = line.chars();
         if let (Some(from), Some(to)) = (chars.next(), chars.next())
-            && let (Some(slot), 3) = (index(from), to.len_utf8())
+            && let Some(slot) = slot(u32::from(from))
+            && to.len_utf8() == 3
             && let Ok(to) = u16::try_from(u32::from(to))
         {
             table.to[slot] = to;
@@ -47,20 +48,8 @@ static SIMPLIFIED: LazyLock<Table> = LazyLock::new(|| {
     table
 });
 
-impl Table {
-    /// The counterpart of the code point at `slot`, if it has one.
-    fn get(&self, slot: usize) -> Option<u16> {
-        let bits = *self.mapped.get(slot / 64)?;
-        if bits & (1 << (slot % 64)) == 0 {
-            return None;
-        }
-        self.to.get(slot).copied()
-    }
-}
-
-/// `c`'s place in the table, if it has one.
-fn index(c: char) -> Option<usize> {
-    let code = u32::from(c);
+/// The place of the code point `code` in the table, if it has one.
+fn slot(code: u32) -> Option<usize> {
     (FIRST..=LAST)
         .contains(&code)
         .then(|| (code - FIRST) as usize)
@@ -75,22 +64,21 @@ impl Table {
     /// The Simplified counterpart of the code point `code`, or `code`
     /// itself: for a caller that decodes UTF-8 itself.
     pub(crate) fn simplified_code(&self, code: u32) -> u32 {
-        match code
-            .checked_sub(FIRST)
-            .and_then(|slot| self.get(slot as usize))
-        {
-            Some(to) => u32::from(to),
-            None => code,
+        let Some(slot) = slot(code) else {
+            return code;
+        };
+        match self.mapped.get(slot / 64) {
+            Some(bits) if bits & (1 << (slot % 64)) != 0 => {
+                self.to.get(slot).map_or(code, |&to| u32::from(to))
+            }
+            _ => code,
         }
     }
 }
 
 /// The Simplified counterpart of `c`, or `c` itself.
 pub(crate) fn simplified(c: char) -> char {
-    index(c)
-        .and_then(|slot| SIMPLIFIED.get(slot))
-        .and_then(|to| char::from_u32(u32::from(to)))
-        .unwrap_or(c)
+    char::from_u32(SIMPLIFIED.simplified_code(u32::from(c))).unwrap_or(c)
 }
 
 /// `text` with every Traditional character Simplified: the same length,

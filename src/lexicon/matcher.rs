@@ -16,8 +16,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::segment::{Fit, Words};
 use super::{
-    Folded, LangId, Language, Phrase, Reason, SlotSet, Term, TermId, at_word_boundaries, fold,
-    is_word_char, joins_words,
+    Folded, LangId, Language, Phrase, Reason, SlotSet, Term, TermId, at_word_boundaries_where,
+    fold, is_word_char,
 };
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
@@ -200,7 +200,12 @@ impl MatcherBuilder {
             .find_overlapping_iter(&folded)
             .filter(|m| {
                 matcher.forms[m.pattern().as_usize()].lang == lang
-                    && matcher.stands_alone(phrase, lang, Span::new(m.start(), m.end()))
+                    && matcher.stands_alone_in(
+                        phrase,
+                        Span::new(0, phrase.len()),
+                        lang,
+                        Span::new(m.start(), m.end()),
+                    )
             })
             .min_by_key(|m| (m.start(), std::cmp::Reverse(m.end())))
             .map(|m| {
@@ -321,35 +326,27 @@ impl Matcher {
             )
         };
         let mut words = Words::default();
-        // How a candidate at `range` of the folded bytes fits the words
-        // around it, where its language has a segmenter: `None` when it
-        // cuts two words, and the longer word it modifies, if any. A term
-        // that ends its word is the word's head (`老客户`, "regular
-        // client"), and is replaced like a word of its own (`老顾客`); one
-        // that starts or sits inside it (`客户群`, `用户名`) is not.
-        let mut fit = |lang: LangId, range: Range<usize>, term: bool| -> Option<Option<Span>> {
-            if !self.segmented[usize::from(lang.0)] {
-                return Some(None);
-            }
-            let end = range.end;
-            let fit = if term {
-                words.fit_term(bytes, range)
-            } else {
-                words.fit(bytes, range)
-            };
-            match fit {
-                Fit::Word => Some(None),
-                Fit::Compound(word) if word.end == end => Some(None),
-                Fit::Compound(word) => Some(Some(place(word.start, word.end))),
-                Fit::Across => None,
-            }
-        };
         for m in self.searcher().find_overlapping_iter(bytes) {
             let f = m.pattern().as_usize();
             let lang = self.forms[f].lang;
             let at = place(m.start(), m.end());
+            let fit = if self.segmented[usize::from(lang.0)] {
+                words.fit(bytes, m.range())
+            } else {
+                Fit::Word
+            };
+            // A term that ends its word is the word's head (`老客户`,
+            // "regular client"), and is replaced like a word of its own
+            // (`老顾客`); one that starts or sits inside it (`客户群`,
+            // `用户名`) is not, and carries the word.
+            let bare = match &fit {
+                Fit::Word => Some(None),
+                Fit::Compound(word) if word.end == m.end() => Some(None),
+                Fit::Compound(word) => Some(Some(place(word.start, word.end))),
+                Fit::Across | Fit::Claimed => None,
+            };
             if self.stands_alone_in(text, span, lang, at)
-                && let Some(compound) = fit(lang, m.range(), true)
+                && let Some(compound) = bare
             {
                 candidates.push(Candidate {
                     span: at,
@@ -370,9 +367,9 @@ impl Matcher {
                 }
                 let whole = place(start, end);
                 if self.stands_alone_in(text, span, phrase.lang, whole)
-                    // The term inside must be a word of the text; the
-                    // phrase may end inside a longer one (`顾客服务中心`).
-                    && fit(phrase.lang, m.range(), false).is_some()
+                    // The term inside must not cut two words; the phrase
+                    // may end inside a longer one (`顾客服务中心`).
+                    && fit != Fit::Across
                 {
                     candidates.push(Candidate {
                         span: whole,
@@ -430,36 +427,16 @@ impl Matcher {
         }
     }
 
-    /// Whether `span` of `text` stands as a whole word, where `lang` has words.
-    fn stands_alone(&self, text: &str, lang: LangId, span: Span) -> bool {
-        !self.word_boundaries[usize::from(lang.0)] || at_word_boundaries(text, span.start, span.end)
-    }
-
-    /// [`Self::stands_alone`] for a match in the prose span `prose`: a
-    /// character outside the prose is markup, so only a letter or digit
-    /// there continues the word. `_client_` is emphasis around a word;
+    /// Whether `span` of `text` stands as a whole word, where `lang` has
+    /// words, `span` being in the prose span `prose`: a character outside
+    /// the prose is markup, so only a letter or digit there continues the
+    /// word. `_client_` is emphasis around a word;
     /// `client_id` is one identifier.
     fn stands_alone_in(&self, text: &str, prose: Span, lang: LangId, span: Span) -> bool {
-        if !self.word_boundaries[usize::from(lang.0)] {
-            return true;
-        }
-        let continues = |c: char, at: usize| {
-            if prose.start <= at && at < prose.end {
-                is_word_char(c)
-            } else {
-                c.is_alphanumeric() && is_word_char(c)
-            }
-        };
-        let before = text
-            .get(..span.start)
-            .and_then(|s| s.char_indices().rev().find(|&(_, c)| !joins_words(c)));
-        let after = text.get(span.end..).and_then(|s| {
-            s.char_indices()
-                .find(|&(_, c)| !joins_words(c))
-                .map(|(i, c)| (span.end + i, c))
-        });
-        !before.is_some_and(|(at, c)| continues(c, at))
-            && !after.is_some_and(|(at, c)| continues(c, at))
+        !self.word_boundaries[usize::from(lang.0)]
+            || at_word_boundaries_where(text, span.start, span.end, |at, c| {
+                is_word_char(c) && (prose.start <= at && at < prose.end || c.is_alphanumeric())
+            })
     }
 }
 

@@ -1003,13 +1003,27 @@ fn cue_word_problem(text: &str) -> Option<&'static str> {
 /// Whether `text[start..end]` stands as a whole word. Invisible characters
 /// that join a word are looked past: `client\u{ad}ele` is one word.
 pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    at_word_boundaries_where(text, start, end, |_, c| is_word_char(c))
+}
+
+/// [`at_word_boundaries`], where `continues(at, c)` tells whether the
+/// character `c` at byte `at` beside the span continues its word.
+pub(crate) fn at_word_boundaries_where(
+    text: &str,
+    start: usize,
+    end: usize,
+    continues: impl Fn(usize, char) -> bool,
+) -> bool {
     let before = text
         .get(..start)
-        .and_then(|s| s.chars().rev().find(|&c| !joins_words(c)));
-    let after = text
-        .get(end..)
-        .and_then(|s| s.chars().find(|&c| !joins_words(c)));
-    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+        .and_then(|s| s.char_indices().rev().find(|&(_, c)| !joins_words(c)));
+    let after = text.get(end..).and_then(|s| {
+        s.char_indices()
+            .find(|&(_, c)| !joins_words(c))
+            .map(|(i, c)| (end + i, c))
+    });
+    !before.is_some_and(|(at, c)| continues(at, c))
+        && !after.is_some_and(|(at, c)| continues(at, c))
 }
 
 #[cfg(test)]

@@ -92,8 +92,7 @@ impl Reader<'_> {
                 // term (`client portal`) still counts.
                 let (prose, terms) = (self.prose, &self.terms);
                 hits.retain(|hit| {
-                    let end = hit.at + cues.cue(hit.cue).word.len();
-                    in_prose(prose, hit.at) && !inside(terms, hit.at, end)
+                    inside(prose, hit.at, hit.at + 1) && !inside(terms, hit.at, hit.end)
                 });
             }
         }
@@ -150,14 +149,6 @@ fn inside(spans: &[Span], start: usize, end: usize) -> bool {
         .checked_sub(1)
         .and_then(|i| spans.get(i))
         .is_some_and(|span| end <= span.end)
-}
-
-/// Whether the byte at `at` is in one of the sorted `prose` spans.
-fn in_prose(prose: &[Span], at: usize) -> bool {
-    let after = prose.partition_point(|span| span.start <= at);
-    after
-        .checked_sub(1)
-        .is_some_and(|i| prose.get(i).is_some_and(|span| at < span.end))
 }
 
 /// How many characters from a term a cue counts double: the words next to
