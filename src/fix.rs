@@ -3,20 +3,31 @@
 //!
 //! An edit replaces exactly one diagnostic's span with its suggestion, so
 //! every byte outside the spans (line endings, a byte-order mark, the final
-//! newline or its absence) stays as it was.
+//! newline or its absence) stays as it was. The fixed text is linted again,
+//! and an edit that made a finding that was not there before (`clients, not
+//! customers` read as `clients, not clients`; a Chinese replacement that
+//! makes a new word with the character after it) is taken back: the finding
+//! it would have fixed stays, unfixable, and says why.
 
 use std::path::Path;
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, MAX_CONTRAST_GAP};
 use crate::lint::lint_document;
+use crate::span::Span;
 
 /// Lint-and-fix passes over one document at most. One pass fixes all that
 /// today's rules offer; a second would catch a fix that uncovers another,
 /// and the bound keeps a pair of fixes that undo each other from looping.
 const MAX_PASSES: usize = 4;
+
+/// How often one pass lints its text again after taking back the edits
+/// that made new findings. Each try takes back at least one edit; past the
+/// bound, the pass applies nothing rather than lint a large file once per
+/// edit.
+const MAX_TRIES: usize = 8;
 
 /// A document after its fixes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,35 +40,178 @@ pub struct Fixed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A suggestion that may be applied: the span it replaces and its text.
+#[derive(Debug, Clone, Copy)]
+struct Candidate<'a> {
+    span: Span,
+    replacement: &'a str,
+}
+
+/// One applied edit: which candidate, and where its replacement lies in
+/// the new text.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    candidate: usize,
+    old: Span,
+    new: Span,
+}
+
+/// The suggestions of the fixable diagnostics whose spans lie in `text`,
+/// in text order, leaving out any that overlaps one before it.
+fn candidates<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<Candidate<'a>> {
+    let mut all: Vec<Candidate<'a>> = diagnostics
+        .iter()
+        .filter(|d| d.fixable && d.span.slice(text).is_some())
+        .filter_map(|d| {
+            Some(Candidate {
+                span: d.span,
+                replacement: d.suggestion.as_deref()?,
+            })
+        })
+        .collect();
+    all.sort_by_key(|c| c.span);
+    let mut end = 0;
+    all.retain(|c| {
+        let keep = c.span.start >= end;
+        if keep {
+            end = c.span.end;
+        }
+        keep
+    });
+    all
+}
+
+/// `text` with every candidate not `refused` in place, and the edits made.
+fn splice(text: &str, candidates: &[Candidate<'_>], refused: &[bool]) -> (String, Vec<Edit>) {
+    let mut out = String::with_capacity(text.len());
+    let mut edits = Vec::new();
+    let mut copied = 0;
+    for (i, c) in candidates.iter().enumerate() {
+        if refused[i] {
+            continue;
+        }
+        out.push_str(&text[copied..c.span.start]);
+        let start = out.len();
+        out.push_str(c.replacement);
+        edits.push(Edit {
+            candidate: i,
+            old: c.span,
+            new: Span::new(start, out.len()),
+        });
+        copied = c.span.end;
+    }
+    out.push_str(&text[copied..]);
+    (out, edits)
+}
+
 /// `text` with the suggestion of every fixable diagnostic in place of its
 /// span, and how many were applied. An edit that overlaps one already
 /// taken, or whose span is not a slice of `text`, is left out.
 pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
-    let mut edits: Vec<(&Diagnostic, &str)> = diagnostics
-        .iter()
-        .filter(|d| d.fixable && d.span.slice(text).is_some())
-        .filter_map(|d| Some((d, d.suggestion.as_deref()?)))
-        .collect();
-    edits.sort_by_key(|(d, _)| d.span);
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    let mut applied = 0;
-    for (d, replacement) in edits {
-        if d.span.start < copied {
+    let candidates = candidates(text, diagnostics);
+    let (out, edits) = splice(text, &candidates, &vec![false; candidates.len()]);
+    (out, edits.len())
+}
+
+/// Whether two spans share a byte.
+fn overlap(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Where `span` of the edited text was before `edits`: a span that
+/// starts or ends at a replacement's edge maps to that edge of the span it
+/// replaced, other text shifts back by what the edits before it added.
+/// `None` for a span with an end inside a replacement: nothing like it was
+/// there before.
+fn before_edits(span: Span, edits: &[Edit]) -> Option<Span> {
+    let back = |at: usize| -> Option<usize> {
+        let mut shift: isize = 0;
+        for edit in edits {
+            if edit.new.start < at && at < edit.new.end {
+                return None;
+            }
+            if at == edit.new.start {
+                return Some(edit.old.start);
+            }
+            if at == edit.new.end {
+                return Some(edit.old.end);
+            }
+            if edit.new.end < at {
+                shift += edit.new.len() as isize - edit.old.len() as isize;
+            }
+        }
+        at.checked_add_signed(-shift)
+    };
+    Some(Span::new(back(span.start)?, back(span.end)?))
+}
+
+/// The edits to take back: for each finding of `after` that `before` does
+/// not have at the same place, the edits that made it (those it touches,
+/// else those within a contrast's reach of it, else all), with the finding.
+fn blame<'a>(
+    before: &[Diagnostic],
+    after: &'a [Diagnostic],
+    edits: &[Edit],
+) -> Vec<(usize, &'a Diagnostic)> {
+    let mut blamed = Vec::new();
+    for d in after {
+        let existed = before_edits(d.span, edits)
+            .is_some_and(|old| before.iter().any(|b| b.rule == d.rule && b.span == old));
+        if existed {
             continue;
         }
-        out.push_str(&text[copied..d.span.start]);
-        out.push_str(replacement);
-        copied = d.span.end;
-        applied += 1;
+        let places: Vec<Span> = std::iter::once(d.span)
+            .chain(
+                d.related
+                    .iter()
+                    .filter(|r| r.elsewhere.is_none())
+                    .map(|r| r.span),
+            )
+            .collect();
+        let near = |edit: &Edit, reach: usize| {
+            places.iter().any(|p| {
+                edit.new.start < p.end.saturating_add(reach)
+                    && p.start < edit.new.end.saturating_add(reach)
+            })
+        };
+        let mut culprits: Vec<usize> = (0..edits.len()).filter(|&i| near(&edits[i], 0)).collect();
+        if culprits.is_empty() {
+            culprits = (0..edits.len())
+                .filter(|&i| near(&edits[i], MAX_CONTRAST_GAP))
+                .collect();
+        }
+        if culprits.is_empty() {
+            culprits = (0..edits.len()).collect();
+        }
+        blamed.extend(culprits.into_iter().map(|i| (edits[i].candidate, d)));
     }
-    out.push_str(&text[copied..]);
-    (out, applied)
+    blamed
+}
+
+/// A suggestion taken back, at its span in the current text.
+#[derive(Debug, Clone)]
+struct Refusal {
+    span: Span,
+    why: String,
+}
+
+/// Turn the fixable diagnostics at a refused span into findings without a
+/// suggestion that say why, as rules do when they have none to offer.
+fn mark_refused(diagnostics: &mut [Diagnostic], refused: &[Refusal]) {
+    for d in diagnostics.iter_mut().filter(|d| d.fixable) {
+        if let Some(refusal) = refused.iter().find(|r| r.span == d.span) {
+            d.fixable = false;
+            d.suggestion = None;
+            d.label = format!("{} term", d.role);
+            d.help = Some(refusal.why.clone());
+        }
+    }
 }
 
 /// Fix the document at `path` whose contents are `text` and whose
-/// diagnostics under `settings` are `diagnostics`: apply the fixable ones,
-/// lint the result, and repeat while fixes remain.
+/// diagnostics under `settings` are `diagnostics`: apply the fixable ones
+/// that make no new finding, lint the result, and repeat while fixes
+/// remain.
 pub fn fix_document(
     path: &Path,
     text: &str,
@@ -70,16 +224,75 @@ pub fn fix_document(
         fixed: 0,
         diagnostics,
     };
+    let mut refusals: Vec<Refusal> = Vec::new();
     for _ in 0..MAX_PASSES {
-        let (text, applied) = apply(&fixed.text, &fixed.diagnostics);
-        if applied == 0 {
-            break;
+        let candidates = candidates(&fixed.text, &fixed.diagnostics);
+        let mut refused = vec![false; candidates.len()];
+        let mut accepted = None;
+        for tries in 0..=MAX_TRIES {
+            if tries == MAX_TRIES {
+                refused.fill(true);
+            }
+            let (text, edits) = splice(&fixed.text, &candidates, &refused);
+            if edits.is_empty() {
+                break;
+            }
+            let after = lint_document(path, &text, lexicon, settings)?;
+            let blamed = blame(&fixed.diagnostics, &after, &edits);
+            if blamed.is_empty() {
+                accepted = Some((text, edits, after));
+                break;
+            }
+            for (candidate, created) in blamed {
+                if !refused[candidate] {
+                    refused[candidate] = true;
+                    refusals.push(Refusal {
+                        span: candidates[candidate].span,
+                        why: format!(
+                            "not fixed: `{}` here would make a new finding ({}: {}); rewrite it by hand",
+                            candidates[candidate].replacement,
+                            created.rule.name(),
+                            created.message
+                        ),
+                    });
+                }
+            }
         }
-        fixed.diagnostics = lint_document(path, &text, lexicon, settings)?;
+        let Some((text, edits, after)) = accepted else {
+            break;
+        };
+        // The refused spans were left as they were: they move with the
+        // edits before them.
+        refusals.retain_mut(|r| match after_edits(r.span, &edits) {
+            Some(span) => {
+                r.span = span;
+                true
+            }
+            None => false,
+        });
         fixed.text = text;
-        fixed.fixed += applied;
+        fixed.fixed += edits.len();
+        fixed.diagnostics = after;
+        mark_refused(&mut fixed.diagnostics, &refusals);
     }
+    mark_refused(&mut fixed.diagnostics, &refusals);
     Ok(fixed)
+}
+
+/// Where `span` of the text before `edits` is after them, or `None` when
+/// an edit replaced part of it.
+fn after_edits(span: Span, edits: &[Edit]) -> Option<Span> {
+    let mut shift: isize = 0;
+    for edit in edits {
+        if overlap(edit.old, span) {
+            return None;
+        }
+        if edit.old.end <= span.start {
+            shift += edit.new.len() as isize - edit.old.len() as isize;
+        }
+    }
+    let move_by = |at: usize| at.checked_add_signed(shift);
+    Some(Span::new(move_by(span.start)?, move_by(span.end)?))
 }
 
 #[cfg(test)]
@@ -87,7 +300,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::invariants::only_spans_changed;
+    use crate::invariants::{new_findings, replacements};
     use crate::lint::lint_text;
     use crate::rules::RuleId;
     use crate::span::Span;
@@ -171,10 +384,18 @@ mod tests {
             let Ok(found) = lint_document(path, &text, &LEXICON, &settings) else {
                 return Ok(());
             };
-            let mut spans: Vec<Span> = found.iter().filter(|d| d.fixable).map(|d| d.span).collect();
-            spans.sort();
-            let once = fix_document(path, &text, &LEXICON, &settings, found).unwrap();
-            prop_assert!(only_spans_changed(&text, &once.text, &spans), "{:?}\n{:?}", text, once.text);
+            let mut edits: Vec<(Span, &str)> = found
+                .iter()
+                .filter(|d| d.fixable)
+                .map(|d| (d.span, d.suggestion.as_deref().unwrap_or_default()))
+                .collect();
+            edits.sort();
+            let (spans, words): (Vec<Span>, Vec<&str>) = edits.into_iter().unzip();
+            let once = fix_document(path, &text, &LEXICON, &settings, found.clone()).unwrap();
+            let replaced = replacements(&text, &once.text, &spans, &words);
+            prop_assert!(replaced.is_some(), "{:?}\n{:?}", text, once.text);
+            let created = new_findings(&found, &once.diagnostics, &replaced.unwrap_or_default());
+            prop_assert!(created.is_empty(), "{:?}\n{:?}\n{:#?}", text, once.text, created);
             prop_assert!(once.diagnostics.iter().all(|d| !d.fixable), "{:#?}", once.diagnostics);
             prop_assert_eq!(&lint_document(path, &once.text, &LEXICON, &settings).unwrap(), &once.diagnostics);
             let twice = fix_document(path, &once.text, &LEXICON, &settings, once.diagnostics.clone()).unwrap();

@@ -210,15 +210,25 @@ fn check_fix(path: &Path, config: &Config, source: &SourceFile, diagnostics: &[D
         return;
     };
     assert_eq!(fixes.original, text, "the original was not kept");
-    let mut spans: Vec<Span> = diagnostics
+    let mut edits: Vec<(Span, &str)> = diagnostics
         .iter()
         .filter(|d| d.fixable)
-        .map(|d| d.span)
+        .map(|d| (d.span, d.suggestion.as_deref().unwrap_or_default()))
         .collect();
-    spans.sort();
+    edits.sort();
+    let (spans, expected): (Vec<Span>, Vec<&str>) = edits.into_iter().unzip();
+    let Some(replaced) = replacements(text, fixed.source.text(), &spans, &expected) else {
+        panic!(
+            "a fix changed bytes outside the fixable spans:\n{text:?}\n{:?}",
+            fixed.source.text()
+        );
+    };
+    // Only the replaced words changed, so the fix's own output can be
+    // mapped back: every finding left must have been there before.
+    let created = new_findings(diagnostics, &fixed.diagnostics, &replaced);
     assert!(
-        only_spans_changed(text, fixed.source.text(), &spans),
-        "a fix changed bytes outside the fixable spans:\n{text:?}\n{:?}",
+        created.is_empty(),
+        "a fix made new findings:\n{text:?}\n{:?}\n{created:#?}",
         fixed.source.text()
     );
     check_diagnostics(&fixed.source, &fixed.diagnostics);
@@ -245,27 +255,105 @@ fn check_fix(path: &Path, config: &Config, source: &SourceFile, diagnostics: &[D
 /// appear in `after` in order, the first at its start and the last at its
 /// end.
 pub fn only_spans_changed(before: &str, after: &str, spans: &[Span]) -> bool {
+    replacements(before, after, spans, &[]).is_some()
+}
+
+/// Where each of `spans` (sorted, disjoint) of `before` was put in
+/// `after`, as `(old, new)` pairs, if `after` is `before` with only the
+/// bytes of `spans` replaced; found by looking for the kept stretches
+/// between them in order. `expected[i]`, when given, is what span `i` was
+/// meant to become: it (or the span's own text, for an edit left out) is
+/// tried first, so that two spans with nothing between them are told
+/// apart.
+pub fn replacements(
+    before: &str,
+    after: &str,
+    spans: &[Span],
+    expected: &[&str],
+) -> Option<Vec<(Span, Span)>> {
     let mut kept = Vec::new();
     let mut from = 0;
     for span in spans {
-        kept.push(&before[from..span.start]);
+        kept.push(before.get(from..span.start)?);
         from = span.end;
     }
-    kept.push(&before[from..]);
-    let (first, rest) = kept.split_first().unwrap_or((&"", &[]));
-    let Some(mut after) = after.strip_prefix(first) else {
-        return false;
-    };
+    kept.push(before.get(from..)?);
+    let (first, rest) = kept.split_first()?;
+    let mut at = after.strip_prefix(first).map(|_| first.len())?;
     let Some((last, middle)) = rest.split_last() else {
-        return after.is_empty();
+        return (at == after.len()).then(Vec::new);
     };
-    for stretch in middle {
-        match after.find(stretch) {
-            Some(at) => after = &after[at + stretch.len()..],
-            None => return false,
-        }
+    let mut pairs = Vec::with_capacity(spans.len());
+    for (i, (span, stretch)) in spans.iter().zip(middle).enumerate() {
+        let rest = after.get(at..)?;
+        let fits = |word: &str| {
+            rest.strip_prefix(word)
+                .is_some_and(|then| then.starts_with(stretch))
+                .then_some(at + word.len())
+        };
+        let found = match expected
+            .get(i)
+            .and_then(|word| fits(word))
+            .or_else(|| fits(span.slice(before)?))
+        {
+            Some(found) => found,
+            None => at + rest.find(stretch)?,
+        };
+        pairs.push((*span, Span::new(at, found)));
+        at = found + stretch.len();
     }
-    after.ends_with(last)
+    let end = after
+        .len()
+        .checked_sub(last.len())
+        .filter(|&end| end >= at)?;
+    if !after.ends_with(last) {
+        return None;
+    }
+    pairs.push((*spans.last()?, Span::new(at, end)));
+    Some(pairs)
+}
+
+/// The findings of a fixed text (`after`) that the text before the fix
+/// did not have at the same place, given where each replaced span went
+/// (`(old, new)` pairs from [`replacements`]): a finding on a replacement
+/// must have been on the word it replaced, and one elsewhere must have
+/// been there, shifted by what the replacements before it added.
+pub fn new_findings<'a>(
+    before: &[Diagnostic],
+    after: &'a [Diagnostic],
+    replaced: &[(Span, Span)],
+) -> Vec<&'a Diagnostic> {
+    // An end inside a replacement has nothing to map to: a finding that
+    // takes in part of a new word was not there before.
+    let back = |at: usize| -> Option<usize> {
+        let mut shift = 0isize;
+        for &(old, new) in replaced {
+            if new.start < at && at < new.end {
+                return None;
+            }
+            if at == new.start {
+                return Some(old.start);
+            }
+            if at == new.end {
+                return Some(old.end);
+            }
+            if new.end < at {
+                shift += new.len() as isize - old.len() as isize;
+            }
+        }
+        at.checked_add_signed(-shift)
+    };
+    after
+        .iter()
+        .filter(|d| {
+            let old = back(d.span.start).zip(back(d.span.end));
+            old.is_none_or(|(start, end)| {
+                !before
+                    .iter()
+                    .any(|b| b.rule == d.rule && b.span == Span::new(start, end))
+            })
+        })
+        .collect()
 }
 
 /// Config and pack parsing on `data`: up to three parts split at NUL
@@ -335,6 +423,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::rules::RuleId;
     use crate::testing::FRAGMENTS;
 
     /// Run `check` on every input the fuzzer of `target` kept: the
@@ -363,6 +452,104 @@ mod tests {
     #[test]
     fn the_config_inputs_the_fuzzer_kept_still_pass() {
         replay("config", check_config);
+    }
+
+    /// Every Markdown or text file under `folder`, recursively.
+    fn documents_under(folder: &Path, found: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                documents_under(&path, found);
+            } else if path
+                .extension()
+                .is_some_and(|e| ["md", "markdown", "mdx", "txt"].iter().any(|x| e == *x))
+            {
+                found.push(path);
+            }
+        }
+    }
+
+    /// Every fixture and example, under every config of the pipeline
+    /// check: fixing changes only the replaced words and never makes a
+    /// finding that was not there (a contrast fixed into a self-contrast, a
+    /// heading fixed into a repeated one), and the rest of the pipeline's
+    /// promises hold.
+    #[test]
+    fn every_fixture_and_example_keeps_the_pipeline_promises() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut documents = Vec::new();
+        documents_under(&root.join("tests/fixtures"), &mut documents);
+        documents_under(&root.join("examples"), &mut documents);
+        documents.sort();
+        assert!(documents.len() >= 40, "{} documents", documents.len());
+        for path in documents {
+            let bytes = std::fs::read(&path).unwrap();
+            for pick in 0..CONFIGS.len() {
+                println!("{} under config {pick}", path.display());
+                let mut data = vec![u8::try_from(pick).unwrap()];
+                data.extend(&bytes);
+                check_pipeline(&data);
+            }
+        }
+    }
+
+    #[test]
+    fn new_findings_are_told_from_moved_ones() {
+        let finding = |rule, start, end| Diagnostic {
+            rule,
+            severity: crate::Severity::Error,
+            span: Span::new(start, end),
+            message: String::new(),
+            label: String::new(),
+            lang: "en".to_owned(),
+            role: "client".to_owned(),
+            term: "client".to_owned(),
+            matched: String::new(),
+            suggestion: None,
+            fixable: false,
+            help: None,
+            related: Vec::new(),
+            sense: None,
+        };
+        // "a customer or clients" became "a client or clients": the
+        // self-contrast on the second word is new, the wrong-term gone.
+        let before = [finding(RuleId::WrongTerm, 2, 10)];
+        let replaced = [(Span::new(2, 10), Span::new(2, 8))];
+        let after = [finding(RuleId::SelfContrast, 12, 19)];
+        assert_eq!(new_findings(&before, &after, &replaced).len(), 1);
+        // A finding after the edit that was there before, shifted back.
+        let before = [
+            finding(RuleId::WrongTerm, 2, 10),
+            finding(RuleId::SelfContrast, 14, 21),
+        ];
+        assert!(new_findings(&before, &after, &replaced).is_empty());
+        // One on the replacement that was on the replaced word.
+        let before = [finding(RuleId::SelfContrast, 2, 10)];
+        let after = [finding(RuleId::SelfContrast, 2, 8)];
+        assert!(new_findings(&before, &after, &replaced).is_empty());
+        // One that takes in part of a replacement is always new.
+        let after = [finding(RuleId::WrongTerm, 6, 12)];
+        assert_eq!(new_findings(&before, &after, &replaced).len(), 1);
+    }
+
+    #[test]
+    fn replacements_are_found_even_with_nothing_between_them() {
+        let spans = [Span::new(0, 6), Span::new(6, 12)];
+        assert_eq!(
+            replacements("客户顾客", "客户客户", &spans, &["客户", "客户"]),
+            Some(vec![
+                (spans[0], Span::new(0, 6)),
+                (spans[1], Span::new(6, 12))
+            ])
+        );
+        assert_eq!(
+            replacements("ab cd", "xyz cd", &[Span::new(0, 2)], &["xyz"]),
+            Some(vec![(Span::new(0, 2), Span::new(0, 3))])
+        );
+        assert_eq!(
+            replacements("ab cd", "xyz ce", &[Span::new(0, 2)], &[]),
+            None
+        );
     }
 
     #[test]

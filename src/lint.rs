@@ -87,6 +87,7 @@ impl<'a> Finder<'a> {
             self.lexicon,
             &mut self.found,
         );
+        crate::sense::contrasted::mark(text, self.lexicon, &mut self.found);
         (outline, self.found, self.business_cues)
     }
 

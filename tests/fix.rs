@@ -72,11 +72,11 @@ fn a_tree_is_fixed_in_place_and_what_remains_is_reported() {
     clientele(dir.path())
         .arg("--fix")
         .assert()
-        // One finding has no safe fix (`clients, not customers`).
-        .code(1)
-        .stdout(predicate::str::contains("guide.md:7:27"))
+        // `clients, not customers` sets two words against each other: no
+        // finding, and nothing to fix.
+        .code(0)
         .stdout(predicate::str::ends_with(
-            "Fixed 18 problems in 5 files.\nFound 1 error in 6 files.\n",
+            "Fixed 18 problems in 5 files.\nNo problems remain in 6 files.\n",
         ));
     assert_same_tree(dir.path(), &fixture("expected"));
     #[cfg(unix)]
@@ -89,7 +89,7 @@ fn a_tree_is_fixed_in_place_and_what_remains_is_reported() {
     clientele(dir.path())
         .arg("--fix")
         .assert()
-        .code(1)
+        .code(0)
         .stdout(predicate::str::contains("Fixed").not());
     assert_same_tree(dir.path(), &fixture("expected"));
 }
@@ -280,5 +280,40 @@ fn the_readme_example_is_what_fix_does() {
     assert_eq!(
         fs::read_to_string(dir.path().join("page.md")).unwrap(),
         after
+    );
+}
+
+#[test]
+fn a_fix_that_would_make_a_new_finding_is_not_applied_and_says_why() {
+    // Two sections, one per role: fixing the second heading would repeat
+    // the first word for word, which self-contrast flags.
+    let page = "# Guide\n\n## Our clients\n\nWho they are.\n\n## Our customers\n\nWhat they buy.\n";
+    let dir = tree(&[
+        ("clientele.toml", "business = \"relationship\"\n"),
+        ("page.md", page),
+    ]);
+    clientele(dir.path())
+        .args(["--fix", "page.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "help: not fixed: `clients` here would make a new finding (self-contrast: the heading `Our clients` is repeated); rewrite it by hand",
+        ))
+        .stdout(predicate::str::contains("Fixed").not());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("page.md")).unwrap(),
+        page
+    );
+    // The rest of a document is still fixed.
+    let page = format!("{page}\nEvery customer gets a call.\n");
+    fs::write(dir.path().join("page.md"), &page).unwrap();
+    clientele(dir.path())
+        .args(["--fix", "page.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Fixed 1 problem in 1 file."));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("page.md")).unwrap(),
+        page.replace("Every customer", "Every client")
     );
 }

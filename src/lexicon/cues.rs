@@ -50,6 +50,9 @@ pub enum Reason {
     Document,
     /// An allowed phrase of the configuration holds it.
     Allowed,
+    /// A connector sets it against another term (`clients, not
+    /// customers`): the text is about the two words.
+    Contrast,
 }
 
 /// One cue word or phrase.

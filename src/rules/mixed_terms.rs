@@ -82,8 +82,8 @@ has the full reference.
 The suggestion is the majority's most frequent term in the same form and
 capitalisation. `clientele --fix` applies it only when the config sets
 `fix-mixed-terms = true`: which role is the minority is a count, not a
-decision. There is no suggestion where the form is ambiguous or where the
-term is set against the majority's term (`clients, not customers`).
+decision. There is no suggestion where the form is ambiguous, and a term
+set against another (`clients, not customers`) is no minority use at all.
 Declaring a `business` that prefers a role turns this rule's question
 into `wrong-term`'s answer, and `wrong-term`'s fixes are always applied.
 "#;

@@ -195,10 +195,9 @@ pub(crate) fn about(ctx: &Context<'_>, rule: RuleId, occurrence: &Occurrence) ->
 /// The form of `target` that replaces `occurrence` (whose text is
 /// `matched`), or the help saying why there is none to offer.
 ///
-/// A word set against `target`'s own word by a contrast connector gets
-/// none: `clients, not customers` fixed would read `clients, not clients`.
-/// Nor does a term inside a longer word (the Chinese `客户经理`, "account
-/// manager"): `顾客经理` is no word.
+/// A term inside a longer word gets none (the Chinese `客户经理`, "account
+/// manager"): `顾客经理` is no word. A term set against another is no
+/// finding at all (see `crate::sense::contrasted`).
 pub(crate) fn replacement(
     ctx: &Context<'_>,
     occurrence: &Occurrence,
@@ -211,51 +210,9 @@ pub(crate) fn replacement(
             "no safe replacement: it is part of the word `{word}`, and replacing it alone could make a word nobody writes; rewrite it by hand"
         ));
     }
-    if let Some(other) = contrasted_with(ctx, occurrence, target) {
-        let word = other.span.slice(ctx.text).unwrap_or_default();
-        return Err(format!(
-            "no safe replacement: it is set against `{word}` here, and replacing it would contrast `{word}` with itself; rewrite it by hand"
-        ));
-    }
     ctx.lexicon
         .replacement(occurrence, matched, target)
         .map_err(|why| format!("no safe replacement: {why}"))
-}
-
-/// A plain occurrence of `target`'s word (any form) that a contrast
-/// connector sets against `occurrence`.
-fn contrasted_with<'a>(
-    ctx: &Context<'a>,
-    occurrence: &Occurrence,
-    target: TermId,
-) -> Option<&'a Occurrence> {
-    let base = ctx.lexicon.base_term(target);
-    let lang = ctx.lexicon.language(ctx.lexicon.term(target).lang);
-    // A connector fills the whole gap between the two terms, and no
-    // connector holds a term: only the occurrences next to this one, in
-    // text order, can be set against it. Looking further would cost a
-    // contrast check per term in reach, dozens per term in a dense text.
-    let at = ctx
-        .occurrences
-        .partition_point(|o| o.span < occurrence.span);
-    let before = at
-        .checked_sub(1)
-        .and_then(|i| ctx.occurrences.get(i))
-        .map(|o| (o, (o, occurrence)));
-    let after = ctx.occurrences[at..]
-        .iter()
-        .find(|o| o.span != occurrence.span)
-        .map(|o| (o, (occurrence, o)));
-    before
-        .into_iter()
-        .chain(after)
-        .find(|(other, (first, second))| {
-            other.phrase == other.span
-                && ctx.lexicon.base_term(other.term) == base
-                && within_contrast_reach(first, second)
-                && lang.contrasts(ctx.text, first.phrase, second.phrase)
-        })
-        .map(|(other, _)| other)
 }
 
 /// Whether `second` (later in the text) is close enough to `first` for a

@@ -26,6 +26,9 @@ in the same grammatical form and capitalisation: `Customers` → `Clients`,
 - Fixed phrases, normal in any business: `customer service`,
   `customer support`, `обслуживание клиентов`, `客户服务`.
 - Phrases listed in `[allow] phrases`.
+- A term set against another term: "clients, not customers", "не
+  клиенты, а покупатели", "不是客户，而是顾客", "Clients versus customers".
+  A page that explains the difference is about the two words.
 - Other roles: `member`, `user`, `buyer`, `subscriber` and the rest, in
   any language. Only client and customer terms are ever discouraged.
 - Words built on a term (`clientele`, `клиентский`), and text that is not
@@ -84,9 +87,10 @@ the full reference.
 possessive and gender, taken from the aligned paradigms of the term packs,
 and capitalisation (`Customers` → `Clients`, `CUSTOMERS` → `CLIENTS`).
 There is no suggestion, and the diagnostic says why, when the matched form
-could be several forms that the preferred term spells differently, or when
-the term is set against the preferred term itself (`clients, not
-customers`), where the replacement would contrast a term with itself.
+could be several forms that the preferred term spells differently. After
+fixing, the document is checked again, and a replacement that would make a
+finding that was not there (two headings fixed into the same words) is
+not applied: the finding stays, saying why.
 "#;
 
 /// Flag every business-sense term of a discouraged role.

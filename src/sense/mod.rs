@@ -25,6 +25,7 @@
 //! [`AllowList`] applies the configured `[allow] phrases` on top.
 
 mod allow;
+pub(crate) mod contrasted;
 mod window;
 
 pub use allow::AllowList;
@@ -262,6 +263,7 @@ pub fn note(lexicon: &Lexicon, occurrence: &Occurrence) -> SenseNote {
         ),
         Reason::Document => ("document", None, None),
         Reason::Allowed => ("allowed", None, None),
+        Reason::Contrast => ("contrast", None, None),
     };
     SenseNote {
         sense: occurrence.sense,
