@@ -1,6 +1,7 @@
 //! `wrong-term`: a business-sense term whose role the declared business
 //! type discourages, with the preferred term in the same form as a fix.
 
+use super::agreement::widen;
 use super::{Context, RuleId, about, replacement};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::Sense;
@@ -115,7 +116,10 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
         match ctx.lexicon.preferred(term.lang, prefer, occurrence.term) {
             Some(target) => match replacement(ctx, occurrence, &d.matched, target) {
                 Ok(replacement) => {
-                    d.label = format!("say `{replacement}`");
+                    let replacement = widen(ctx, occurrence, &mut d, replacement);
+                    // A line break the fix keeps would break the label's line.
+                    let said = replacement.split_whitespace().collect::<Vec<_>>().join(" ");
+                    d.label = format!("say `{said}`");
                     d.suggestion = Some(replacement);
                     d.fixable = true;
                 }
