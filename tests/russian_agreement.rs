@@ -205,3 +205,12 @@ fn a_client_who_is_a_person_after_the_same_verbs_is_still_flagged() {
          Акцию запускает покупатель.\n"
     );
 }
+
+#[test]
+fn a_preposition_in_another_block_is_left_alone() {
+    // The last line of an indented code block right before the term's
+    // paragraph, and a preposition a blank line before its term.
+    let text = "Код:\n\n    print(о)\n    о\nклиенте пишем отдельно. Снова о\n\nклиенте.\n";
+    let found = findings("membership", text);
+    assert_eq!(matched(&found), ["клиенте", "клиенте"]);
+}

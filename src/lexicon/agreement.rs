@@ -51,7 +51,8 @@ impl Agreement {
     /// its span and the new spelling, in its capitalisation.
     ///
     /// Only a whole word counts (the `о` ending `кино` is no preposition),
-    /// separated from the term by white space alone, a line break included:
+    /// separated from the term by white space alone, one line break
+    /// included:
     /// markup between them (`*о* клиенте`) is left alone rather than
     /// guessed through. Only a term in a slot the preposition governs is
     /// its object: `О клиент!` is an interjection, which keeps its `О`.
@@ -64,7 +65,11 @@ impl Agreement {
     ) -> Option<(Span, String)> {
         let before = text.get(..term.start)?;
         let end = before.trim_end_matches(char::is_whitespace).len();
-        if end == before.len() {
+        let gap = &before[end..];
+        // A blank line ends the paragraph: what comes before it is another
+        // block, perhaps code, and governs nothing after.
+        let breaks = gap.matches('\n').count().max(gap.matches('\r').count());
+        if gap.is_empty() || breaks > 1 {
             return None;
         }
         let start = before[..end]
@@ -194,6 +199,11 @@ mod tests {
         );
         assert_eq!(change("клиенте", 0, "участнике"), None, "nothing before");
         assert_eq!(change("о,клиенте", 0, "участнике"), None);
+        for text in ["о\n\nклиенте", "о\r\n\r\nклиенте", "о\r\rклиенте"] {
+            let term = Span::new(text.find('к').unwrap(), text.len());
+            let found = russian().preposition(text, term, SlotSet::single(0), "участнике");
+            assert_eq!(found, None, "a blank line between: {text:?}");
+        }
     }
 
     #[test]

@@ -22,6 +22,16 @@ pub(super) fn widen(
     else {
         return replacement;
     };
+    // Code or markup before the term is no preposition of its sentence.
+    let prose = &ctx.outline.prose;
+    let in_prose = prose
+        .partition_point(|p| p.start <= preposition.start)
+        .checked_sub(1)
+        .and_then(|i| prose.get(i))
+        .is_some_and(|p| preposition.end <= p.end);
+    if !in_prose {
+        return replacement;
+    }
     let (Some(between), Some(matched)) = (
         ctx.text.get(preposition.end..d.span.start),
         ctx.text.get(preposition.start..d.span.end),

@@ -88,6 +88,10 @@ There is no suggestion, and the diagnostic says why, when the matched form
 could be several forms that the preferred term spells differently, or when
 the term is set against the preferred term itself (`clients, not
 customers`), where the replacement would contrast a term with itself.
+In Russian the preposition `о`/`об` before the term follows the new
+word's first sound (`о клиенте` → `об участнике`, the finding then
+covering both words), and a replacement of another gender is not offered
+in the singular, where the words agreeing with it would keep the old one.
 "#;
 
 /// Flag every business-sense term of a discouraged role.
