@@ -79,7 +79,7 @@ impl<'a> Finder<'a> {
     /// looked for) in its prose, and read the terms' senses.
     fn scan(mut self) -> (Outline, Vec<Occurrence>, Option<Vec<BusinessCueId>>) {
         let text = self.text;
-        let outline = outline_with(text, |span| self.prose(span));
+        let mut outline = outline_with(text, |span| self.prose(span));
         crate::sense::classify(
             text,
             &outline.headings,
@@ -88,6 +88,8 @@ impl<'a> Finder<'a> {
             &mut self.found,
         );
         crate::sense::contrasted::mark(text, self.lexicon, &mut self.found);
+        // Held for the sense reader anyway; the rules read it too.
+        outline.prose = self.prose;
         (outline, self.found, self.business_cues)
     }
 

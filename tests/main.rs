@@ -22,6 +22,7 @@ mod layers;
 mod markup;
 mod packs;
 mod report;
+mod russian_agreement;
 mod seeds;
 mod snapshots;
 mod support;

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use super::{SlotSet, Term, is_invisible};
+use super::{Gender, SlotSet, Term, is_invisible};
 
 /// Why no replacement can be offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,14 @@ pub enum NoReplacement {
     NoTraditional {
         /// The replacement, in Simplified characters.
         form: String,
+    },
+    /// The preferred term has another gender, which the words agreeing
+    /// with the term would not follow.
+    Gender {
+        /// The gender of the matched term.
+        from: Gender,
+        /// The gender of the preferred term.
+        to: Gender,
     },
 }
 
@@ -47,7 +55,21 @@ impl fmt::Display for NoReplacement {
                 f,
                 "the text is in Traditional characters and no term pack gives `{form}` in them; rewrite it by hand"
             ),
+            NoReplacement::Gender { from, to } => write!(
+                f,
+                "the preferred term is {}, and the words that agree with this {} one would keep its gender; rewrite it by hand",
+                gender_name(*to),
+                gender_name(*from)
+            ),
         }
+    }
+}
+
+/// A gender as a message names it.
+fn gender_name(gender: Gender) -> &'static str {
+    match gender {
+        Gender::Masculine => "masculine",
+        Gender::Feminine => "feminine",
     }
 }
 

@@ -88,7 +88,7 @@ const SCAN_CHUNK: usize = 4 * 1024;
 ///
 /// Only forms go into the automaton: every phrase holds a form, so a phrase
 /// is looked for where its form was found. The built-in packs have some 160
-/// forms and 3,000 phrases once their templates are expanded, and building
+/// forms and 3,900 phrases once their templates are expanded, and building
 /// an automaton over all of them took most of a small run's start-up.
 #[derive(Debug)]
 pub struct Matcher {

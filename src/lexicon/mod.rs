@@ -7,6 +7,7 @@
 //! names a term, a business type names roles that exist — so that the rules
 //! can rely on the lexicon without checking again.
 
+mod agreement;
 mod business_cues;
 mod contrast;
 mod cues;
@@ -84,6 +85,11 @@ impl SlotSet {
         Self(self.0 | other.0)
     }
 
+    /// Whether the two sets share a slot.
+    pub fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
     /// The slots in the set, in order.
     pub fn iter(self) -> impl Iterator<Item = usize> {
         (0..MAX_SLOTS).filter(move |slot| self.0 & (1 << slot) != 0)
@@ -107,6 +113,7 @@ pub struct Language {
     traditional: HashMap<String, String>,
     preferred: BTreeMap<String, TermId>,
     contrast: Contrast,
+    agreement: agreement::Agreement,
 }
 
 impl Language {
@@ -114,6 +121,19 @@ impl Language {
     /// `first` against the term at `second` (in text order) of `text`.
     pub fn contrasts(&self, text: &str, first: Span, second: Span) -> bool {
         self.contrast.joins(text, first, second)
+    }
+
+    /// The preposition right before the term at `term` of `text` (in
+    /// `slots`) that must change with it when it becomes `replacement`
+    /// (`о клиенте` → `об участнике`): its span and its new spelling.
+    pub fn preposition_change(
+        &self,
+        text: &str,
+        term: Span,
+        slots: SlotSet,
+        replacement: &str,
+    ) -> Option<(Span, String)> {
+        self.agreement.preposition(text, term, slots, replacement)
     }
 }
 
@@ -304,6 +324,15 @@ impl Lexicon {
         target: TermId,
     ) -> Result<String, NoReplacement> {
         let term = self.term(target);
+        let from = self.term(occurrence.term).gender;
+        if self
+            .language(term.lang)
+            .agreement
+            .changes_gender(occurrence.slots, from, term.gender)
+            && let (Some(from), Some(to)) = (from, term.gender)
+        {
+            return Err(NoReplacement::Gender { from, to });
+        }
         let mut out = inflect::replacement(term, occurrence.slots, matched)?;
         if has_traditional(matched) {
             let language = self.language(term.lang);
@@ -415,6 +444,9 @@ impl LexiconBuilder {
         if let Some(lang) = lang {
             self.add_business_cues(pack_index, lang, &pack.business_cues)?;
         }
+        if let (Some(lang), Some(section)) = (lang, &pack.agreement) {
+            self.add_agreement(pack_index, lang, section)?;
+        }
         for entry in pack.business {
             self.add_business(pack_index, entry)?;
         }
@@ -456,7 +488,8 @@ impl LexiconBuilder {
             || !file.technical.is_empty()
             || !file.fixed.is_empty()
             || !file.preferred.is_empty()
-            || !file.traditional.is_empty();
+            || !file.traditional.is_empty()
+            || file.agreement.is_some();
         let Some(code) = &file.lang else {
             if has_vocabulary {
                 return Err(self.error(
@@ -516,6 +549,7 @@ impl LexiconBuilder {
             traditional: HashMap::new(),
             preferred: BTreeMap::new(),
             contrast: Contrast::default(),
+            agreement: agreement::Agreement::default(),
         });
         Ok(Some(LangId((self.languages.len() - 1) as u16)))
     }
@@ -715,6 +749,72 @@ impl LexiconBuilder {
             }
         }
         Ok(())
+    }
+
+    /// Add an `[agreement]` section to `lang`'s rules, checking that its
+    /// slots are the language's and its spellings are words.
+    fn add_agreement(
+        &mut self,
+        pack: usize,
+        lang: LangId,
+        section: &pack::AgreementSection,
+    ) -> Result<()> {
+        let gendered = self.slot_set(pack, lang, &section.gendered_slots)?;
+        let mut prepositions = Vec::with_capacity(section.preposition.len());
+        for entry in &section.preposition {
+            let spelling = |spelling: &Spanned<String>| {
+                let word = spelling.get_ref().trim();
+                if word.is_empty() || !word.chars().all(char::is_alphabetic) {
+                    return Err(self.error(
+                        pack,
+                        Some(spelling.span().into()),
+                        format!("a preposition is one word of letters, not `{word}`"),
+                    ));
+                }
+                Ok(word.to_lowercase())
+            };
+            let before_consonant = spelling(&entry.before_consonant)?;
+            let before_vowel = spelling(&entry.before_vowel)?;
+            let vowels: Vec<char> = entry.vowels.get_ref().to_lowercase().chars().collect();
+            if vowels.is_empty() || !vowels.iter().all(|c| c.is_alphabetic()) {
+                return Err(self.error(
+                    pack,
+                    Some(entry.vowels.span().into()),
+                    "`vowels` lists the letters that call for `before-vowel`, with nothing between them".into(),
+                ));
+            }
+            prepositions.push(agreement::Preposition {
+                before_consonant,
+                before_vowel,
+                vowels,
+                slots: self.slot_set(pack, lang, &entry.slots)?,
+            });
+        }
+        let rules = &mut self.languages[usize::from(lang.0)].agreement;
+        rules.gendered = rules.gendered.union(gendered);
+        rules.prepositions.extend(prepositions);
+        Ok(())
+    }
+
+    /// The slots of `lang` that `names` name, or an error at the first
+    /// name that is not one.
+    fn slot_set(&self, pack: usize, lang: LangId, names: &[Spanned<String>]) -> Result<SlotSet> {
+        let slots = &self.languages[usize::from(lang.0)].slots;
+        names.iter().try_fold(SlotSet::default(), |set, name| {
+            match slots.iter().position(|s| s == name.get_ref()) {
+                Some(slot) => Ok(set.union(SlotSet::single(slot))),
+                None => Err(self.error(
+                    pack,
+                    Some(name.span().into()),
+                    format!(
+                        "`{}` is not a slot of language `{}` ({})",
+                        name.get_ref(),
+                        self.languages[usize::from(lang.0)].code,
+                        slots.join(", ")
+                    ),
+                )),
+            }
+        })
     }
 
     /// The words of a cue group, trimmed, or an error naming the first

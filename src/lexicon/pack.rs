@@ -51,6 +51,37 @@ pub(crate) struct PackFile {
     /// Words that show what kind of business a text describes.
     #[serde(default)]
     pub business_cues: Vec<BusinessCueGroup>,
+    /// The grammar a fix keeps in agreement around the word it replaces.
+    pub agreement: Option<AgreementSection>,
+}
+
+/// The grammar a fix keeps around a replaced term.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct AgreementSection {
+    /// The slots in which the words agreeing with a term (adjectives,
+    /// participles, past-tense verbs) show its gender.
+    #[serde(default)]
+    pub gendered_slots: Vec<Spanned<String>>,
+    /// Prepositions spelled after the sound the next word starts with.
+    #[serde(default)]
+    pub preposition: Vec<PrepositionEntry>,
+}
+
+/// A preposition with one spelling before a consonant and another before
+/// a vowel (`о клиенте`, `об участнике`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct PrepositionEntry {
+    /// The spelling before a word that starts with a consonant.
+    pub before_consonant: Spanned<String>,
+    /// The spelling before a word that starts with one of `vowels`.
+    pub before_vowel: Spanned<String>,
+    /// The letters that call for `before_vowel`.
+    pub vowels: Spanned<String>,
+    /// The slots the preposition governs: only a term in one of them is
+    /// read as its object.
+    pub slots: Vec<Spanned<String>>,
 }
 
 /// A word segmenter for a script written without spaces.

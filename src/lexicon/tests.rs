@@ -247,6 +247,53 @@ fn russian_technical_senses_are_not_business() {
 }
 
 #[test]
+fn an_inanimate_klient_after_an_install_or_launch_verb_is_software() {
+    for text in [
+        "Скачайте клиент с сайта.",
+        "перезапустите клиент",
+        "Обновите клиенты на всех машинах.",
+        "Установите свой клиент.",
+        "нужно настроить новый клиент",
+    ] {
+        assert_sense(text, Technical);
+    }
+    // The animate accusative is a person; a nominative after a comma
+    // starts the next clause.
+    for text in [
+        "Удалите клиента из списка.",
+        "Обновите данные, клиент получит письмо.",
+    ] {
+        assert_sense(text, Business);
+    }
+}
+
+#[test]
+fn the_russian_pack_keeps_prepositions_and_gender_in_agreement() {
+    let ru = LEXICON.languages().find(|l| l.code == "ru").unwrap();
+    let slot = |name: &str| SlotSet::single(ru.slots.iter().position(|s| s == name).unwrap());
+    let text = "думаем о клиенте";
+    let term = Span::new(text.len() - "клиенте".len(), text.len());
+    assert_eq!(
+        ru.preposition_change(text, term, slot("pre-sg"), "участнике"),
+        Some((Span::new(13, 15), "об".to_owned()))
+    );
+    assert_eq!(
+        ru.preposition_change(text, term, slot("nom-sg"), "участник"),
+        None
+    );
+    let feminine = Some(Gender::Feminine);
+    let masculine = Some(Gender::Masculine);
+    assert!(
+        ru.agreement
+            .changes_gender(slot("ins-sg"), feminine, masculine)
+    );
+    assert!(
+        !ru.agreement
+            .changes_gender(slot("ins-pl"), feminine, masculine)
+    );
+}
+
+#[test]
 fn russian_fixed_phrases_are_allowed_everywhere() {
     for text in [
         "качество обслуживания клиентов",
@@ -378,6 +425,18 @@ fn pack_errors_name_what_is_wrong() {
         (
             "lang = \"en\"\n[preferred]\nclient = \"customer\"\n",
             "has role `customer`",
+        ),
+        (
+            "lang = \"ru\"\n[agreement]\ngendered-slots = [\"nom\"]\n",
+            "`nom` is not a slot of language `ru`",
+        ),
+        (
+            "lang = \"ru\"\n[[agreement.preposition]]\nbefore-consonant = \"с\"\nbefore-vowel = \"с о\"\nvowels = \"с\"\nslots = [\"ins-sg\"]\n",
+            "a preposition is one word of letters, not `с о`",
+        ),
+        (
+            "lang = \"ru\"\n[[agreement.preposition]]\nbefore-consonant = \"к\"\nbefore-vowel = \"ко\"\nvowels = \"\"\nslots = [\"dat-sg\"]\n",
+            "`vowels` lists the letters",
         ),
     ] {
         let message = pack_error(pack);

@@ -2,6 +2,7 @@
 //! document must not call the same people clients in one place and
 //! customers in another. The minority role is flagged, per language.
 
+use super::agreement::widen;
 use super::{CLIENT_AND_CUSTOMER as ROLES, Context, RuleId, about, replacement};
 use crate::diagnostic::{Diagnostic, Related};
 use crate::lexicon::{LangId, Occurrence, Sense, TermId};
@@ -157,6 +158,7 @@ fn check_language(ctx: &Context<'_>, lang: LangId) -> Vec<Diagnostic> {
             let target = ctx.lexicon.counterpart(dominant, occurrence.term);
             match replacement(ctx, occurrence, &d.matched, target) {
                 Ok(replacement) => {
+                    let replacement = widen(ctx, occurrence, &mut d, replacement);
                     d.help = Some(format!(
                         "say `{replacement}` as the rest of the document does, or declare `business` in clientele.toml"
                     ));

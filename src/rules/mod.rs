@@ -4,6 +4,7 @@
 //! and the output formats read it; adding a rule means a [`RuleId`]
 //! variant, a row here, its file, and its arm in `run`.
 
+mod agreement;
 mod invalid_directive;
 mod mixed_terms;
 mod self_contrast;

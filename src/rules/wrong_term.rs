@@ -1,6 +1,7 @@
 //! `wrong-term`: a business-sense term whose role the declared business
 //! type discourages, with the preferred term in the same form as a fix.
 
+use super::agreement::widen;
 use super::{Context, RuleId, about, replacement};
 use crate::diagnostic::Diagnostic;
 use crate::lexicon::Sense;
@@ -91,6 +92,10 @@ could be several forms that the preferred term spells differently. After
 fixing, the document is checked again, and a replacement that would make a
 finding that was not there (two headings fixed into the same words) is
 not applied: the finding stays, saying why.
+In Russian the preposition `о`/`об` before the term follows the new
+word's first sound (`о клиенте` → `об участнике`, the finding then
+covering both words), and a replacement of another gender is not offered
+in the singular, where the words agreeing with it would keep the old one.
 "#;
 
 /// Flag every business-sense term of a discouraged role.
@@ -119,7 +124,10 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
         match ctx.lexicon.preferred(term.lang, prefer, occurrence.term) {
             Some(target) => match replacement(ctx, occurrence, &d.matched, target) {
                 Ok(replacement) => {
-                    d.label = format!("say `{replacement}`");
+                    let replacement = widen(ctx, occurrence, &mut d, replacement);
+                    // A line break the fix keeps would break the label's line.
+                    let said = replacement.split_whitespace().collect::<Vec<_>>().join(" ");
+                    d.label = format!("say `{said}`");
                     d.suggestion = Some(replacement);
                     d.fixable = true;
                 }

@@ -1,0 +1,45 @@
+//! The words beside a replaced term that a fix changes with it.
+
+use super::Context;
+use crate::diagnostic::Diagnostic;
+use crate::lexicon::Occurrence;
+use crate::span::Span;
+
+/// The suggestion of `d`, about `occurrence`, whose term becomes
+/// `replacement`; when the preposition before the term must change with it
+/// (`о клиенте` → `об участнике`), `d`'s span and matched text take the
+/// preposition in too, so that a fix, which writes over exactly the span,
+/// changes both and keeps what lies between them.
+pub(super) fn widen(
+    ctx: &Context<'_>,
+    occurrence: &Occurrence,
+    d: &mut Diagnostic,
+    replacement: String,
+) -> String {
+    let language = ctx.lexicon.language(ctx.lexicon.term(occurrence.term).lang);
+    let Some((preposition, spelling)) =
+        language.preposition_change(ctx.text, d.span, occurrence.slots, &replacement)
+    else {
+        return replacement;
+    };
+    // Code or markup before the term is no preposition of its sentence.
+    let prose = &ctx.outline.prose;
+    let in_prose = prose
+        .partition_point(|p| p.start <= preposition.start)
+        .checked_sub(1)
+        .and_then(|i| prose.get(i))
+        .is_some_and(|p| preposition.end <= p.end);
+    if !in_prose {
+        return replacement;
+    }
+    let (Some(between), Some(matched)) = (
+        ctx.text.get(preposition.end..d.span.start),
+        ctx.text.get(preposition.start..d.span.end),
+    ) else {
+        return replacement;
+    };
+    let suggestion = format!("{spelling}{between}{replacement}");
+    d.span = Span::new(preposition.start, d.span.end);
+    d.matched = matched.to_owned();
+    suggestion
+}
