@@ -14,6 +14,7 @@ mod cli;
 mod commands;
 mod config;
 mod errors;
+mod evaluation;
 mod fix;
 mod formats;
 mod hostile;
