@@ -66,6 +66,7 @@ pub(crate) struct ConnectorSource {
     pub after: Vec<String>,
     pub quoted: bool,
     pub clause: bool,
+    pub open: bool,
 }
 
 /// One language's contrast connectors and phrase checks.
@@ -110,7 +111,9 @@ struct Connector {
     between: LazyRegex,
     after: Option<LazyRegex>,
     quoted: bool,
-    clause: bool,
+    /// Whether the connector alone makes the contrast plain (it is `open`
+    /// or joins two clauses): the second term may go on into its clause.
+    open: bool,
     /// The `between` words alone, as one case-insensitive pattern.
     words: String,
     /// The longest gap `between` can fill, not counting quotes and white
@@ -288,10 +291,28 @@ impl Checks {
             c.before.as_ref().is_none_or(|r| r.is_match(before))
                 && match &c.after {
                     Some(r) => r.is_match(after),
-                    None if c.clause => !matches(&self.modifier_after, after),
+                    None if c.open => self.goes_on(after),
                     None => self.ends.is_match(after),
                 }
         })
+    }
+
+    /// Whether the second term of a plain contrast ends before `after`:
+    /// where its phrase would end, or at a space followed by anything but a
+    /// modifier ("a client, not a client pays", but not "клиенты B2B").
+    /// Glued on text (`client-side`, `客户组`) still makes a word of its own.
+    fn goes_on(&self, after: &str) -> bool {
+        if self.ends.is_match(after) {
+            return true;
+        }
+        let spaced = after
+            .trim_start_matches(|c| WRAPPERS.contains(c))
+            .starts_with(char::is_whitespace);
+        let modifier = self
+            .modifier_after
+            .as_ref()
+            .is_some_and(|r| r.is_match(after));
+        spaced && !modifier
     }
 }
 
@@ -313,7 +334,7 @@ impl Connector {
             between: LazyRegex::new(between),
             after: optional(&source.after, |a| format!(r"^[\s{WRAPPERS}]*(?i:{a})")),
             quoted: source.quoted,
-            clause: source.clause,
+            open: source.open || source.clause,
             words: format!("(?i:{})", alternatives(&source.between)),
             longest_gap: OnceLock::new(),
         }

@@ -674,6 +674,7 @@ impl LexiconBuilder {
                     after: checked(&entry.after)?,
                     quoted: entry.quoted,
                     clause: entry.clause,
+                    open: entry.open,
                 },
             ));
         }

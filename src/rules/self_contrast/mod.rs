@@ -108,13 +108,18 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
-/// Whether two occurrences are the same word: forms of one lemma (a
-/// feminine form counts as its masculine), or the same technical or fixed
-/// phrase (`客户端` and `客户端`, but not `customer service` and
-/// `customer success`).
+/// Whether two occurrences are the same word: forms of one lemma, or the
+/// same technical or fixed phrase (`客户端` and `客户端`, but not `customer
+/// service` and `customer success`). A feminine form and its masculine are
+/// not the same word here: `клиент или клиентка`, `клиентов и клиенток`
+/// name both genders on purpose.
 fn same_word(ctx: &Context<'_>, a: &Occurrence, b: &Occurrence) -> bool {
     match (a.phrase == a.span, b.phrase == b.span) {
-        (true, true) => ctx.lexicon.base_term(a.term) == ctx.lexicon.base_term(b.term),
+        (true, true) => {
+            let feminine = |o: &Occurrence| ctx.lexicon.term(o.term).masculine.is_some();
+            ctx.lexicon.base_term(a.term) == ctx.lexicon.base_term(b.term)
+                && feminine(a) == feminine(b)
+        }
         (false, false) => {
             let (Some(x), Some(y)) = (a.phrase.slice(ctx.text), b.phrase.slice(ctx.text)) else {
                 return false;
