@@ -23,6 +23,7 @@ mod markup;
 mod packs;
 mod report;
 mod seeds;
+mod self_contrast;
 mod snapshots;
 mod support;
 mod translations;

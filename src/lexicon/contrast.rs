@@ -278,9 +278,9 @@ impl Checks {
         };
         let matches =
             |regex: &Option<LazyRegex>, t: &str| regex.as_ref().is_some_and(|r| r.is_match(t));
-        if matches(&self.qualifier, before) && !matches(&self.particle_before, before) {
-            return false;
-        }
+        // A connector's own word before the first term ("скорее", "не
+        // столько") may look like a qualifier; it is not one.
+        let qualified = matches(&self.qualifier, before) && !matches(&self.particle_before, before);
         // `supplier/client or client/supplier` pairs two compounds.
         let trimmed_before = before.trim_end_matches(is_padding);
         let trimmed_after = after.trim_start_matches(is_padding);
@@ -288,10 +288,10 @@ impl Checks {
             return false;
         }
         std::iter::once(first).chain(connectors).any(|c| {
-            c.before.as_ref().is_none_or(|r| r.is_match(before))
+            c.before.as_ref().map_or(!qualified, |r| r.is_match(before))
                 && match &c.after {
                     Some(r) => r.is_match(after),
-                    None if c.open => self.goes_on(after),
+                    None if c.open => self.goes_on(gap, after),
                     None => self.ends.is_match(after),
                 }
         })
@@ -300,14 +300,21 @@ impl Checks {
     /// Whether the second term of a plain contrast ends before `after`:
     /// where its phrase would end, or at a space followed by anything but a
     /// modifier ("a client, not a client pays", but not "клиенты B2B").
-    /// Glued on text (`client-side`, `客户组`) still makes a word of its own.
-    fn goes_on(&self, after: &str) -> bool {
+    /// Glued on text (`client-side`, `客户组`) still makes a word of its own,
+    /// and so does a quote or emphasis that opens before the second term
+    /// and does not close right after it (`**User** and **User Property**`).
+    fn goes_on(&self, gap: &str, after: &str) -> bool {
         if self.ends.is_match(after) {
             return true;
         }
-        let spaced = after
-            .trim_start_matches(|c| WRAPPERS.contains(c))
-            .starts_with(char::is_whitespace);
+        // Padding at the gap's start closes the first term; a quote or
+        // emphasis marker further on opens the second (`not **a client`).
+        let opened = gap
+            .trim_start_matches(is_padding)
+            .contains(|c| WRAPPERS.contains(c));
+        let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
+        let closed = rest.len() < after.len();
+        let spaced = rest.starts_with(char::is_whitespace) && (closed || !opened);
         let modifier = self
             .modifier_after
             .as_ref()
@@ -553,6 +560,33 @@ mod tests {
             "A client pays, whereas a client B2B waits."
         ));
         assert!(!joins(&whereas, "A client pays. Whereas a client waits."));
+    }
+
+    #[test]
+    fn an_open_connector_lets_the_second_term_start_a_clause() {
+        let not = contrast(ConnectorSource {
+            open: true,
+            ..between(&[",?\\s?not"])
+        });
+        assert!(joins(&not, "A client, not a client pays."));
+        assert!(joins(&not, "A client not a **client** pays."));
+        assert!(!joins(&not, "A client, not a client-side check."));
+        assert!(!joins(&not, "A client, not a client B2B."));
+        assert!(!joins(&not, "A client, not a client the end."));
+        assert!(!joins(&not, "A client, not **a client list**."));
+        let or = contrast(between(&["or"]));
+        assert!(!joins(&or, "A client or a client pays."));
+    }
+
+    #[test]
+    fn a_connector_word_before_the_first_term_is_no_qualifier() {
+        let nor = contrast(ConnectorSource {
+            before: strings(&["new"]),
+            ..between(&["nor"])
+        });
+        assert!(joins(&nor, "new client nor client."));
+        let or = contrast(between(&["or"]));
+        assert!(!joins(&or, "new client or client."));
     }
 
     #[test]
