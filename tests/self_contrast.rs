@@ -87,6 +87,8 @@ fn english_look_alikes() {
         "The client pays, and the client signs.",
         "A client-side script, not a client-server link.",
         "Choose a customer or customer segment first.",
+        "The user, not the user making edits, saves the task.",
+        "Unlike a client, a client in the pool waits.",
         "Neither the customer nor customer service answered.",
     ]);
 }
@@ -129,6 +131,7 @@ fn russian_look_alikes() {
         "Постоянный клиент или клиент с улицы.",
         "Для всех клиентов или для клиентов в пуле.",
         "Не клиенты, а клиенты банка подписывают договор.",
+        "Не клиенты, а клиенты, делающие заказ, получают скидку.",
         "Как клиенты, так и клиенты B2B получают скидку.",
         "Поставщику/клиенту или клиенту/поставщику.",
         "Клиент и клиент.",

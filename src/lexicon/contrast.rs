@@ -91,9 +91,10 @@ struct Checks {
     qualifier: Option<LazyRegex>,
     /// Right before the first term: a particle, never a qualifier.
     particle_before: Option<LazyRegex>,
-    /// Right after the second term of a clause contrast: a particle or a
-    /// code that starts a modifier ("пользователь в юридическом лице Б",
-    /// "клиенты B2B").
+    /// Right after the second term of an open or clause contrast, perhaps
+    /// past a comma: a particle, a code or a word that starts a modifier
+    /// ("пользователь в юридическом лице Б", "клиенты B2B", "клиенты,
+    /// делающие заказ").
     modifier_after: Option<LazyRegex>,
     /// The particles, as one case-insensitive pattern, if there are any.
     particles: Option<String>,
@@ -209,7 +210,7 @@ impl Checks {
             modifiers.push(format!("(?i:{particles})"));
         }
         let modifier_after = optional(&modifiers, |m| {
-            format!(r"^[{WRAPPERS}]*\s+(?:{m}){end_boundary}")
+            format!(r"^[{WRAPPERS}]*,?\s+(?:{m}){end_boundary}")
         });
         let connectors = source
             .connectors
@@ -304,6 +305,15 @@ impl Checks {
     /// and so does a quote or emphasis that opens before the second term
     /// and does not close right after it (`**User** and **User Property**`).
     fn goes_on(&self, gap: &str, after: &str) -> bool {
+        // A modifier set off by a comma is one too: "клиенты, делающие
+        // заказ".
+        let modifier = self
+            .modifier_after
+            .as_ref()
+            .is_some_and(|r| r.is_match(after));
+        if modifier {
+            return false;
+        }
         if self.ends.is_match(after) {
             return true;
         }
@@ -314,12 +324,7 @@ impl Checks {
             .contains(|c| WRAPPERS.contains(c));
         let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
         let closed = rest.len() < after.len();
-        let spaced = rest.starts_with(char::is_whitespace) && (closed || !opened);
-        let modifier = self
-            .modifier_after
-            .as_ref()
-            .is_some_and(|r| r.is_match(after));
-        spaced && !modifier
+        rest.starts_with(char::is_whitespace) && (closed || !opened)
     }
 }
 
