@@ -305,13 +305,15 @@ impl Checks {
     /// and so does a quote or emphasis that opens before the second term
     /// and does not close right after it (`**User** and **User Property**`).
     fn goes_on(&self, gap: &str, after: &str) -> bool {
-        // A modifier set off by a comma is one too: "клиенты, делающие
-        // заказ".
-        let modifier = self
-            .modifier_after
-            .as_ref()
-            .is_some_and(|r| r.is_match(after));
-        if modifier {
+        let modifier = || {
+            self.modifier_after
+                .as_ref()
+                .is_some_and(|r| r.is_match(after))
+        };
+        let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
+        // A modifier set off by a comma is one too ("клиенты, делающие
+        // заказ"), though the comma would end the phrase.
+        if rest.starts_with(',') && modifier() {
             return false;
         }
         if self.ends.is_match(after) {
@@ -322,9 +324,8 @@ impl Checks {
         let opened = gap
             .trim_start_matches(is_padding)
             .contains(|c| WRAPPERS.contains(c));
-        let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
         let closed = rest.len() < after.len();
-        rest.starts_with(char::is_whitespace) && (closed || !opened)
+        rest.starts_with(char::is_whitespace) && (closed || !opened) && !modifier()
     }
 }
 
