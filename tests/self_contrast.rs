@@ -87,6 +87,7 @@ fn english_look_alikes() {
         "The client pays, and the client signs.",
         "A client-side script, not a client-server link.",
         "Choose a customer or customer segment first.",
+        "Add the user or the user only sees public pages.",
         "The user, not the user making edits, saves the task.",
         "Unlike a client, a client in the pool waits.",
         "Neither the customer nor customer service answered.",
@@ -185,6 +186,7 @@ fn chinese_look_alikes() {
         "客户或客户需求都要记录。",
         "客户或客户会员都可以。",
         "客户对客户不满意。",
+        "如果没有客户或客户已经付款，就跳过。",
         "客户跟客户都说了。",
     ]);
 }
