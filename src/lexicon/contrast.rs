@@ -14,6 +14,12 @@
 //! second, anything but the end of its noun phrase ("user or user group",
 //! "客户或客户组"). The pack says what may end the phrase (`ends`) and
 //! what counts as a qualifier (`qualifiers`).
+//!
+//! An `open` connector makes the contrast plain by itself ("unlike …,",
+//! "не …, а", "不是…，而是"), so the second term may go on into its
+//! clause unless a modifier (`modifiers`, particles) follows it. The same
+//! connectors serve two different roles set against each other:
+//! [`Contrast::joins`] looks at the connector only, never at the words.
 
 use std::sync::OnceLock;
 
