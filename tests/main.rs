@@ -25,6 +25,7 @@ mod packs;
 mod report;
 mod russian_agreement;
 mod seeds;
+mod self_contrast;
 mod snapshots;
 mod support;
 mod translations;

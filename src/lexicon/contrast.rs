@@ -14,6 +14,12 @@
 //! second, anything but the end of its noun phrase ("user or user group",
 //! "客户或客户组"). The pack says what may end the phrase (`ends`) and
 //! what counts as a qualifier (`qualifiers`).
+//!
+//! An `open` connector makes the contrast plain by itself ("unlike …,",
+//! "не …, а", "不是…，而是"), so the second term may go on into its
+//! clause unless a modifier (`modifiers`, particles) follows it. The same
+//! connectors serve two different roles set against each other:
+//! [`Contrast::joins`] looks at the connector only, never at the words.
 
 use std::sync::OnceLock;
 
@@ -66,6 +72,7 @@ pub(crate) struct ConnectorSource {
     pub after: Vec<String>,
     pub quoted: bool,
     pub clause: bool,
+    pub open: bool,
 }
 
 /// One language's contrast connectors and phrase checks.
@@ -90,9 +97,10 @@ struct Checks {
     qualifier: Option<LazyRegex>,
     /// Right before the first term: a particle, never a qualifier.
     particle_before: Option<LazyRegex>,
-    /// Right after the second term of a clause contrast: a particle or a
-    /// code that starts a modifier ("пользователь в юридическом лице Б",
-    /// "клиенты B2B").
+    /// Right after the second term of an open or clause contrast, perhaps
+    /// past a comma: a particle, a code or a word that starts a modifier
+    /// ("пользователь в юридическом лице Б", "клиенты B2B", "клиенты,
+    /// делающие заказ").
     modifier_after: Option<LazyRegex>,
     /// The particles, as one case-insensitive pattern, if there are any.
     particles: Option<String>,
@@ -110,7 +118,9 @@ struct Connector {
     between: LazyRegex,
     after: Option<LazyRegex>,
     quoted: bool,
-    clause: bool,
+    /// Whether the connector alone makes the contrast plain (it is `open`
+    /// or joins two clauses): the second term may go on into its clause.
+    open: bool,
     /// The `between` words alone, as one case-insensitive pattern.
     words: String,
     /// The longest gap `between` can fill, not counting quotes and white
@@ -206,7 +216,7 @@ impl Checks {
             modifiers.push(format!("(?i:{particles})"));
         }
         let modifier_after = optional(&modifiers, |m| {
-            format!(r"^[{WRAPPERS}]*\s+(?:{m}){end_boundary}")
+            format!(r"^[{WRAPPERS}]*,?\s+(?:{m}){end_boundary}")
         });
         let connectors = source
             .connectors
@@ -275,9 +285,9 @@ impl Checks {
         };
         let matches =
             |regex: &Option<LazyRegex>, t: &str| regex.as_ref().is_some_and(|r| r.is_match(t));
-        if matches(&self.qualifier, before) && !matches(&self.particle_before, before) {
-            return false;
-        }
+        // A connector's own word before the first term ("скорее", "не
+        // столько") may look like a qualifier; it is not one.
+        let qualified = matches(&self.qualifier, before) && !matches(&self.particle_before, before);
         // `supplier/client or client/supplier` pairs two compounds.
         let trimmed_before = before.trim_end_matches(is_padding);
         let trimmed_after = after.trim_start_matches(is_padding);
@@ -285,13 +295,43 @@ impl Checks {
             return false;
         }
         std::iter::once(first).chain(connectors).any(|c| {
-            c.before.as_ref().is_none_or(|r| r.is_match(before))
+            c.before.as_ref().map_or(!qualified, |r| r.is_match(before))
                 && match &c.after {
                     Some(r) => r.is_match(after),
-                    None if c.clause => !matches(&self.modifier_after, after),
+                    None if c.open => self.goes_on(gap, after),
                     None => self.ends.is_match(after),
                 }
         })
+    }
+
+    /// Whether the second term of a plain contrast ends before `after`:
+    /// where its phrase would end, or at a space followed by anything but a
+    /// modifier ("a client, not a client pays", but not "клиенты B2B").
+    /// Glued on text (`client-side`, `客户组`) still makes a word of its own,
+    /// and so does a quote or emphasis that opens before the second term
+    /// and does not close right after it (`**User** and **User Property**`).
+    fn goes_on(&self, gap: &str, after: &str) -> bool {
+        let modifier = || {
+            self.modifier_after
+                .as_ref()
+                .is_some_and(|r| r.is_match(after))
+        };
+        let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
+        // A modifier set off by a comma is one too ("клиенты, делающие
+        // заказ"), though the comma would end the phrase.
+        if rest.starts_with(',') && modifier() {
+            return false;
+        }
+        if self.ends.is_match(after) {
+            return true;
+        }
+        // Padding at the gap's start closes the first term; a quote or
+        // emphasis marker further on opens the second (`not **a client`).
+        let opened = gap
+            .trim_start_matches(is_padding)
+            .contains(|c| WRAPPERS.contains(c));
+        let closed = rest.len() < after.len();
+        rest.starts_with(char::is_whitespace) && (closed || !opened) && !modifier()
     }
 }
 
@@ -313,7 +353,7 @@ impl Connector {
             between: LazyRegex::new(between),
             after: optional(&source.after, |a| format!(r"^[\s{WRAPPERS}]*(?i:{a})")),
             quoted: source.quoted,
-            clause: source.clause,
+            open: source.open || source.clause,
             words: format!("(?i:{})", alternatives(&source.between)),
             longest_gap: OnceLock::new(),
         }
@@ -532,6 +572,33 @@ mod tests {
             "A client pays, whereas a client B2B waits."
         ));
         assert!(!joins(&whereas, "A client pays. Whereas a client waits."));
+    }
+
+    #[test]
+    fn an_open_connector_lets_the_second_term_start_a_clause() {
+        let not = contrast(ConnectorSource {
+            open: true,
+            ..between(&[",?\\s?not"])
+        });
+        assert!(joins(&not, "A client, not a client pays."));
+        assert!(joins(&not, "A client not a **client** pays."));
+        assert!(!joins(&not, "A client, not a client-side check."));
+        assert!(!joins(&not, "A client, not a client B2B."));
+        assert!(!joins(&not, "A client, not a client the end."));
+        assert!(!joins(&not, "A client, not **a client list**."));
+        let or = contrast(between(&["or"]));
+        assert!(!joins(&or, "A client or a client pays."));
+    }
+
+    #[test]
+    fn a_connector_word_before_the_first_term_is_no_qualifier() {
+        let nor = contrast(ConnectorSource {
+            before: strings(&["new"]),
+            ..between(&["nor"])
+        });
+        assert!(joins(&nor, "new client nor client."));
+        let or = contrast(between(&["or"]));
+        assert!(!joins(&or, "new client or client."));
     }
 
     #[test]

@@ -708,6 +708,7 @@ impl LexiconBuilder {
                     after: checked(&entry.after)?,
                     quoted: entry.quoted,
                     clause: entry.clause,
+                    open: entry.open,
                 },
             ));
         }

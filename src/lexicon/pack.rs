@@ -185,6 +185,11 @@ pub(crate) struct ConnectorEntry {
     /// starts a clause and may be followed by anything but a modifier.
     #[serde(default)]
     pub clause: bool,
+    /// Whether the connector alone makes the contrast plain (`не …, а`,
+    /// `unlike …,`, `不是…，而是`), so that the second term, like a
+    /// clause's, may be followed by anything but a modifier.
+    #[serde(default)]
+    pub open: bool,
 }
 
 /// One term with its whole paradigm.

@@ -72,10 +72,11 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
 }
 
 /// What makes two definitions define the same word, as [`same_word`]
-/// tells it: one lemma, or one phrase folded.
+/// tells it: one lemma in one gender, or one phrase folded.
 #[derive(PartialEq, Eq, Hash)]
 enum Word {
-    Lemma(TermId),
+    /// The lemma counted, and whether the form is its feminine.
+    Lemma(TermId, bool),
     /// The phrase's length as written, and its folded text.
     Phrase(usize, String),
 }
@@ -86,7 +87,10 @@ impl Word {
             Some(phrase) if occurrence.phrase != occurrence.span => {
                 Self::Phrase(phrase.len(), fold(phrase))
             }
-            _ => Self::Lemma(ctx.lexicon.base_term(occurrence.term)),
+            _ => Self::Lemma(
+                ctx.lexicon.base_term(occurrence.term),
+                ctx.lexicon.term(occurrence.term).masculine.is_some(),
+            ),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! A heading repeated word for word in one section. In a Markdown file a
 //! heading is a Markdown heading; in text converted from elsewhere (the
 //! seeds are plain text) it is a title line: a short line that does not end
-//! like a sentence, standing alone or right after a finished sentence.
+//! like a sentence, standing alone or right after a finished sentence,
+//! and not starting with HTML or an MDX component.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -119,7 +120,9 @@ fn headings(ctx: &Context<'_>) -> Vec<Heading> {
             let Some(raw) = line.slice(ctx.text) else {
                 continue;
             };
-            let title = is_title_line(raw, previous) && !(in_item && starts_item(raw));
+            let title = is_title_line(raw, previous)
+                && !(in_item && starts_item(raw))
+                && !starts_with_markup(&outline.html, content(ctx.text, line).start);
             previous = Some(raw.trim());
             if title && let Some(heading) = heading(ctx.text, line, (parent, 0)) {
                 out.push(heading);
@@ -137,6 +140,17 @@ fn is_title_line(line: &str, previous: Option<&str>) -> bool {
     let text = line.trim();
     let short = !text.is_empty() && text.chars().count() <= MAX_TITLE_CHARS;
     short && !text.ends_with(NOT_TITLE_END) && previous.is_none_or(|p| p.ends_with(SENTENCE_END))
+}
+
+/// Whether raw HTML or an MDX component, as the parser found it, starts at
+/// `at`: a line of markup (`<ConsoleOutput>…</ConsoleOutput>` shown twice)
+/// is content, not a title, however short.
+fn starts_with_markup(html: &[Span], at: usize) -> bool {
+    let after = html.partition_point(|h| h.start <= at);
+    after
+        .checked_sub(1)
+        .and_then(|i| html.get(i))
+        .is_some_and(|h| h.start <= at && at < h.end)
 }
 
 /// The heading on `line`, if it has any text.

@@ -20,30 +20,43 @@ pub(crate) const EXPLANATION: &str = r#"# self-contrast
 Flags a term set against itself, in any sense and any role:
 
 - a contrast or a choice with forms of the same word on both sides:
-  `client vs client`, `between a client and a client`, `клиент против
-  клиента`, `между клиентом и клиентом`, `клиентов или клиентов`,
-  `客户与客户`, `客户VS。 客户`, `客户端与客户端`;
+  `client vs client`, `A client, rather than a client, signs off`,
+  `Unlike a client, a client pays`, `Customers and customers alike`,
+  `между клиентом и клиентом`, `Нам нужен не заказчик, а заказчик`,
+  `Как покупатели, так и покупатели`, `Клиент, в отличие от клиента,
+  платит`, `客户与客户`, `他们是顾客，不是顾客`, `不是客户，而是客户`,
+  `顾客或者顾客都可以`, `客户端与客户端`;
 - a heading that holds a term and appears twice, word for word, in one
   section: "Что такое клиент в бизнесе?" … "Что такое клиент в бизнесе?";
 - a list that defines the same term twice: "• Покупатель — …" …
   "• Покупатель — …".
 
 The second place is underlined and the first is shown beside it. The
-connectors (`vs`, `or`, `between … and`, `против`, `или`, `между … и`,
-`与`, `和`, `或` and more) are data in the language packs.
+connectors are data in the language packs, with or without a comma before
+them. A strong connector (`rather than`, `unlike …,`, `both … and`, `не
+…, а`, `как …, так и`, `в отличие от`, `不是…，而是`, `与其说…，不如说`)
+makes the contrast plain, so a verb may follow the second term; after a
+weak one (`or`, `vs`, `или`, `против`, `与`, `或`) the second term must end
+its phrase.
 
 ## What it does not flag
 - Two different terms, which is what a correct text says: "clients or
-  customers", "между клиентом и покупателем", "客户和顾客".
+  customers", "не заказчик, а покупатель", "客户和顾客".
+- Gender doublets, which name both genders on purpose: "клиент или
+  клиентка", "клиентов и клиенток", "покупатель или покупательница".
+- A term repeated without a contrast: "client after client", "клиент за
+  клиентом", "一个客户又一个客户".
 - A kind of the term set against the term: a qualifier before the first
   side ("new client or client", "перспективный клиент или клиент",
   "目标客户或客户"), or a longer phrase on the second ("user or user
-  group", "客户或客户组").
+  group", "both the client and client groups", "не клиенты, а клиенты
+  банка", "客户或客户组", "不是客户，而是客户经理").
 - A technical or fixed phrase set against the bare term or another
   phrase: "customer service or customer".
 - The same heading in different sections (a "Customers" heading under each
   release), a heading repeated together with its neighbours (parallel
-  sections), and headings without a term.
+  sections), headings without a term, and lines of HTML or MDX markup
+  (a `<ConsoleOutput>` shown twice).
 - Numbered lists, which are steps, and items whose text after the dash is
   under five words, which are labels, not definitions.
 
@@ -108,13 +121,18 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
-/// Whether two occurrences are the same word: forms of one lemma (a
-/// feminine form counts as its masculine), or the same technical or fixed
-/// phrase (`客户端` and `客户端`, but not `customer service` and
-/// `customer success`).
+/// Whether two occurrences are the same word: forms of one lemma, or the
+/// same technical or fixed phrase (`客户端` and `客户端`, but not `customer
+/// service` and `customer success`). A feminine form and its masculine are
+/// not the same word here: `клиент или клиентка`, `клиентов и клиенток`
+/// name both genders on purpose.
 fn same_word(ctx: &Context<'_>, a: &Occurrence, b: &Occurrence) -> bool {
     match (a.phrase == a.span, b.phrase == b.span) {
-        (true, true) => ctx.lexicon.base_term(a.term) == ctx.lexicon.base_term(b.term),
+        (true, true) => {
+            let feminine = |o: &Occurrence| ctx.lexicon.term(o.term).masculine.is_some();
+            ctx.lexicon.base_term(a.term) == ctx.lexicon.base_term(b.term)
+                && feminine(a) == feminine(b)
+        }
         (false, false) => {
             let (Some(x), Some(y)) = (a.phrase.slice(ctx.text), b.phrase.slice(ctx.text)) else {
                 return false;

@@ -1,0 +1,203 @@
+//! Rule `self-contrast`, per language: the connectors that set a term
+//! against itself, with and without commas, and the false friends that
+//! look like them and are not a collapse (gender doublets, a term repeated
+//! without a contrast, kinds of the term, compounds).
+
+use crate::support::{clientele, json, tree};
+
+/// The sentences of `rows` whose paragraph draws a `self-contrast`, run
+/// through the binary with no config (no business declared).
+fn flagged<'a>(rows: &[&'a str]) -> Vec<&'a str> {
+    // One paragraph per sentence: the finding's line tells which.
+    let text = rows.join("\n\n") + "\n";
+    let dir = tree(&[("doc.md", &text)]);
+    let output = clientele(dir.path())
+        .args(["--format", "json", "doc.md"])
+        .output()
+        .unwrap();
+    let report = json(&output.stdout);
+    let mut out: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "self-contrast")
+        .map(|d| {
+            let line = usize::try_from(d["line"].as_u64().unwrap()).unwrap();
+            rows[(line - 1) / 2]
+        })
+        .collect();
+    out.dedup();
+    out
+}
+
+#[track_caller]
+fn assert_all_flagged(rows: &[&str]) {
+    let found = flagged(rows);
+    let missed: Vec<_> = rows.iter().filter(|r| !found.contains(r)).collect();
+    assert!(missed.is_empty(), "not flagged: {missed:#?}");
+}
+
+#[track_caller]
+fn assert_none_flagged(rows: &[&str]) {
+    let found = flagged(rows);
+    assert!(found.is_empty(), "flagged: {found:#?}");
+}
+
+#[test]
+fn english_self_contrasts() {
+    assert_all_flagged(&[
+        "A client, rather than a client, signs off.",
+        "A client rather than a client signs off.",
+        "Customers and customers alike get it.",
+        "Both customers and customers get the discount.",
+        "Unlike a client, a client pays a retainer.",
+        "Unlike clients, clients pay up front.",
+        "The buyer, not the buyer, approves the order.",
+        "A subscriber as opposed to a subscriber renews every month.",
+        "Clients instead of clients sign the contract.",
+        "Neither the client nor the client reads the terms.",
+        "Either a customer or a customer places the order.",
+        "Whether a client or a client pays depends on the plan.",
+        "Not the customer but the customer decides.",
+        "A client versus a client: who wins?",
+        "Pick a buyer or a buyer?",
+        "Is it a client or a client who signs?",
+        "A customer, unlike a customer, stays for years.",
+        "Clients or clients get the invoice first.",
+        "Tell a subscriber from a subscriber.",
+    ]);
+}
+
+#[test]
+fn english_look_alikes() {
+    assert_none_flagged(&[
+        "Clients, rather than customers, sign off.",
+        "Unlike clients, customers pay up front.",
+        "Client after client left the meeting.",
+        "We met client upon client that day.",
+        "A new client or a client who returns.",
+        "Assign the role to a user or user group.",
+        "Both the client and client groups get the update.",
+        "Export the client rather than client settings.",
+        "Unlike a client, client portals stay open.",
+        "Pick a client or client ID from the list.",
+        "Both **User** and **User Property** tables are copied.",
+        "The vendor/client or client/vendor account opens.",
+        "A client or\n\na client.",
+        "The client pays, and the client signs.",
+        "A client-side script, not a client-server link.",
+        "Choose a customer or customer segment first.",
+        "Add the user or the user only sees public pages.",
+        "The user, not the user making edits, saves the task.",
+        "Unlike a client, a client in the pool waits.",
+        "Neither the customer nor customer service answered.",
+    ]);
+}
+
+#[test]
+fn russian_self_contrasts() {
+    assert_all_flagged(&[
+        "Нам нужен не заказчик, а заказчик.",
+        "Нам нужен не заказчик а заказчик.",
+        "Как покупатели, так и покупатели получают скидку.",
+        "Как покупатели так и покупатели получают скидку.",
+        "Клиент, в отличие от клиента, платит сразу.",
+        "Клиент в отличие от клиента платит сразу.",
+        "В отличие от клиента, клиент платит сразу.",
+        "Здесь решает клиент, а не клиент.",
+        "Договор подписывает клиент, а вовсе не клиент.",
+        "Ни покупатель, ни покупатель не видят счёт.",
+        "И заказчики, и заказчики получают отчёт.",
+        "Не только клиенты, но и клиенты получают письмо.",
+        "Не столько покупатели, сколько покупатели важны нам.",
+        "Либо заказчик, либо заказчик подпишет акт.",
+        "Клиент или клиент платит за доставку?",
+        "Вместо клиента клиент получает счёт.",
+        "Покупатель против покупателя: кто прав?",
+        "Скорее клиенты, чем клиенты оставляют отзывы.",
+        "Не заказчик, а заказчик всегда платил сразу.",
+        "Не покупатели, а покупатели платили за доставку.",
+    ]);
+}
+
+#[test]
+fn russian_look_alikes() {
+    assert_none_flagged(&[
+        "Нам нужен не заказчик, а покупатель.",
+        "Нужен клиент или клиентка.",
+        "Для клиентов и клиенток магазина.",
+        "Покупатель или покупательница оплачивает заказ.",
+        "Заказчица, а не заказчик, подписала акт.",
+        "Клиент за клиентом уходил к соседям.",
+        "Раз за разом клиент звонит в поддержку.",
+        "Клиенты шли один клиент за другим.",
+        "Постоянный клиент или клиент с улицы.",
+        "Для всех клиентов или для клиентов в пуле.",
+        "Не клиенты, а клиенты банка подписывают договор.",
+        "Не пользователь, а пользователь домена получает доступ.",
+        "Не клиенты, а клиенты, делающие заказ, получают скидку.",
+        "Как клиенты, так и клиенты B2B получают скидку.",
+        "Поставщику/клиенту или клиенту/поставщику.",
+        "Клиент и клиент.",
+        "Клиент или клиентская база важнее?",
+        "В отличие от клиентов, покупатели платят сразу.",
+    ]);
+}
+
+#[test]
+fn chinese_self_contrasts() {
+    assert_all_flagged(&[
+        "他们是顾客，不是顾客。",
+        "他们是顾客,不是顾客。",
+        "顾客或者顾客都可以付款。",
+        "顾客或顾客都可以付款。",
+        "我们要的不是客户，而是客户。",
+        "我们要的不是客户而是客户。",
+        "与其说是顾客，不如说是顾客。",
+        "不同于客户，客户都会按时付款。",
+        "客户还是客户？",
+        "选择顾客而不是顾客。",
+        "顾客，而不是顾客，决定价格。",
+        "客户和客户也有不同。",
+        "客户与客户的区别是什么？",
+        "既是客户，也是客户。",
+        "客户对比客户，哪个更重要？",
+        "客户与客户之间有什么不同？",
+    ]);
+}
+
+#[test]
+fn chinese_look_alikes() {
+    assert_none_flagged(&[
+        "他们是客户，不是顾客。",
+        "不是客户，而是顾客。",
+        "客户或客户组都可以登录。",
+        "不是客户，而是客户经理负责此事。",
+        "不同于客户，客户端需要安装。",
+        "一个客户又一个客户走进店里。",
+        "客户接着客户来访。",
+        "目标客户或客户。",
+        "客户和客户订单。",
+        "客户或客户 ID 都可以。",
+        "不是客户，而是客户 API 出了问题。",
+        "供应商/客户或客户/供应商。",
+        "客户端与客户。",
+        "客户对客户的成功有影响。",
+        "客户或客户需求都要记录。",
+        "客户或客户会员都可以。",
+        "客户对客户不满意。",
+        "如果没有客户或客户已经付款，就跳过。",
+        "客户跟客户都说了。",
+    ]);
+}
+
+#[test]
+fn repeated_markup_lines_are_not_repeated_headings() {
+    assert_none_flagged(&[
+        "<ConsoleOutput>Connected client 7</ConsoleOutput>",
+        "Run it again:",
+        "<ConsoleOutput>Connected client 7</ConsoleOutput>",
+    ]);
+    let flagged = flagged(&["## Who is a client", "Text.", "## Who is a client", "More."]);
+    assert_eq!(flagged, ["## Who is a client"]);
+}
