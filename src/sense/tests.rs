@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::path::Path;
 
 use super::*;
@@ -683,4 +684,138 @@ fn weak_business_cues_do_not_outweigh_a_program() {
         "# Setup\n\n## Client\n\nSet the proxy and the port.",
         &[("Client", Technical, "proxy in the section")],
     );
+}
+
+/// Writes, for `scripts/fit-cue-weights.py`, the cue features of every
+/// labelled client-role use: the occurrence sample, the findings sample
+/// (labels `right` and `technical` only) and the fixture pages, each with
+/// its split. Per use and scope (sentence, paragraph), the hits of each cue
+/// group (language, sense, weight), counting those near the term double.
+/// Run with `cargo test --lib cue_features -- --ignored --nocapture`.
+#[test]
+#[ignore = "writes data for scripts/fit-cue-weights.py"]
+fn cue_features() {
+    use sha2::{Digest, Sha256};
+    let Some(corpus) = crate::testing::shared("corpus") else {
+        return;
+    };
+    let split_of = |key: &str| {
+        if Sha256::digest(format!("split:{key}").as_bytes())[0] % 2 == 0 {
+            "tune"
+        } else {
+            "heldout"
+        }
+    };
+    // (text, offset, label, split, source)
+    let mut uses: Vec<(String, usize, &str, &str, String)> = Vec::new();
+    for line in include_str!("../../tests/data/sense-labels.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let key = format!("{}\t{}", f[0], f[1]);
+        let label = if f[2] == "technical" {
+            "technical"
+        } else {
+            "business"
+        };
+        uses.push((
+            read_corpus(&corpus.join(f[0])),
+            f[1].parse().unwrap(),
+            label,
+            split_of(&key),
+            key,
+        ));
+    }
+    for line in include_str!("../../tests/data/findings-labels.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let label = match (f[3], f[4]) {
+            ("right", _) => "business",
+            (_, "technical") => "technical",
+            _ => continue,
+        };
+        uses.push((
+            read_corpus(&corpus.join(f[0])),
+            f[1].parse().unwrap(),
+            label,
+            if f[5] == "tune" { "tune" } else { "heldout" },
+            format!("{}\t{}", f[0], f[1]),
+        ));
+    }
+    for split in ["dev", "heldout"] {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/sense")
+            .join(split);
+        for page in std::fs::read_dir(folder).unwrap() {
+            let page = page.unwrap().path();
+            let name = page.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&page).unwrap();
+            let label = if name.starts_with("technical-") {
+                "technical"
+            } else {
+                "business"
+            };
+            for o in occurrences(&text, &LEXICON, &Settings::default()) {
+                if LEXICON.term(o.term).role == "client" {
+                    let split = if split == "dev" { "tune" } else { "heldout" };
+                    let key = format!("{split}/{name}\t{}", o.span.start);
+                    uses.push((text.clone(), o.span.start, label, split, key));
+                }
+            }
+        }
+    }
+    let cues = LEXICON.cues();
+    let mut out = std::io::stdout().lock();
+    for (text, offset, label, split, key) in &uses {
+        let found = occurrences(text, &LEXICON, &Settings::default());
+        let Some(occurrence) = found.iter().find(|o| o.span.start == *offset) else {
+            continue;
+        };
+        // Phrases and code names decide before the cues do.
+        if !matches!(
+            occurrence.reason,
+            Reason::Cue { .. } | Reason::Default | Reason::Document
+        ) {
+            continue;
+        }
+        let outline = crate::markdown::outline(text);
+        let mut reader = Reader {
+            text,
+            lexicon: &LEXICON,
+            folded: Folded::default(),
+            found: Default::default(),
+            sentence: None,
+            paragraph: None,
+            prose: &outline.prose,
+            terms: found.iter().map(|o| o.phrase).collect(),
+        };
+        let lang = LEXICON.term(occurrence.term).lang;
+        let code = &LEXICON.language(lang).code;
+        let sentence = window::sentence(text, &outline.headings, occurrence.span).span;
+        let paragraph = window::paragraph(text, occurrence.span).span;
+        let mut features = Vec::new();
+        for (scope, span) in [(Scope::Sentence, sentence), (Scope::Paragraph, paragraph)] {
+            let _ = reader.weigh(span, scope, occurrence);
+            for hit in &reader.found[scope as usize].1 {
+                let cue = cues.cue(hit.cue);
+                let count = if near(text, hit.at, occurrence.span) {
+                    2
+                } else {
+                    1
+                };
+                features.push(format!(
+                    "{:?}:{code}:{:?}:{}={count}",
+                    scope, cue.sense, cue.weight
+                ));
+            }
+        }
+        let _ = writeln!(
+            out,
+            "FEATURES\t{key}\t{code}\t{label}\t{split}\t{}",
+            features.join(" ")
+        );
+    }
 }
