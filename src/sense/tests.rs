@@ -97,7 +97,7 @@ fn without_cues_in_the_sentence_the_paragraph_then_the_heading_decide() {
         ],
     );
     assert_senses(
-        "## Proxy settings\n\nSome text first.\n\nRestart the client.",
+        "## Proxy settings\n\nSome text first.\n\nCheck the client.",
         &[("client", Technical, "proxy in the heading")],
     );
     assert_senses(
