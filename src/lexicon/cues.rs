@@ -25,6 +25,9 @@ pub enum Scope {
     Paragraph,
     /// The heading of its section.
     Heading,
+    /// The section under the heading that holds the term, for a term in a
+    /// heading.
+    Section,
 }
 
 /// Why a term was read in its sense.

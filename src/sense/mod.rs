@@ -11,10 +11,13 @@
 //! 2. its sentence: the weights of the technical cues (`server`,
 //!    `request`, `сервер`, `请求`) against those of the business cues
 //!    (`invoice`, `договор`, `订单`), cues next to the term counting
-//!    double; business wins on any lead, technical needs a lead of 2
-//!    and technical cues worth 2;
+//!    double; business wins on any lead made with a cue above the weak
+//!    ones; technical needs a lead of 2
+//!    and technical cues worth 2; weak business cues alone do not count
+//!    beside a strong technical cue next to the term;
 //! 3. on a tie (most often: no cue at all), its paragraph, then the
-//!    heading of its section;
+//!    heading of its section, or for a term in a heading the section under
+//!    it;
 //! 4. still undecided, the other uses of classified terms of its language
 //!    in the document that cues or code names decided: more technical than
 //!    business makes it technical (one sense per discourse). Phrases do not
@@ -40,6 +43,22 @@ use crate::span::Span;
 /// hides no business use on a passing mention of software.
 const TECHNICAL_MARGIN: i32 = 2;
 
+/// The weight of a weak cue (`need`, `help`, `trust`): words that go with
+/// people and with programs alike. Weak business cues alone never decide a
+/// stretch, as one technical hint alone never does: "the client needs a
+/// redirect URI" is about a program.
+const WEAK: u8 = 1;
+
+/// The weight from which a technical cue next to a term is strong evidence
+/// (`OAuth`, `server`, `redirect URI`): unless a business cue above the
+/// weak ones backs them, weak business cues in the same stretch then count
+/// for nothing, so that "we trust the TLS client" is not read as a person.
+const STRONG: u8 = 3;
+
+/// How far the section under a heading is read for a term in that
+/// heading, in bytes.
+const SECTION_REACH: usize = 1500;
+
 /// The verdict of the cues in one stretch of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Verdict {
@@ -58,7 +77,7 @@ struct Reader<'a> {
     folded: Folded,
     /// Per scope (sentence, paragraph, heading): the last window read in
     /// it, its language, and the cues found there.
-    found: [Found; 3],
+    found: [Found; 4],
     /// The last sentence and paragraph found, for the terms after.
     sentence: Option<window::Window>,
     paragraph: Option<window::Window>,
@@ -98,27 +117,42 @@ impl Reader<'_> {
             }
         }
         let hits = &self.found[scope as usize].1;
+        let firm_business = hits.iter().any(|hit| {
+            let cue = cues.cue(hit.cue);
+            cue.sense != Sense::Technical && cue.weight > WEAK
+        });
+        let strong_technical = !firm_business
+            && hits.iter().any(|hit| {
+                let cue = cues.cue(hit.cue);
+                cue.sense == Sense::Technical
+                    && cue.weight >= STRONG
+                    && near(self.text, hit.at, occurrence.span)
+            });
         // `net` weighs cues near the term double; `technical` is the plain
         // sum of the technical weights.
         let (mut net, mut technical) = (0, 0);
         for hit in hits {
             let cue = cues.cue(hit.cue);
+            let business = cue.sense != Sense::Technical;
+            if business && cue.weight <= WEAK && strong_technical {
+                continue;
+            }
             let weight = i32::from(cue.weight);
             let counted = if near(self.text, hit.at, occurrence.span) {
                 2 * weight
             } else {
                 weight
             };
-            if cue.sense == Sense::Technical {
+            if business {
+                net -= counted;
+            } else {
                 net += counted;
                 technical += weight;
-            } else {
-                net -= counted;
             }
         }
         let sense = if net >= TECHNICAL_MARGIN && technical >= TECHNICAL_MARGIN {
             Sense::Technical
-        } else if net < 0 {
+        } else if net < 0 && firm_business {
             Sense::Business
         } else {
             return None;
@@ -286,6 +320,15 @@ fn read(
             reason: Reason::Identifier,
         });
     }
+    if after_include(reader.text, occurrence.span)
+        || inside_program(reader.text, occurrence.span)
+        || names_code(reader.text, occurrence.span)
+    {
+        return Some(Verdict {
+            sense: Sense::Technical,
+            reason: Reason::Phrase,
+        });
+    }
     let text = reader.text;
     let sentence = match reader.sentence {
         Some(known) if known.serves(occurrence.span) => known,
@@ -305,12 +348,22 @@ fn read(
     {
         return Some(verdict);
     }
-    let heading = headings
-        .partition_point(|(_, h)| h.start <= occurrence.span.start)
-        .checked_sub(1)
-        .map(|i| headings[i].1)
-        .filter(|h| !h.contains(occurrence.span))?;
-    reader.weigh(heading, Scope::Heading, occurrence)
+    let at = headings.partition_point(|(_, h)| h.start <= occurrence.span.start);
+    let (_, heading) = *headings.get(at.checked_sub(1)?)?;
+    if !heading.contains(occurrence.span) {
+        return reader.weigh(heading, Scope::Heading, occurrence);
+    }
+    // A term in a heading without cues ("## Client") is about what its
+    // section is about.
+    let end = headings
+        .get(at)
+        .map_or(text.len(), |(_, next)| next.start)
+        .min(heading.end + SECTION_REACH);
+    let end = crate::source::floor_char_boundary(text, end);
+    if end <= heading.end {
+        return None;
+    }
+    reader.weigh(Span::new(heading.end, end), Scope::Section, occurrence)
 }
 
 /// Whether the term at `span` is glued into a code name or a file name:
@@ -327,6 +380,104 @@ fn in_identifier(text: &str, span: Span) -> bool {
         || after.starts_with("()")
         || after.starts_with("::")
         || (next == Some('.') && then.is_some_and(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Whether the English term at `span` is a place things happen in: "open
+/// it in the client.", "in all clients, the page…". One is in a program, not
+/// in a person; a possessive ("in the client's office") or a compound
+/// ("in the client list") is left to the cues.
+fn inside_program(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches(' ');
+    let Some(word) = before.rsplit([' ', '\n']).next() else {
+        return false;
+    };
+    let head = before[..before.len() - word.len()].trim_end_matches(' ');
+    let lead = head.rsplit([' ', '\n']).next().unwrap_or("");
+    if !matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "your" | "all" | "each" | "every"
+    ) || !lead.eq_ignore_ascii_case("in")
+    {
+        return false;
+    }
+    let after = text[span.end..].trim_start_matches(' ');
+    match after.chars().next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => {
+            let next = after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            matches!(
+                next.as_str(),
+                "and"
+                    | "or"
+                    | "by"
+                    | "to"
+                    | "for"
+                    | "that"
+                    | "which"
+                    | "as"
+                    | "when"
+                    | "if"
+                    | "before"
+                    | "after"
+                    | "with"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "is"
+                    | "are"
+            )
+        }
+        Some(c) => !matches!(c, '\'' | '\u{2019}' | '-'),
+    }
+}
+
+/// A software noun that a client term, alone or in a list, modifies:
+/// `client classes`, "client, utility, and helper classes", `client
+/// instances`. People are not instantiated. A possessive (`the client's
+/// types of orders`) is a person's.
+static CODE_HEAD: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:,[ \t]*[A-Za-z-]+){0,3},?[ \t]+(?:(?:and|or)[ \t]+[A-Za-z-]+[ \t]+)?(?:class|classes|instance|instances|object|objects|type|types)\b",
+    )
+    .ok()
+});
+
+/// Whether the English term at `span` modifies a software noun (see
+/// [`CODE_HEAD`]).
+fn names_code(text: &str, span: Span) -> bool {
+    let end = crate::source::floor_char_boundary(text, (span.end + 80).min(text.len()));
+    let term = &text[span.start..span.end];
+    term.is_ascii()
+        && !term.ends_with("'s")
+        && CODE_HEAD
+            .as_ref()
+            .is_some_and(|head| head.is_match(&text[span.end..end]))
+}
+
+/// Whether the term at `span` comes right after a Microsoft Docs include
+/// (`the [!INCLUDE[prod_short](../includes/prod_short.md)] client`). Such
+/// includes stand for product names, so the pair reads like the technical
+/// phrase `Business Central client` that a reader of the built page sees.
+fn after_include(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    let Some(rest) = before.strip_suffix(")]") else {
+        return false;
+    };
+    let from = crate::source::floor_char_boundary(text, rest.len().saturating_sub(200));
+    let Some(at) = rest[from..].rfind("[!INCLUDE") else {
+        return false;
+    };
+    // `[!INCLUDE[name](path` is all that may stand between the marker and
+    // the closing `)]`.
+    let group = rest[from + at + "[!INCLUDE".len()..].trim_start();
+    group
+        .strip_prefix('[')
+        .and_then(|g| g.split_once("]("))
+        .is_some_and(|(name, path)| !name.contains([']', '\n']) && !path.contains([')', '\n', ' ']))
 }
 
 #[cfg(test)]

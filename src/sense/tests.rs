@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::path::Path;
 
 use super::*;
@@ -96,7 +97,7 @@ fn without_cues_in_the_sentence_the_paragraph_then_the_heading_decide() {
         ],
     );
     assert_senses(
-        "## Proxy settings\n\nSome text first.\n\nRestart the client.",
+        "## Proxy settings\n\nSome text first.\n\nCheck the client.",
         &[("client", Technical, "proxy in the heading")],
     );
     assert_senses(
@@ -420,4 +421,401 @@ fn a_hash_line_that_is_no_heading_does_not_end_a_sentence() {
         "Клиент долго ждёт\n#1 сервера в регионе.",
         &[("Клиент", Technical, "сервер in the sentence")],
     );
+}
+
+/// `(expected, read)` of every client-role term of the fixture pages in
+/// `tests/fixtures/sense/<split>`: a page named `technical-*` means every
+/// one in the software sense, `business-*` in the business sense.
+fn fixture_senses(split: &str) -> Vec<(String, Sense, Sense)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sense")
+        .join(split);
+    let mut pages: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    pages.sort();
+    let mut found = Vec::new();
+    for page in pages {
+        let name = page.file_name().unwrap().to_string_lossy().into_owned();
+        let expected = if name.starts_with("technical-") {
+            Technical
+        } else {
+            Business
+        };
+        let text = std::fs::read_to_string(&page).unwrap();
+        for o in occurrences(&text, &LEXICON, &Settings::default()) {
+            if LEXICON.term(o.term).role != "client" {
+                continue;
+            }
+            let read = if o.sense == Technical {
+                Technical
+            } else {
+                Business
+            };
+            let line = text[..o.span.start].lines().count().max(1);
+            found.push((format!("{split}/{name}:{line}"), expected, read));
+        }
+    }
+    found
+}
+
+/// The hand-written fixture pages: software documentation (OAuth, TLS, an
+/// SDK, a CLI) whose client is a program, and business pages whose client
+/// is a customer. Per class, the `dev` pages (tuned on) must be read right
+/// at 0.95 or better, the `heldout` pages (written as a check and not tuned
+/// on) at 0.9.
+#[test]
+fn the_sense_fixtures_are_read_right() {
+    for (split, target) in [("dev", 0.95), ("heldout", 0.9)] {
+        let found = fixture_senses(split);
+        for class in [Technical, Business] {
+            let of: Vec<_> = found.iter().filter(|(_, e, _)| *e == class).collect();
+            let right = of.iter().filter(|(_, e, r)| e == r).count();
+            let recall = right as f64 / of.len() as f64;
+            println!("{split} {class:?}: {right} of {} read right", of.len());
+            let wrong: Vec<_> = of
+                .iter()
+                .filter(|(_, e, r)| e != r)
+                .map(|(at, _, _)| at.as_str())
+                .collect();
+            assert!(
+                recall >= target,
+                "{split} {class:?}: recall {recall:.3} < {target}; misread at {wrong:?}"
+            );
+        }
+    }
+}
+
+/// How many findings per corpus folder the findings sample holds.
+const SAMPLED_PER_FOLDER: usize = 100;
+
+/// What the findings of each language must reach: the share of the
+/// labelled findings still reported that are right, names left out (a
+/// product, page, field or quoted name is another check's business, and
+/// `name` findings are counted apart), folders weighed by their findings.
+/// English stays below 0.95 for now (see README: "Findings precision"):
+/// its floor keeps what was reached from slipping back.
+const FINDINGS_PRECISION: [(&str, f64); 3] = [("en", 0.75), ("ru", 0.95), ("zh", 0.95)];
+
+/// The findings sample: `tests/data/findings-labels.tsv` labels client-role
+/// `wrong-term` findings on `../shared/corpus` with `business =
+/// "transactional"` (see its header and `scripts/findings-sample.py`, which
+/// draws the same sample from a binary). Per folder, the findings not in
+/// the occurrence sample, ordered by the SHA-256 of `path<TAB>byte
+/// start<TAB>matched`, first 100: a finding keeps its place whatever else a
+/// build finds. Prints precision per folder and language, and every sampled
+/// finding without a label, to be labelled.
+#[test]
+fn the_findings_sample_is_precise() {
+    use rayon::prelude::*;
+    use sha2::{Digest, Sha256};
+    let Some(corpus) = crate::testing::shared("corpus") else {
+        return;
+    };
+    let hex = |key: &str| {
+        Sha256::digest(key.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let seen: std::collections::HashSet<(&str, usize)> =
+        include_str!("../../tests/data/sense-labels.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| {
+                let mut f = l.split('\t');
+                (f.next().unwrap(), f.next().unwrap().parse().unwrap())
+            })
+            .collect();
+    let labels: std::collections::HashMap<String, (&str, &str)> =
+        include_str!("../../tests/data/findings-labels.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                (f[..3].join("\t"), (f[3], f[4]))
+            })
+            .collect();
+    let settings = settings("business = \"transactional\"");
+    let mut folders: Vec<String> = Vec::new();
+    for lang in ["en", "ru", "zh"] {
+        let mut names: Vec<String> = std::fs::read_dir(corpus.join(lang))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.path().is_dir())
+            .map(|e| format!("{lang}/{}", e.file_name().to_string_lossy()))
+            .collect();
+        names.sort();
+        folders.extend(names);
+    }
+    // language → (weighed right, weight) without names, and with them
+    let mut languages: Vec<(&str, f64, f64, f64, f64)> = Vec::new();
+    let mut unlabelled = Vec::new();
+    for folder in &folders {
+        let (files, errors) = crate::walk::collect(&[corpus.join(folder)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut keys: Vec<String> = files
+            .par_iter()
+            .flat_map_iter(|file| {
+                let text = read_corpus(&file.path);
+                let path = file
+                    .path
+                    .strip_prefix(&corpus)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                lint_text(&text, &LEXICON, &settings)
+                    .into_iter()
+                    .filter(|d| d.rule == RuleId::WrongTerm && d.role == "client")
+                    .map(|d| format!("{path}\t{}\t{}", d.span.start, d.matched))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let found = keys.len() as f64;
+        keys.retain(|k| {
+            let mut f = k.split('\t');
+            let (path, start) = (f.next().unwrap(), f.next().unwrap().parse().unwrap());
+            !seen.contains(&(path, start))
+        });
+        keys.sort_by_cached_key(|k| hex(k));
+        keys.truncate(SAMPLED_PER_FOLDER);
+        let (mut right, mut wrong, mut names) = (0, 0, 0);
+        for key in keys {
+            match labels.get(&key) {
+                Some(("right", _)) => right += 1,
+                Some((_, "name")) => names += 1,
+                Some(_) => wrong += 1,
+                None => unlabelled.push(key),
+            }
+        }
+        println!("{folder}: {found} findings, {right} right, {wrong} false, {names} names");
+        let lang = &folder[..2];
+        let at = match languages.iter().position(|l| l.0 == lang) {
+            Some(at) => at,
+            None => {
+                languages.push((lang, 0.0, 0.0, 0.0, 0.0));
+                languages.len() - 1
+            }
+        };
+        let entry = &mut languages[at];
+        if right + wrong > 0 {
+            entry.1 += found * f64::from(right) / f64::from(right + wrong);
+            entry.2 += found;
+        }
+        if right + wrong + names > 0 {
+            entry.3 += found * f64::from(right) / f64::from(right + wrong + names);
+            entry.4 += found;
+        }
+    }
+    if !unlabelled.is_empty() {
+        println!(
+            "{} sampled findings have no label in tests/data/findings-labels.tsv:\n{}",
+            unlabelled.len(),
+            unlabelled.join("\n")
+        );
+    }
+    for (lang, target) in FINDINGS_PRECISION {
+        let (_, right, of, all_right, all_of) = *languages.iter().find(|l| l.0 == lang).unwrap();
+        let precision = right / of;
+        println!(
+            "{lang}: precision {precision:.3} without names, {:.3} with them",
+            all_right / all_of
+        );
+        assert!(
+            precision >= target,
+            "{lang}: findings precision {precision:.3} < {target}"
+        );
+    }
+}
+
+#[test]
+fn a_client_that_modifies_a_software_noun_is_a_program() {
+    assert_senses(
+        "We trust the client, utility, and helper classes we ship.",
+        &[("client", Technical, "phrase")],
+    );
+    assert_senses(
+        "Two client instances share the cache.",
+        &[("client", Technical, "phrase")],
+    );
+    // A possessive or another noun is left to the cues.
+    assert_senses(
+        "The client's instances of late payment vary.",
+        &[("client's", Business, "payment in the sentence")],
+    );
+}
+
+#[test]
+fn a_term_after_an_include_or_as_a_place_is_a_program() {
+    assert_senses(
+        "Open the [!INCLUDE[prod_short](includes/prod_short.md)] client.",
+        &[("client", Technical, "phrase")],
+    );
+    assert_senses(
+        "Users who need it change it in the client, as a partner would.",
+        &[("client", Technical, "phrase")],
+    );
+    assert_senses(
+        "Keep the letters in the client's folder for the partner.",
+        &[("client's", Business, "partner in the sentence")],
+    );
+}
+
+#[test]
+fn weak_business_cues_do_not_outweigh_a_program() {
+    // Weak cues alone decide nothing: the paragraph does.
+    assert_senses(
+        "We help the client.\nIt calls the token endpoint.",
+        &[("client", Technical, "token endpoint in the paragraph")],
+    );
+    // Beside a strong technical cue next to the term, they count for
+    // nothing; a firm business cue still counts.
+    assert_senses(
+        "We trust the TLS handshake of the client and help it.",
+        &[("client", Technical, "handshake in the sentence")],
+    );
+    assert_senses(
+        "Our client trusts the server team with the invoice.",
+        &[("client", Business, "invoice in the sentence")],
+    );
+    // A heading without cues is read in its section.
+    assert_senses(
+        "# Setup\n\n## Client\n\nSet the proxy and the port.",
+        &[("Client", Technical, "proxy in the section")],
+    );
+}
+
+/// Writes, for `scripts/fit-cue-weights.py`, the cue features of every
+/// labelled client-role use: the occurrence sample, the findings sample
+/// (labels `right` and `technical` only) and the fixture pages, each with
+/// its split. Per use and scope (sentence, paragraph), the hits of each cue
+/// group (language, sense, weight), counting those near the term double.
+/// Run with `cargo test --lib cue_features -- --ignored --nocapture`.
+#[test]
+#[ignore = "writes data for scripts/fit-cue-weights.py"]
+fn cue_features() {
+    use sha2::{Digest, Sha256};
+    let Some(corpus) = crate::testing::shared("corpus") else {
+        return;
+    };
+    let split_of = |key: &str| {
+        if Sha256::digest(format!("split:{key}").as_bytes())[0] % 2 == 0 {
+            "tune"
+        } else {
+            "heldout"
+        }
+    };
+    // (text, offset, label, split, source)
+    let mut uses: Vec<(String, usize, &str, &str, String)> = Vec::new();
+    for line in include_str!("../../tests/data/sense-labels.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let key = format!("{}\t{}", f[0], f[1]);
+        let label = if f[2] == "technical" {
+            "technical"
+        } else {
+            "business"
+        };
+        uses.push((
+            read_corpus(&corpus.join(f[0])),
+            f[1].parse().unwrap(),
+            label,
+            split_of(&key),
+            key,
+        ));
+    }
+    for line in include_str!("../../tests/data/findings-labels.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let label = match (f[3], f[4]) {
+            ("right", _) => "business",
+            (_, "technical") => "technical",
+            _ => continue,
+        };
+        uses.push((
+            read_corpus(&corpus.join(f[0])),
+            f[1].parse().unwrap(),
+            label,
+            if f[5] == "tune" { "tune" } else { "heldout" },
+            format!("{}\t{}", f[0], f[1]),
+        ));
+    }
+    for split in ["dev", "heldout"] {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/sense")
+            .join(split);
+        for page in std::fs::read_dir(folder).unwrap() {
+            let page = page.unwrap().path();
+            let name = page.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&page).unwrap();
+            let label = if name.starts_with("technical-") {
+                "technical"
+            } else {
+                "business"
+            };
+            for o in occurrences(&text, &LEXICON, &Settings::default()) {
+                if LEXICON.term(o.term).role == "client" {
+                    let split = if split == "dev" { "tune" } else { "heldout" };
+                    let key = format!("{split}/{name}\t{}", o.span.start);
+                    uses.push((text.clone(), o.span.start, label, split, key));
+                }
+            }
+        }
+    }
+    let cues = LEXICON.cues();
+    let mut out = std::io::stdout().lock();
+    for (text, offset, label, split, key) in &uses {
+        let found = occurrences(text, &LEXICON, &Settings::default());
+        let Some(occurrence) = found.iter().find(|o| o.span.start == *offset) else {
+            continue;
+        };
+        // Phrases and code names decide before the cues do.
+        if !matches!(
+            occurrence.reason,
+            Reason::Cue { .. } | Reason::Default | Reason::Document
+        ) {
+            continue;
+        }
+        let outline = crate::markdown::outline(text);
+        let mut reader = Reader {
+            text,
+            lexicon: &LEXICON,
+            folded: Folded::default(),
+            found: Default::default(),
+            sentence: None,
+            paragraph: None,
+            prose: &outline.prose,
+            terms: found.iter().map(|o| o.phrase).collect(),
+        };
+        let lang = LEXICON.term(occurrence.term).lang;
+        let code = &LEXICON.language(lang).code;
+        let sentence = window::sentence(text, &outline.headings, occurrence.span).span;
+        let paragraph = window::paragraph(text, occurrence.span).span;
+        let mut features = Vec::new();
+        for (scope, span) in [(Scope::Sentence, sentence), (Scope::Paragraph, paragraph)] {
+            let _ = reader.weigh(span, scope, occurrence);
+            for hit in &reader.found[scope as usize].1 {
+                let cue = cues.cue(hit.cue);
+                let count = if near(text, hit.at, occurrence.span) {
+                    2
+                } else {
+                    1
+                };
+                features.push(format!(
+                    "{:?}:{code}:{:?}:{}={count}",
+                    scope, cue.sense, cue.weight
+                ));
+            }
+        }
+        let _ = writeln!(
+            out,
+            "FEATURES\t{key}\t{code}\t{label}\t{split}\t{}",
+            features.join(" ")
+        );
+    }
 }
