@@ -87,6 +87,9 @@ impl<'a> Finder<'a> {
             self.lexicon,
             &mut self.found,
         );
+        // After the senses are read, so that names change no vote of the
+        // one-sense-per-discourse count.
+        crate::sense::mark_names(text, &outline.headings, self.lexicon, &mut self.found);
         (outline, self.found, self.business_cues)
     }
 
@@ -112,6 +115,9 @@ impl<'a> Finder<'a> {
         self.lexicon
             .matcher()
             .find_in(self.text, span, &self.folded, &mut self.found);
+        self.lexicon
+            .names()
+            .mark(self.text, span, &mut self.found[first..]);
         self.settings
             .allow()
             .mark(self.text, span, &self.folded, &mut self.found[first..]);

@@ -50,6 +50,9 @@ pub enum Reason {
     Document,
     /// An allowed phrase of the configuration holds it.
     Allowed,
+    /// It is part of a name: a product, a UI label or a party a contract
+    /// defines (`Customer Identity Cloud`, `«Клиент-Банк»`, `Заказчик`).
+    Name,
 }
 
 /// One cue word or phrase.

@@ -25,9 +25,11 @@
 //! [`AllowList`] applies the configured `[allow] phrases` on top.
 
 mod allow;
+mod names;
 mod window;
 
 pub use allow::AllowList;
+pub use names::mark_names;
 
 use crate::diagnostic::SenseNote;
 use crate::lexicon::{CueHit, Folded, LangId, Lexicon, Occurrence, Reason, Scope, Sense};
@@ -262,6 +264,7 @@ pub fn note(lexicon: &Lexicon, occurrence: &Occurrence) -> SenseNote {
         ),
         Reason::Document => ("document", None, None),
         Reason::Allowed => ("allowed", None, None),
+        Reason::Name => ("name", None, None),
     };
     SenseNote {
         sense: occurrence.sense,
