@@ -20,6 +20,7 @@ mod hostile;
 mod language_server;
 mod layers;
 mod markup;
+mod names;
 mod packs;
 mod report;
 mod seeds;

@@ -477,7 +477,7 @@ fn is_party(text: &str, lang: &str, span: Span) -> bool {
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            article == "the"
+            article.eq_ignore_ascii_case("the")
         }
         _ => false,
     }
