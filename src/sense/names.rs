@@ -197,7 +197,7 @@ fn quoted(text: &str, span: Span) -> Option<Span> {
         // Straight quotes open and close alike: an odd count before the
         // term on its line puts it inside a pair.
         let count = text[line.start..span.start].matches('"').count();
-        if count % 2 == 0 {
+        if count.is_multiple_of(2) {
             return None;
         }
         let close = after.find('"')?;
