@@ -320,7 +320,13 @@ fn capitalised_run(text: &str, line: Span, span: Span, starts: impl Fn(usize) ->
     else {
         return false;
     };
-    let member = |w: &Word| in_name(&text[w.span.start..w.span.end]);
+    let latin = is_latin(&text[span.start..span.end]);
+    // A name is written in one script: in `Клиенты Dynamics 365
+    // используют` the customers are not part of the product's name.
+    let member = |w: &Word| {
+        let word = &text[w.span.start..w.span.end];
+        in_name(word) && (word.chars().all(|c| !c.is_alphabetic()) || is_latin(word) == latin)
+    };
     if !member(&tokens[at]) {
         return false;
     }
@@ -398,6 +404,13 @@ fn in_name(word: &str) -> bool {
         && (word.chars().skip(1).any(char::is_uppercase)
             || word.chars().all(|c| c.is_ascii_digit()));
     capitalised || coded
+}
+
+/// Whether the first letter of `word` is a Latin one.
+fn is_latin(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c))
 }
 
 /// Where the word holding the byte `at` starts.

@@ -48,6 +48,16 @@ fn capitalised_runs_are_names_except_at_a_sentence_start() {
     ));
     assert!(!named("Customer Profiles lets you work.", "Customer", "en"));
     assert!(!named("Customers love us.", "Customers", "en"));
+    assert!(!named(
+        "Клиенты Dynamics 365 Commerce используют его.",
+        "Клиенты",
+        "ru"
+    ));
+    assert!(named(
+        "Откройте Личный Кабинет Клиента сейчас.",
+        "Клиента",
+        "ru"
+    ));
     assert!(!named("- Customers: see below.", "Customers", "en"));
     assert!(!named("Intro. Our Customers come back.", "Customers", "en"));
     assert!(!named("## Manage Your Customers\n", "Customers", "en"));
