@@ -89,7 +89,13 @@ impl<'a> Finder<'a> {
         );
         // After the senses are read, so that names change no vote of the
         // one-sense-per-discourse count.
-        crate::sense::mark_names(text, &outline.headings, self.lexicon, &mut self.found);
+        crate::sense::mark_names(
+            text,
+            &outline.headings,
+            &self.prose,
+            self.lexicon,
+            &mut self.found,
+        );
         (outline, self.found, self.business_cues)
     }
 

@@ -65,11 +65,12 @@ const TITLE_CASE_MINOR: &[&str] = &[
 ];
 
 /// Mark the business-sense terms among `occurrences` of the Markdown
-/// `text` (whose headings are `headings`) that are part of a name, and the
-/// ones glued into a code name.
+/// `text` (whose headings are `headings` and whose prose is `prose`, sorted
+/// spans) that are part of a name, and the ones glued into a code name.
 pub fn mark_names(
     text: &str,
     headings: &[(u8, Span)],
+    prose: &[Span],
     lexicon: &Lexicon,
     occurrences: &mut [Occurrence],
 ) {
@@ -77,7 +78,7 @@ pub fn mark_names(
         if occurrence.sense != Sense::Business {
             continue;
         }
-        if in_code_name(text, occurrence.span) {
+        if in_code_name(text, prose, occurrence.span) {
             occurrence.sense = Sense::Technical;
             occurrence.reason = Reason::Identifier;
             continue;
@@ -120,8 +121,15 @@ fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> bool 
 /// sense reader looks at the roles it classifies only):
 /// `Customer.Name`, `Customer::new`, `Client#send`, `$customer`, or a path
 /// or URL (`/api/customer-id/`).
-fn in_code_name(text: &str, span: Span) -> bool {
-    if super::in_identifier(text, span) {
+fn in_code_name(text: &str, prose: &[Span], span: Span) -> bool {
+    // Outside the prose a mark is Markdown: `_customers_` is emphasis,
+    // `customer_id` one name.
+    let Some(around) = prose_around(prose, span) else {
+        return false;
+    };
+    let text = &text[..around.end];
+    let local = Span::new(span.start - around.start, span.end - around.start);
+    if super::in_identifier(&text[around.start..], local) {
         return true;
     }
     let after = &text[span.end..];
@@ -129,11 +137,11 @@ fn in_code_name(text: &str, span: Span) -> bool {
     if chars.next() == Some('#') && chars.next().is_some_and(|c| c.is_ascii_alphanumeric()) {
         return true;
     }
-    let token_start = text[..span.start]
+    let token_start = text[around.start..span.start]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace() || "([<>\"'`".contains(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or(around.start, |(i, c)| around.start + i + c.len_utf8());
     let token_end = span.end
         + after
             .find(|c: char| c.is_whitespace() || ")]<>\"'`".contains(c))
@@ -151,6 +159,13 @@ fn in_code_name(text: &str, span: Span) -> bool {
             .iter()
             .any(|p| token.starts_with(p))
             || token.contains("://"))
+}
+
+/// The span of the sorted, disjoint `prose` that holds `span`.
+fn prose_around(prose: &[Span], span: Span) -> Option<Span> {
+    let after = prose.partition_point(|p| p.start <= span.start);
+    let around = *prose.get(after.checked_sub(1)?)?;
+    around.contains(span).then_some(around)
 }
 
 /// Whether the term at `span` stands in a short quoted name.
@@ -174,8 +189,12 @@ fn quoted_name(text: &str, span: Span) -> bool {
         // lowercase word by itself is a mention.
         return hyphenated(text, span);
     }
-    // No case: a name holds more than the term, and stays short.
-    quote.trim() != &text[span.start..span.end] && quote.chars().count() <= MAX_QUOTED_CHARS
+    // No case: a name holds more than the term, once (`“客户或客户”` sets
+    // two words against each other), and stays short.
+    let term = &text[span.start..span.end];
+    quote.trim() != term
+        && quote.matches(term).count() == 1
+        && quote.chars().count() <= MAX_QUOTED_CHARS
 }
 
 /// The text between the quote marks around `span`, on its line.
@@ -327,7 +346,9 @@ fn capitalised_run(text: &str, line: Span, span: Span, starts: impl Fn(usize) ->
         let word = &text[w.span.start..w.span.end];
         in_name(word) && (word.chars().all(|c| !c.is_alphabetic()) || is_latin(word) == latin)
     };
-    if !member(&tokens[at]) {
+    // A term in capitals is shouted, and so are the words beside it.
+    let shouted = !text[span.start..span.end].chars().any(char::is_lowercase);
+    if shouted || !member(&tokens[at]) {
         return false;
     }
     let mut first = at;
@@ -436,12 +457,9 @@ fn starts_sentence(text: &str, headings: &[(u8, Span)], at: usize) -> bool {
     if lead.is_empty() || lead.ends_with(':') || lead.ends_with('\n') {
         return true;
     }
-    // A list marker at the start of the line: `1. `, `- `.
-    let line = lead.rsplit('\n').next().unwrap_or(lead).trim();
-    !line.is_empty()
-        && line
-            .chars()
-            .all(|c| c.is_ascii_digit() || is_mark(c) || c == '.' || c == ')')
+    // Only a list marker before it on its line: `1. `, `- `, `• `.
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    !text[line_start..at].chars().any(char::is_alphabetic)
 }
 
 /// Markdown and quote marks that may stand before a sentence's first word.
