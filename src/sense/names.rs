@@ -31,6 +31,7 @@
 //! `self-contrast` still sees them.
 
 use crate::lexicon::{Lexicon, Occurrence, Reason, Sense};
+use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
 use super::window;
@@ -40,6 +41,9 @@ const MAX_QUOTED_WORDS: usize = 5;
 
 /// The most characters a quoted name holds in a script without spaces.
 const MAX_QUOTED_CHARS: usize = 12;
+
+/// How far a line is read on either side of a term, in bytes.
+const LINE_REACH: usize = 400;
 
 /// How far a quote mark is looked for on either side of a term, in bytes.
 const QUOTE_REACH: usize = 160;
@@ -200,8 +204,14 @@ fn quoted_name(text: &str, span: Span) -> bool {
 /// The text between the quote marks around `span`, on its line.
 fn quoted(text: &str, span: Span) -> Option<Span> {
     let line = line_of(text, span);
-    let from = line.start.max(span.start.saturating_sub(QUOTE_REACH));
-    let to = line.end.min(span.end + QUOTE_REACH);
+    let from = line.start.max(floor_char_boundary(
+        text,
+        span.start.saturating_sub(QUOTE_REACH),
+    ));
+    let to = line.end.min(ceil_char_boundary(
+        text,
+        (span.end + QUOTE_REACH).min(text.len()),
+    ));
     let before = text.get(from..span.start)?;
     let (open_at, open) = before
         .char_indices()
@@ -251,12 +261,16 @@ fn hyphenated(text: &str, span: Span) -> bool {
     joined(Box::new(before)) || joined(Box::new(after))
 }
 
-/// The line that holds `span`, without its line break.
+/// The line that holds `span`, without its line break, and no more than
+/// [`LINE_REACH`] bytes on either side of it: a page-long line costs no
+/// more per term than a normal one.
 fn line_of(text: &str, span: Span) -> Span {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    let from = floor_char_boundary(text, span.start.saturating_sub(LINE_REACH));
+    let to = ceil_char_boundary(text, (span.end + LINE_REACH).min(text.len()));
+    let start = text[from..span.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
     Span::new(start, end)
 }
 
@@ -458,7 +472,7 @@ fn starts_sentence(text: &str, headings: &[(u8, Span)], at: usize) -> bool {
         return true;
     }
     // Only a list marker before it on its line: `1. `, `- `, `• `.
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = line_of(text, Span::new(at, at)).start;
     !text[line_start..at].chars().any(char::is_alphabetic)
 }
 
