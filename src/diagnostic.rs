@@ -37,7 +37,7 @@ pub struct SenseNote {
     /// The sense.
     pub sense: Sense,
     /// What decided it: `default` (nothing said otherwise), `phrase`,
-    /// `identifier`, `cue`, `document` or `allowed`.
+    /// `identifier`, `cue`, `document`, `allowed` or `name`.
     pub by: &'static str,
     /// The deciding cue word, when a cue decided.
     pub cue: Option<String>,

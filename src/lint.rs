@@ -87,6 +87,15 @@ impl<'a> Finder<'a> {
             self.lexicon,
             &mut self.found,
         );
+        // After the senses are read, so that names change no vote of the
+        // one-sense-per-discourse count.
+        crate::sense::mark_names(
+            text,
+            &outline.headings,
+            &self.prose,
+            self.lexicon,
+            &mut self.found,
+        );
         crate::sense::contrasted::mark(text, self.lexicon, &mut self.found);
         // Held for the sense reader anyway; the rules read it too.
         outline.prose = self.prose;
@@ -115,6 +124,9 @@ impl<'a> Finder<'a> {
         self.lexicon
             .matcher()
             .find_in(self.text, span, &self.folded, &mut self.found);
+        self.lexicon
+            .names()
+            .mark(self.text, span, &mut self.found[first..]);
         self.settings
             .allow()
             .mark(self.text, span, &self.folded, &mut self.found[first..]);

@@ -116,7 +116,7 @@ fn the_schema_accepts_what_clientele_accepts_and_rejects_typos() {
     let template = std::fs::read_to_string(dir.path().join("clientele.toml")).unwrap();
     let good = [
         template.as_str(),
-        "business = \"relationship\"\nfail-on = \"warning\"\nexclude = [\"vendor/**\"]\npacks = [\"acme.toml\"]\n[rules]\nmixed-terms = \"off\"\n[allow]\nphrases = [\"customer success team\"]\n[[overrides]]\npaths = [\"shop/**\"]\nbusiness = \"transactional\"\nrules = { wrong-term = \"warning\" }\n",
+        "business = \"relationship\"\nfail-on = \"warning\"\nexclude = [\"vendor/**\"]\npacks = [\"acme.toml\"]\n[rules]\nmixed-terms = \"off\"\n[allow]\nphrases = [\"customer success team\"]\nnames = [\"Customer Identity Cloud\"]\n[[overrides]]\npaths = [\"shop/**\"]\nbusiness = \"transactional\"\nrules = { wrong-term = \"warning\" }\n",
     ];
     for config in good {
         let errors: Vec<String> = validator
@@ -133,6 +133,7 @@ fn the_schema_accepts_what_clientele_accepts_and_rejects_typos() {
         "[[overrides]]\nbusiness = \"mixed\"\n",
         "[[overrides]]\npaths = []\n",
         "[allow]\nphrase = []\n",
+        "[allow]\nname = []\n",
     ];
     for config in bad {
         assert!(!validator.is_valid(&as_json(config)), "{config}");

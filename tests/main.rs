@@ -21,6 +21,7 @@ mod hostile;
 mod language_server;
 mod layers;
 mod markup;
+mod names;
 mod packs;
 mod report;
 mod russian_agreement;

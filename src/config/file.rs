@@ -115,7 +115,8 @@ impl Config {
                 PackFailure::Invalid(e) => e,
             })?;
 
-        let allow = AllowList::new(&options.allow.phrases).map_err(|m| error(None, m))?;
+        let allow = AllowList::new(&options.allow.phrases, &options.allow.names)
+            .map_err(|m| error(None, m))?;
         let mut base = Settings::new(
             options.fail_on.unwrap_or_default(),
             options.fix_mixed_terms.unwrap_or_default(),

@@ -97,6 +97,11 @@ pub struct AllowOptions {
     /// never flagged, such as `customer success team`.
     #[serde(default)]
     pub phrases: Vec<String>,
+    /// Product names and UI labels (matched exactly as written, case
+    /// included), such as `Customer Identity Cloud`: a term inside one is
+    /// part of the name and is never flagged or fixed.
+    #[serde(default)]
+    pub names: Vec<String>,
 }
 
 /// One `[[overrides]]` entry.

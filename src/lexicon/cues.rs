@@ -56,6 +56,9 @@ pub enum Reason {
     /// A connector sets it against another term (`clients, not
     /// customers`): the text is about the two words.
     Contrast,
+    /// It is part of a name: a product, a UI label or a party a contract
+    /// defines (`Customer Identity Cloud`, `«Клиент-Банк»`, `Заказчик`).
+    Name,
 }
 
 /// One cue word or phrase.

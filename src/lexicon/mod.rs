@@ -16,6 +16,7 @@ mod han;
 mod inflect;
 mod lazy_regex;
 mod matcher;
+mod names;
 mod pack;
 mod segment;
 mod template;
@@ -36,6 +37,7 @@ pub use cues::{Cue, CueHit, CueId, Cues, Reason, Scope};
 pub use inflect::{Capitalisation, NoReplacement};
 use matcher::MatcherBuilder;
 pub use matcher::{Matcher, Occurrence, Sense};
+pub use names::NameList;
 pub use pack::{Gender, Segmenter};
 
 pub use fold::Folded;
@@ -202,6 +204,7 @@ pub struct Lexicon {
     matcher: Matcher,
     cues: Cues,
     business_cues: BusinessCues,
+    names: NameList,
 }
 
 impl Lexicon {
@@ -225,6 +228,11 @@ impl Lexicon {
     /// The words that show what kind of business a text describes.
     pub fn business_cues(&self) -> &BusinessCues {
         &self.business_cues
+    }
+
+    /// The names the packs declare: a term inside one is never a use.
+    pub fn names(&self) -> &NameList {
+        &self.names
     }
 
     /// The business cues of every language in `text[from..]`, whose
@@ -379,6 +387,8 @@ pub struct LexiconBuilder {
     business_cues: Vec<Pending<(LangId, String)>>,
     /// Per language: particle fragments and connectors, compiled in `build`.
     contrast: Vec<(LangId, contrast::ContrastSource)>,
+    /// The names of every pack, as written.
+    names: Vec<String>,
     /// Which term each folded form belongs to, to catch a form claimed twice.
     form_owner: HashMap<String, TermId>,
     /// How many of the first packs are built in.
@@ -449,6 +459,16 @@ impl LexiconBuilder {
         }
         for entry in pack.business {
             self.add_business(pack_index, entry)?;
+        }
+        for name in &pack.names {
+            if name.get_ref().trim().is_empty() {
+                return Err(self.error(
+                    pack_index,
+                    Some(name.span().into()),
+                    "a name is empty".into(),
+                ));
+            }
+            self.names.push(name.get_ref().clone());
         }
         Ok(())
     }
@@ -993,7 +1013,10 @@ impl LexiconBuilder {
             }
             self.languages[usize::from(lang.0)].contrast = compiled;
         }
+        let names = NameList::new(self.names.iter().map(String::as_str))
+            .map_err(|message| self.error(0, None, message))?;
         Ok(Lexicon {
+            names,
             languages: self.languages,
             terms: self.terms,
             business: self.business,

@@ -51,6 +51,10 @@ pub(crate) struct PackFile {
     /// Words that show what kind of business a text describes.
     #[serde(default)]
     pub business_cues: Vec<BusinessCueGroup>,
+    /// Product names and labels, matched exactly as written: a term
+    /// inside one is part of the name, not a use of the term.
+    #[serde(default)]
+    pub names: Vec<Spanned<String>>,
     /// The grammar a fix keeps in agreement around the word it replaces.
     pub agreement: Option<AgreementSection>,
 }

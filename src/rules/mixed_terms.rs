@@ -23,7 +23,9 @@ the document used first counts as the majority.
 - Technical senses and fixed phrases, which are not counted: `HTTP client`,
   `client-side`, `на стороне клиента`, `客户端`, a client whose sentence is
   about servers and requests, `customer service`, `обслуживание клиентов`,
-  `客户服务`. Nor are phrases in `[allow] phrases`.
+  `客户服务`. Nor are phrases in `[allow] phrases`, nor names
+  (`Customer Identity Cloud`, `«Клиент-Банк»`, a contract's `Заказчик`,
+  `[allow] names`; see `explain wrong-term`).
 - Other roles: `member`, `user`, `buyer` and the rest are not counted, so
   "clients" and "users" in one document are fine.
 - Two languages: each is counted on its own, so an English `client` and a

@@ -42,8 +42,10 @@ fn wrong_term_keeps_number_possessive_and_capitalisation_in_english() {
     );
     assert_fix(
         TRANSACTIONAL,
-        "Ask the Client's team.",
-        "Ask the Customer's team.",
+        // At the start of the sentence: `the Client` mid-sentence is a
+        // party a contract defines, a name.
+        "Client's team asks.",
+        "Customer's team asks.",
     );
 }
 

@@ -30,6 +30,16 @@ in the same grammatical form and capitalisation: `Customers` → `Clients`,
 - A term set against another term: "clients, not customers", "не
   клиенты, а покупатели", "不是客户，而是顾客", "Clients versus customers".
   A page that explains the difference is about the two words.
+- Names: a product or label in quotes (`Click "Customers"`,
+  `«Клиент-Банк»`, `「客户之声」`), a run of capitalised words
+  (`Customer Identity Cloud`, `React DOM Client`), a party a contract
+  defines, capitalised mid-sentence (`Исполнитель передаёт Заказчику`,
+  `the Customer shall pay`), and the names listed in `[allow] names` or a
+  pack's `names`. A capitalised term at the start of a sentence or in a
+  Title Case heading is checked; so is a lowercase quoted word (`the
+  word "customer"`).
+- Terms glued into code: `Customer.Name`, `Client#send`,
+  `/api/customer-id/`.
 - Other roles: `member`, `user`, `buyer`, `subscriber` and the rest, in
   any language. Only client and customer terms are ever discouraged.
 - Words built on a term (`clientele`, `клиентский`), and text that is not
@@ -72,7 +82,8 @@ wrong-term = "warning"      # error | warning | info | off
 paths = ["docs/shop/**"]
 business = "transactional"
 [allow]
-phrases = ["Customer Advisory Board"]
+phrases = ["Customer Advisory Board"]   # any capitalisation
+names = ["Customer Hub"]                # exactly as written: a product name
 ```
 
 Per document: YAML front matter

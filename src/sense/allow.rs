@@ -1,29 +1,35 @@
-//! The configured `[allow] phrases`: terms inside them are never flagged.
+//! The configured `[allow] phrases` and `[allow] names`: terms inside
+//! them are never flagged.
 //!
 //! Technical and fixed senses come from the term packs through the
 //! matcher; this is the per-configuration layer on top.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::lexicon::{Folded, Occurrence, Reason, Sense, at_word_boundaries, fold};
+use crate::lexicon::{Folded, NameList, Occurrence, Reason, Sense, at_word_boundaries, fold};
 use crate::span::Span;
 
-/// Compiled allow phrases.
+/// Compiled allow phrases and names.
 #[derive(Debug, Clone, Default)]
 pub struct AllowList {
     automaton: Option<AhoCorasick>,
+    names: NameList,
 }
 
 impl AllowList {
-    /// Compile `phrases`; blank ones are ignored.
-    pub fn new(phrases: &[String]) -> Result<Self, String> {
+    /// Compile `phrases` and `names`; blank ones are ignored.
+    pub fn new(phrases: &[String], names: &[String]) -> Result<Self, String> {
+        let names = NameList::new(names.iter().map(String::as_str))?;
         let folded: Vec<String> = phrases
             .iter()
             .map(|p| fold(p.trim()))
             .filter(|p| !p.is_empty())
             .collect();
         if folded.is_empty() {
-            return Ok(Self::default());
+            return Ok(Self {
+                automaton: None,
+                names,
+            });
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -31,13 +37,16 @@ impl AllowList {
             .map_err(|e| format!("cannot compile the allowed phrases: {e}"))?;
         Ok(Self {
             automaton: Some(automaton),
+            names,
         })
     }
 
     /// Mark every occurrence inside an allowed phrase of the prose span
     /// `span` of `text` as allowed; `folded` holds `text[span]` folded and
-    /// `occurrences` lie in the span.
+    /// `occurrences` lie in the span. Terms inside a listed name are marked as part of a name instead.
     pub fn mark(&self, text: &str, span: Span, folded: &Folded, occurrences: &mut [Occurrence]) {
+        // A name is the more precise reason: it says what the text is.
+        self.names.mark(text, span, occurrences);
         let Some(automaton) = &self.automaton else {
             return;
         };
@@ -55,7 +64,9 @@ impl AllowList {
             .filter(|s| at_word_boundaries(text, s.start, s.end))
             .collect();
         for occurrence in occurrences {
-            if allowed.iter().any(|a| a.contains(occurrence.span)) {
+            if occurrence.reason != Reason::Name
+                && allowed.iter().any(|a| a.contains(occurrence.span))
+            {
                 occurrence.sense = Sense::Allowed;
                 occurrence.reason = Reason::Allowed;
             }

@@ -29,9 +29,11 @@
 
 mod allow;
 pub(crate) mod contrasted;
+mod names;
 mod window;
 
 pub use allow::AllowList;
+pub use names::mark_names;
 
 use crate::diagnostic::SenseNote;
 use crate::lexicon::{CueHit, Folded, LangId, Lexicon, Occurrence, Reason, Scope, Sense};
@@ -298,6 +300,7 @@ pub fn note(lexicon: &Lexicon, occurrence: &Occurrence) -> SenseNote {
         Reason::Document => ("document", None, None),
         Reason::Allowed => ("allowed", None, None),
         Reason::Contrast => ("contrast", None, None),
+        Reason::Name => ("name", None, None),
     };
     SenseNote {
         sense: occurrence.sense,

@@ -1,0 +1,532 @@
+//! Names are not terms. A term that is part of a name — a product
+//! (`Customer Identity Cloud`), a UI label (`Click "Customers"`), a bank
+//! app (`«Клиент-Банк»`), a party a contract defines (`Заказчик`, `the
+//! Client shall pay`) — is not the writer's word choice, and a fix that
+//! renamed it would break the text. [`mark_names`] reads the shape of the
+//! text around each business-sense term:
+//!
+//! 1. a term glued into a code name the matcher let through
+//!    (`Customer.Name`, `Client#send`, `/api/customer-id/`) is technical;
+//! 2. a term inside a short quoted name: at most five words, no sentence
+//!    punctuation, and the first word capitalised or the term hyphenated
+//!    into a compound (`"Customer Profiles"`, `«Клиент-Банк»`). A
+//!    capitalised single word is a name too: a quoted `"Customers"` is
+//!    most often the label of a button or a menu, which the writer cannot
+//!    rename either. A lowercase quoted word (`the word "client"`) is a
+//!    mention and stays a use. In a script without case, a quoted span
+//!    holding more than the term (`「客户之声」`) is a name;
+//! 3. a capitalised term in a run of capitalised words or acronyms
+//!    (`open Customer Profiles`, `React DOM Client`). A sentence's first
+//!    word is capitalised anyway, so a run that starts a sentence needs
+//!    three words (`Customer Identity Cloud stores …`), and `Customers
+//!    love us.` stays a use. A heading or table header written in Title
+//!    Case capitalises every word, so runs there say nothing;
+//! 4. a party a contract defines, capitalised mid-sentence: any such term
+//!    in Russian (`Исполнитель передаёт Заказчику`), one after `the` in
+//!    English (`the Customer agrees`), which capitalises names in runs
+//!    otherwise. Chinese has no case.
+//!
+//! Terms inside a name are marked [`Sense::Allowed`] for [`Reason::Name`]:
+//! `wrong-term`, `mixed-terms` and `translation-collapse` pass them over,
+//! `self-contrast` still sees them.
+
+use crate::lexicon::{Lexicon, Occurrence, Reason, Sense};
+use crate::source::{ceil_char_boundary, floor_char_boundary};
+use crate::span::Span;
+
+use super::window;
+
+/// The most words a quoted name holds.
+const MAX_QUOTED_WORDS: usize = 5;
+
+/// The most characters a quoted name holds in a script without spaces.
+const MAX_QUOTED_CHARS: usize = 12;
+
+/// How far a line is read on either side of a term, in bytes.
+const LINE_REACH: usize = 400;
+
+/// How far a quote mark is looked for on either side of a term, in bytes.
+const QUOTE_REACH: usize = 160;
+
+/// Opening quote marks and the marks that close each.
+const QUOTES: &[(char, &[char])] = &[
+    ('«', &['»']),
+    ('“', &['”']),
+    ('„', &['“', '”']),
+    ('「', &['」']),
+    ('『', &['』']),
+    ('《', &['》']),
+];
+
+/// Marks that only close a quote: met before a term, it is not inside one.
+const CLOSERS: &[char] = &['»', '”', '」', '』', '》'];
+
+/// Short words that a Title Case heading leaves lowercase.
+const TITLE_CASE_MINOR: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "per", "the", "to", "vs", "via", "with", "и", "в", "во", "на", "с", "со", "к", "о", "об",
+    "по", "для", "или", "от", "из",
+];
+
+/// Mark the business-sense terms among `occurrences` of the Markdown
+/// `text` (whose headings are `headings` and whose prose is `prose`, sorted
+/// spans) that are part of a name, and the ones glued into a code name.
+pub fn mark_names(
+    text: &str,
+    headings: &[(u8, Span)],
+    prose: &[Span],
+    lexicon: &Lexicon,
+    occurrences: &mut [Occurrence],
+) {
+    for occurrence in occurrences.iter_mut() {
+        if occurrence.sense != Sense::Business {
+            continue;
+        }
+        if in_code_name(text, prose, occurrence.span) {
+            occurrence.sense = Sense::Technical;
+            occurrence.reason = Reason::Identifier;
+            continue;
+        }
+        let lang = lexicon.language(lexicon.term(occurrence.term).lang);
+        if is_name(text, headings, &lang.code, occurrence.span) {
+            occurrence.sense = Sense::Allowed;
+            occurrence.reason = Reason::Name;
+        }
+    }
+}
+
+/// Whether the term at `span` is part of a name (see the module doc).
+fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> bool {
+    if quoted_name(text, span) {
+        return true;
+    }
+    let Some(first) = text[span.start..].chars().next() else {
+        return false;
+    };
+    // Names by case need a capitalised term; a caseless script has none.
+    if !first.is_uppercase() {
+        return false;
+    }
+    let heading = heading_of(headings, span);
+    let line = line_of(text, span);
+    let title_case = match heading {
+        Some(heading) => is_title_case(&text[heading.start..heading.end]),
+        None => table_header_cell(text, line, span).is_some_and(is_title_case),
+    };
+    let starts = |at: usize| starts_sentence(text, headings, at);
+    if !title_case && capitalised_run(text, line, span, starts) {
+        return true;
+    }
+    heading.is_none() && !starts(word_start(text, span.start)) && is_party(text, lang, span)
+}
+
+/// Whether the term at `span` is glued into a code name that the
+/// matcher's word boundaries let through, for a term of any role (the
+/// sense reader looks at the roles it classifies only):
+/// `Customer.Name`, `Customer::new`, `Client#send`, `$customer`, or a path
+/// or URL (`/api/customer-id/`).
+fn in_code_name(text: &str, prose: &[Span], span: Span) -> bool {
+    // Outside the prose a mark is Markdown: `_customers_` is emphasis,
+    // `customer_id` one name.
+    let Some(around) = prose_around(prose, span) else {
+        return false;
+    };
+    let text = &text[..around.end];
+    let local = Span::new(span.start - around.start, span.end - around.start);
+    if super::in_identifier(&text[around.start..], local) {
+        return true;
+    }
+    let after = &text[span.end..];
+    let mut chars = after.chars();
+    if chars.next() == Some('#') && chars.next().is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return true;
+    }
+    let token_start = text[around.start..span.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || "([<>\"'`".contains(c))
+        .map_or(around.start, |(i, c)| around.start + i + c.len_utf8());
+    let token_end = span.end
+        + after
+            .find(|c: char| c.is_whitespace() || ")]<>\"'`".contains(c))
+            .unwrap_or(after.len());
+    let token = &text[token_start..token_end];
+    // Glued to a path's `/` or a query's `?` or `&`, in a token that is a
+    // path or URL: `vendor/client` offers a choice, and text written
+    // without spaces is no token.
+    let glued = matches!(
+        text[..span.start].chars().next_back(),
+        Some('/' | '?' | '&')
+    );
+    glued
+        && (["/", "./", "../", "~/", "?"]
+            .iter()
+            .any(|p| token.starts_with(p))
+            || token.contains("://"))
+}
+
+/// The span of the sorted, disjoint `prose` that holds `span`.
+fn prose_around(prose: &[Span], span: Span) -> Option<Span> {
+    let after = prose.partition_point(|p| p.start <= span.start);
+    let around = *prose.get(after.checked_sub(1)?)?;
+    around.contains(span).then_some(around)
+}
+
+/// Whether the term at `span` stands in a short quoted name.
+fn quoted_name(text: &str, span: Span) -> bool {
+    let Some(inner) = quoted(text, span) else {
+        return false;
+    };
+    let quote = &text[inner.start..inner.end];
+    let words = quote.split_whitespace().count();
+    if words == 0 || words > MAX_QUOTED_WORDS || ends_sentences(quote) {
+        return false;
+    }
+    let Some(first) = quote.chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    if first.is_uppercase() {
+        return true;
+    }
+    if first.is_lowercase() {
+        // A compound such as `Клиент-Банк` is a name in any case; a
+        // lowercase word by itself is a mention.
+        return hyphenated(text, span);
+    }
+    // No case: a name holds more than the term, once (`“客户或客户”` sets
+    // two words against each other), and stays short.
+    let term = &text[span.start..span.end];
+    quote.trim() != term
+        && quote.matches(term).count() == 1
+        && quote.chars().count() <= MAX_QUOTED_CHARS
+}
+
+/// The text between the quote marks around `span`, on its line.
+fn quoted(text: &str, span: Span) -> Option<Span> {
+    let line = line_of(text, span);
+    let from = line.start.max(floor_char_boundary(
+        text,
+        span.start.saturating_sub(QUOTE_REACH),
+    ));
+    let to = line.end.min(ceil_char_boundary(
+        text,
+        (span.end + QUOTE_REACH).min(text.len()),
+    ));
+    let before = text.get(from..span.start)?;
+    let (open_at, open) = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c == '"' || CLOSERS.contains(&c) || QUOTES.iter().any(|q| q.0 == c))?;
+    let open_at = from + open_at;
+    if CLOSERS.contains(&open) {
+        return None;
+    }
+    let after = text.get(span.end..to)?;
+    if open == '"' {
+        // Straight quotes open and close alike: an odd count before the
+        // term on its line puts it inside a pair.
+        let count = text[line.start..span.start].matches('"').count();
+        if count.is_multiple_of(2) {
+            return None;
+        }
+        let close = after.find('"')?;
+        return Some(Span::new(open_at + 1, span.end + close));
+    }
+    let closers = QUOTES.iter().find(|q| q.0 == open)?.1;
+    let close = after.find(|c: char| closers.contains(&c))?;
+    Some(Span::new(open_at + open.len_utf8(), span.end + close))
+}
+
+/// Whether `quote` holds sentence punctuation: it is a sentence or a list,
+/// not a name. A dot inside a word (`Node.js`) is not one.
+fn ends_sentences(quote: &str) -> bool {
+    let mut chars = quote.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '!' | '?' | ';' | '。' | '！' | '？' | '；' | '，' | '、' | '…' => return true,
+            '.' | ',' | ':' if chars.peek().is_none_or(|n| n.is_whitespace()) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the term at `span` is joined to another word by a hyphen.
+fn hyphenated(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().rev();
+    let after = text[span.end..].chars();
+    let joined = |mut chars: Box<dyn Iterator<Item = char> + '_>| {
+        chars.next() == Some('-') && chars.next().is_some_and(char::is_alphanumeric)
+    };
+    joined(Box::new(before)) || joined(Box::new(after))
+}
+
+/// The line that holds `span`, without its line break, and no more than
+/// [`LINE_REACH`] bytes on either side of it: a page-long line costs no
+/// more per term than a normal one.
+fn line_of(text: &str, span: Span) -> Span {
+    let from = floor_char_boundary(text, span.start.saturating_sub(LINE_REACH));
+    let to = ceil_char_boundary(text, (span.end + LINE_REACH).min(text.len()));
+    let start = text[from..span.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
+    let end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
+    Span::new(start, end)
+}
+
+/// The heading that holds `span`, if any.
+fn heading_of(headings: &[(u8, Span)], span: Span) -> Option<Span> {
+    let after = headings.partition_point(|(_, h)| h.start <= span.start);
+    let (_, heading) = headings.get(after.checked_sub(1)?)?;
+    heading.contains(span).then_some(*heading)
+}
+
+/// The text of the table header cell that holds `span` on `line`, if
+/// `line` is a table's header row: a row of cells followed by the
+/// delimiter row.
+fn table_header_cell(text: &str, line: Span, span: Span) -> Option<&str> {
+    let row = &text[line.start..line.end];
+    if !row.trim_start().starts_with('|') {
+        return None;
+    }
+    let next = text.get(line.end + 1..)?.lines().next()?.trim();
+    let delimiter = next.contains('-')
+        && next
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+    if !delimiter {
+        return None;
+    }
+    let cell_start = text[line.start..span.start]
+        .rfind('|')
+        .map_or(line.start, |i| line.start + i + 1);
+    let cell_end = text[span.end..line.end]
+        .find('|')
+        .map_or(line.end, |i| span.end + i);
+    Some(&text[cell_start..cell_end])
+}
+
+/// Whether every word of `text` that is not a short minor word is
+/// capitalised: Title Case, where capitals mark no names.
+fn is_title_case(text: &str) -> bool {
+    let mut any = false;
+    for word in words(text) {
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if !first.is_alphabetic() {
+            continue;
+        }
+        if first.is_lowercase() && !TITLE_CASE_MINOR.contains(&word) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// The words of `text`: whitespace-parted tokens without the punctuation
+/// around them.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// A word of a run: where it is, and whether punctuation parts it from
+/// the words before and after.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    span: Span,
+    open_before: bool,
+    open_after: bool,
+}
+
+/// Whether the term at `span` is in a run of capitalised words or
+/// acronyms on `line` long enough to be a name; `starts(at)` tells
+/// whether a word at `at` starts a sentence.
+fn capitalised_run(text: &str, line: Span, span: Span, starts: impl Fn(usize) -> bool) -> bool {
+    let tokens = line_words(text, line);
+    let Some(at) = tokens
+        .iter()
+        .position(|w| w.span.start <= span.start && span.end <= w.span.end)
+    else {
+        return false;
+    };
+    let latin = is_latin(&text[span.start..span.end]);
+    // A name is written in one script: in `Клиенты Dynamics 365
+    // используют` the customers are not part of the product's name.
+    let member = |w: &Word| {
+        let word = &text[w.span.start..w.span.end];
+        in_name(word) && (word.chars().all(|c| !c.is_alphabetic()) || is_latin(word) == latin)
+    };
+    // A term in capitals is shouted, and so are the words beside it.
+    let shouted = !text[span.start..span.end].chars().any(char::is_lowercase);
+    if shouted || !member(&tokens[at]) {
+        return false;
+    }
+    let mut first = at;
+    while first > 0
+        && tokens[first].open_before
+        && tokens[first - 1].open_after
+        && member(&tokens[first - 1])
+    {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < tokens.len()
+        && tokens[last].open_after
+        && tokens[last + 1].open_before
+        && member(&tokens[last + 1])
+    {
+        last += 1;
+    }
+    let length = last - first + 1;
+    // A sentence's first word is capitalised whatever it is: it counts
+    // only with two capitalised words after it.
+    let needed = if starts(tokens[first].span.start) {
+        3
+    } else {
+        2
+    };
+    length >= needed
+}
+
+/// The words of `line`, with whether each is open to its neighbours: no
+/// punctuation but a possessive between them.
+fn line_words(text: &str, line: Span) -> Vec<Word> {
+    let mut out = Vec::new();
+    let slice = &text[line.start..line.end];
+    for token in slice.split(char::is_whitespace) {
+        // Each token is a slice of `slice`: its address says where.
+        let start = line.start + (token.as_ptr() as usize - slice.as_ptr() as usize);
+        let inner = token.trim_matches(|c: char| !c.is_alphanumeric());
+        if inner.is_empty() {
+            // A dash, a bullet, a lone mark: nothing joins across it.
+            if let Some(last) = out.last_mut() {
+                let last: &mut Word = last;
+                last.open_after = false;
+            }
+            continue;
+        }
+        let offset = token.find(inner).unwrap_or(0);
+        let lead = &token[..offset];
+        let tail = &token[offset + inner.len()..];
+        out.push(Word {
+            span: Span::new(start + offset, start + offset + inner.len()),
+            open_before: lead.is_empty(),
+            open_after: tail.is_empty() || tail == "’s" || tail == "'s",
+        });
+    }
+    out
+}
+
+/// Whether `word` may stand in a name: capitalised (`Customer`), an
+/// acronym or a code (`DOM`, `iOS`, `360`). The pronoun `I` is neither.
+fn in_name(word: &str) -> bool {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    if word == "I" {
+        return false;
+    }
+    let capitalised = first.is_uppercase();
+    let coded = word.chars().count() >= 2
+        && (word.chars().skip(1).any(char::is_uppercase)
+            || word.chars().all(|c| c.is_ascii_digit()));
+    capitalised || coded
+}
+
+/// Whether the first letter of `word` is a Latin one.
+fn is_latin(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c))
+}
+
+/// Where the word holding the byte `at` starts.
+fn word_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Whether the word at `at` starts a sentence, or may: nothing but white
+/// space and Markdown marks (a list marker, emphasis, a table's `|`, an
+/// opening quote) stand between it and a sentence end, a colon, the start
+/// of its block or the start of its line. A wrapped line's first word may
+/// well be mid-sentence, but a line may also start a sentence after HTML
+/// or a hard break, and then its capital says nothing.
+fn starts_sentence(text: &str, headings: &[(u8, Span)], at: usize) -> bool {
+    let sentence = window::sentence(text, headings, Span::new(at, at));
+    let before = &text[sentence.span.start.min(at)..at];
+    let before = before.rsplit('|').next().unwrap_or(before);
+    let lead = before.trim_end_matches(|c: char| (c.is_whitespace() && c != '\n') || is_mark(c));
+    if lead.is_empty() || lead.ends_with(':') || lead.ends_with('\n') {
+        return true;
+    }
+    // Only a list marker before it on its line: `1. `, `- `, `• `.
+    let line_start = line_of(text, Span::new(at, at)).start;
+    !text[line_start..at].chars().any(char::is_alphabetic)
+}
+
+/// Markdown and quote marks that may stand before a sentence's first word.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '*' | '_'
+            | '`'
+            | '~'
+            | '['
+            | '('
+            | '<'
+            | '"'
+            | '\''
+            | '«'
+            | '“'
+            | '„'
+            | '‘'
+            | '>'
+            | '#'
+            | '-'
+            | '+'
+            | '|'
+            | '—'
+            | '–'
+    )
+}
+
+/// Whether the capitalised term at `span`, not at a sentence start, names
+/// a party a contract defines, in language `lang`.
+fn is_party(text: &str, lang: &str, span: Span) -> bool {
+    let term = &text[span.start..span.end];
+    // All capitals are emphasis or a heading's style, not a definition.
+    if term
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
+        return false;
+    }
+    match lang {
+        "ru" => true,
+        "en" => {
+            let before = text[..span.start].trim_end();
+            let article = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            article.eq_ignore_ascii_case("the")
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,182 @@
+//! Names are not terms: quoted names, capitalised runs, parties a contract
+//! defines, code names, and the names a config or a pack declares are
+//! neither flagged nor fixed; the terms around them still are.
+
+use crate::support::{clientele, findings, json, tree};
+
+const RELATIONSHIP: &str = "business = \"relationship\"\n";
+const TRANSACTIONAL: &str = "business = \"transactional\"\n";
+
+/// The words `rule` flags in `doc` under the config `config`.
+fn flagged(config: &str, doc: &str, rule: &str) -> Vec<String> {
+    let dir = tree(&[("clientele.toml", config), ("doc.md", doc)]);
+    let output = clientele(dir.path())
+        .args(["--format", "json", "doc.md"])
+        .output()
+        .unwrap();
+    findings(&json(&output.stdout))
+        .into_iter()
+        .filter(|(_, r, _)| r == rule)
+        .map(|(_, _, matched)| matched)
+        .collect()
+}
+
+fn wrong_terms(config: &str, doc: &str) -> Vec<String> {
+    flagged(config, doc, "wrong-term")
+}
+
+#[test]
+fn product_names_in_title_case_are_not_renamed() {
+    let doc = "Then sign in to Customer Identity Cloud and open Customer Profiles.\n\n\
+               Our customers love it.\n";
+    assert_eq!(wrong_terms(RELATIONSHIP, doc), ["customers"]);
+    let doc = "You can install React DOM Client or open the Client Portal app.\n\n\
+               Each client pays at the till.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["client"]);
+    // Three capitalised words make a name even at a sentence start.
+    let doc = "Customer Identity Cloud keeps the records.\n";
+    assert!(wrong_terms(RELATIONSHIP, doc).is_empty());
+}
+
+#[test]
+fn a_capitalised_term_at_a_sentence_start_or_in_a_title_case_heading_is_checked() {
+    let doc =
+        "# Manage Your Customers\n\nCustomers love us. Customer Profiles lets you sort them.\n";
+    assert_eq!(
+        wrong_terms(RELATIONSHIP, doc),
+        ["Customers", "Customers", "Customer"]
+    );
+    let doc = "| Customer Name | Email |\n|---|---|\n| Ann | a@b.c |\n";
+    assert_eq!(wrong_terms(RELATIONSHIP, doc), ["Customer"]);
+    // A heading in sentence case keeps its names.
+    let doc = "## How to sign in to Customer Identity Cloud\n\nText.\n";
+    assert_eq!(wrong_terms(RELATIONSHIP, doc), Vec::<String>::new());
+}
+
+#[test]
+fn a_quoted_name_is_kept_and_a_quoted_mention_is_checked() {
+    let doc = "Click \"Customers\" in the menu, then “Customer Profiles”.\n\n\
+               We never use the word \"customer\" here.\n";
+    assert_eq!(wrong_terms(RELATIONSHIP, doc), ["customer"]);
+    let doc = "Откройте «Клиент-Банк» и войдите.\n\nСлово «клиент» здесь не годится.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["клиент"]);
+    let doc = "打开「客户之声」页面。\n\n我们不说「客户」。\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["客户"]);
+}
+
+#[test]
+fn fix_leaves_a_quoted_name_as_it_is() {
+    let doc = "Откройте «Клиент-Банк» и войдите. Каждый клиент платит сразу.\n";
+    let dir = tree(&[("clientele.toml", TRANSACTIONAL), ("doc.md", doc)]);
+    clientele(dir.path())
+        .args(["--fix", "doc.md"])
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert_eq!(
+        fixed,
+        "Откройте «Клиент-Банк» и войдите. Каждый покупатель платит сразу.\n"
+    );
+}
+
+#[test]
+fn a_party_a_contract_defines_is_a_name() {
+    let doc = "Исполнитель передаёт Заказчику результат работ.\n\n\
+               Заказчик обязуется оплатить счёт.\n";
+    assert_eq!(wrong_terms(RELATIONSHIP, doc), ["Заказчик"]);
+    let doc = "Under this agreement the Customer shall pay within ten days.\n\n\
+               The Customer agrees. A Customer may object. Customers may object.\n";
+    assert_eq!(wrong_terms(RELATIONSHIP, doc), ["Customer", "Customers"]);
+    let doc = "Once signed, the Client shall pay the fee.\n";
+    assert!(wrong_terms(TRANSACTIONAL, doc).is_empty());
+}
+
+#[test]
+fn a_name_is_still_set_against_itself() {
+    let doc = "В чем разница между Заказчиком и Заказчиком?\n";
+    let dir = tree(&[("clientele.toml", RELATIONSHIP), ("doc.md", doc)]);
+    let output = clientele(dir.path())
+        .args(["--format", "json", "doc.md"])
+        .output()
+        .unwrap();
+    let report = json(&output.stdout);
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{report}");
+    assert_eq!(diagnostics[0]["rule"], "self-contrast");
+    assert_eq!(diagnostics[0]["sense"]["sense"], "allowed");
+    assert_eq!(diagnostics[0]["sense"]["by"], "name");
+}
+
+#[test]
+fn names_do_not_count_towards_a_mix() {
+    let doc = "Every client pays an invoice. Then sign in to Customer Identity Cloud.\n";
+    assert!(flagged("", doc, "mixed-terms").is_empty());
+    let doc = "Every client pays an invoice. Then each customer signs in.\n";
+    assert_eq!(flagged("", doc, "mixed-terms"), ["customer"]);
+}
+
+#[test]
+fn code_names_are_not_terms() {
+    let doc = "Set Customer.Name, call Customer::new or Client#send, and read \
+               /api/customer-id/list or ?customer=1 with CustomerId and CLIENT_SECRET.\n";
+    assert!(wrong_terms(RELATIONSHIP, doc).is_empty());
+    assert!(wrong_terms(TRANSACTIONAL, doc).is_empty());
+    // A slash that offers a choice is prose.
+    assert_eq!(
+        wrong_terms(RELATIONSHIP, "Pick a vendor/customer now.\n"),
+        ["customer"]
+    );
+}
+
+#[test]
+fn config_names_match_exactly_as_written() {
+    let doc = "Customer Hub is ready.\n\ncustomer hub is ready.\n";
+    assert_eq!(
+        wrong_terms(RELATIONSHIP, doc),
+        ["Customer", "customer"],
+        "without names, both are uses"
+    );
+    let config = format!(
+        "{RELATIONSHIP}[allow]\nnames = [\"Customer Hub\", \"Клиент Онлайн\", \"顾客之家\"]\n"
+    );
+    assert_eq!(wrong_terms(&config, doc), ["customer"]);
+    // A name wrapped over two lines is still the name.
+    assert!(wrong_terms(&config, "Customer\nHub is ready.\n").is_empty());
+    let doc = "Клиент Онлайн работает.\n\n顾客之家开门了。\n";
+    let config = format!("{TRANSACTIONAL}[allow]\nnames = [\"Клиент Онлайн\"]\n");
+    assert!(wrong_terms(&config, doc).is_empty());
+    let config = format!("{RELATIONSHIP}[allow]\nnames = [\"顾客之家\"]\n");
+    assert!(wrong_terms(&config, doc).is_empty());
+}
+
+#[test]
+fn a_pack_declares_names() {
+    let config = format!("{RELATIONSHIP}packs = [\"names.toml\"]\n");
+    let dir = tree(&[
+        ("clientele.toml", config.as_str()),
+        ("names.toml", "names = [\"Customer Hub\"]\n"),
+        ("doc.md", "Customer Hub is ready. Customers love it.\n"),
+    ]);
+    let output = clientele(dir.path())
+        .args(["--format", "json", "doc.md"])
+        .output()
+        .unwrap();
+    let found: Vec<String> = findings(&json(&output.stdout))
+        .into_iter()
+        .map(|(_, _, matched)| matched)
+        .collect();
+    assert_eq!(found, ["Customers"]);
+    let dir = tree(&[
+        ("clientele.toml", config.as_str()),
+        ("names.toml", "names = [\" \"]\n"),
+        ("doc.md", "x\n"),
+    ]);
+    clientele(dir.path()).assert().code(2);
+}
+
+#[test]
+fn an_unknown_allow_key_is_still_an_error() {
+    let config = format!("{RELATIONSHIP}[allow]\nname = [\"Customer Hub\"]\n");
+    let dir = tree(&[("clientele.toml", config.as_str()), ("doc.md", "x\n")]);
+    clientele(dir.path()).assert().code(2);
+}
