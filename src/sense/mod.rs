@@ -123,16 +123,26 @@ impl Reader<'_> {
             let cue = cues.cue(hit.cue);
             cue.sense != Sense::Technical && cue.weight > WEAK
         });
+        // A product name right before the term ("the Typewriter client")
+        // weighs as a strong technical cue next to it: business cues of the
+        // sentence can still outweigh it ("Contoso clients get a discount").
+        let product = after_product(self.text, occurrence.span);
         let strong_technical = !firm_business
-            && hits.iter().any(|hit| {
-                let cue = cues.cue(hit.cue);
-                cue.sense == Sense::Technical
-                    && cue.weight >= STRONG
-                    && near(self.text, hit.at, occurrence.span)
-            });
+            && (product
+                || hits.iter().any(|hit| {
+                    let cue = cues.cue(hit.cue);
+                    cue.sense == Sense::Technical
+                        && cue.weight >= STRONG
+                        && near(self.text, hit.at, occurrence.span)
+                }));
         // `net` weighs cues near the term double; `technical` is the plain
         // sum of the technical weights.
-        let (mut net, mut technical) = (0, 0);
+        let strong = i32::from(STRONG);
+        let (mut net, mut technical) = if product {
+            (2 * strong, strong)
+        } else {
+            (0, 0)
+        };
         for hit in hits {
             let cue = cues.cue(hit.cue);
             let business = cue.sense != Sense::Technical;
@@ -159,6 +169,12 @@ impl Reader<'_> {
         } else {
             return None;
         };
+        if product && sense == Sense::Technical {
+            return Some(Verdict {
+                sense,
+                reason: Reason::Phrase,
+            });
+        }
         // The strongest cue of the winning side, nearest the term.
         let decisive = hits
             .iter()
@@ -440,11 +456,18 @@ fn inside_program(text: &str, span: Span) -> bool {
 
 /// A software noun that a client term, alone or in a list, modifies:
 /// `client classes`, "client, utility, and helper classes", `client
-/// instances`. People are not instantiated. A possessive (`the client's
-/// types of orders`) is a person's.
+/// instances`, `client stack`, `client culture`, `client performance`,
+/// `client option`, `client report definition`. People are not
+/// instantiated, and have no stack, locale culture or report definition.
+/// The later nouns count only right after the term: "clients and their
+/// performance" lists no programs. Nouns that are also verbs (`builds`,
+/// `logs`, `licenses`) are left out: "the client builds trust".
+/// A possessive (`the client's types of orders`, `the client's options`)
+/// is a person's: pack phrases would take every form of the term, so the
+/// nouns are listed here.
 static CODE_HEAD: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"^(?:,[ \t]*[A-Za-z-]+){0,3},?[ \t]+(?:(?:and|or)[ \t]+[A-Za-z-]+[ \t]+)?(?:class|classes|instance|instances|object|objects|type|types)\b",
+        r"^(?:(?:,[ \t]*[A-Za-z-]+){0,3},?[ \t]+(?:(?:and|or)[ \t]+[A-Za-z-]+[ \t]+)?(?:class|classes|instance|instances|object|objects|type|types)|[ \t]+(?:stack|culture|report[ \t]+definitions?|report[ \t]+layouts?|runtime|locale|executable|options?|performance))\b",
     )
     .ok()
 });
@@ -459,6 +482,62 @@ fn names_code(text: &str, span: Span) -> bool {
         && CODE_HEAD
             .as_ref()
             .is_some_and(|head| head.is_match(&text[span.end..end]))
+}
+
+/// Capitalised words that qualify people, not programs: tiers and kinds of
+/// client ("our Enterprise clients", "New clients").
+const PEOPLE_QUALIFIERS: &[&str] = &[
+    "enterprise",
+    "premium",
+    "corporate",
+    "business",
+    "private",
+    "key",
+    "new",
+    "existing",
+    "gold",
+    "silver",
+    "platinum",
+    "retail",
+    "wholesale",
+    "priority",
+    "international",
+    "foreign",
+    "local",
+    "major",
+];
+
+/// Whether the lowercase English term at `span` comes right after a
+/// product or tool name written capitalised in mid-sentence: "the
+/// Typewriter client", "Microsoft Project client", "Outlook clients". A
+/// writer who capitalises the word before and not the term names a program
+/// by its product. Left out: a sentence's first word (capitalised anyway),
+/// a possessive ("Contoso's client"), an acronym (`VIP`, `EU`), a
+/// nationality ("European", "Chinese", "British", "Dutch", "Israeli") and
+/// the tiers of [`PEOPLE_QUALIFIERS`].
+fn after_product(text: &str, span: Span) -> bool {
+    let term = &text[span.start..span.end];
+    if !term.starts_with(|c: char| c.is_ascii_lowercase()) || term.contains(['\'', '\u{2019}']) {
+        return false;
+    }
+    let Some(before) = text[..span.start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    let rest = before[..before.len() - word.len()].trim_end_matches(' ');
+    let lower = word.to_ascii_lowercase();
+    word.len() >= 2
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().any(|c| c.is_ascii_lowercase())
+        // Only a space may part the name from the words before it, and one
+        // of those must be a word: "the Typewriter client", not "**Typewriter".
+        && rest.len() + 1 == before.len() - word.len()
+        && rest.ends_with(|c: char| c.is_alphanumeric())
+        && !["an", "ese", "ish", "ch", "i"].iter().any(|end| lower.ends_with(end))
+        && !PEOPLE_QUALIFIERS.contains(&lower.as_str())
 }
 
 /// Whether the term at `span` comes right after a Microsoft Docs include

@@ -819,3 +819,68 @@ fn cue_features() {
         );
     }
 }
+
+/// Hand-made English sentences for the shapes that name a software client
+/// in product docs, and the business uses beside them that must stay
+/// flagged.
+#[test]
+fn english_software_clients_and_the_people_beside_them() {
+    let technical = [
+        "Import your new Typewriter client into your project.",
+        "Users can open the file in the Microsoft Project client integration.",
+        "Mail goes out through the Outlook client when you press Send.",
+        "Set the client culture before you format dates.",
+        "The client stack handles retries for you.",
+        "Measure client performance before you add more pages.",
+        "Pick a client option in the list.",
+        "It works with KQL editors and clients alike.",
+        "Profiles can be created from the client by a user.",
+        "The view can be shared directly from the client.",
+        "Occurs when an email was sent from the client.",
+        "Files are created on the server and not on the client.",
+        "# Requirements\n\n## Client\n\nA 2 GHz processor and 8 GB of memory.",
+    ];
+    for markdown in technical {
+        let senses = senses_with(&LEXICON, markdown);
+        assert!(
+            senses.iter().all(|(_, sense, _)| *sense == Technical),
+            "{markdown:?}: {senses:?}"
+        );
+    }
+    let business = [
+        "Contoso's client asked for a new quote.",
+        "She is a new client of the agency.",
+        "Send the invoice to the client.",
+        "Our European clients pay in euros.",
+        "Our Enterprise clients get an account manager.",
+        "We received the signed contract from the client.",
+        "The lawyer met the client on Monday.",
+        "Every client gets a discount on the second order.",
+        "Thank the client for the order.",
+        "We focus on the client.",
+    ];
+    for markdown in business {
+        let senses = senses_with(&LEXICON, markdown);
+        assert!(
+            !senses.is_empty() && senses.iter().all(|(_, sense, _)| *sense == Business),
+            "{markdown:?}: {senses:?}"
+        );
+    }
+}
+
+/// The head nouns of a program count only for the plain term right before
+/// them: a possessive or a list with a person's word is a person's.
+#[test]
+fn a_possessive_before_a_software_noun_stays_a_person() {
+    for markdown in [
+        "The client's options for the invoice are listed.",
+        "We track clients and their performance against the contract.",
+        "Our client builds trust with every order.",
+    ] {
+        let senses = senses_with(&LEXICON, markdown);
+        assert!(
+            senses.iter().all(|(_, sense, _)| *sense == Business),
+            "{markdown:?}: {senses:?}"
+        );
+    }
+}
