@@ -512,7 +512,8 @@ const PEOPLE_QUALIFIERS: &[&str] = &[
 /// Typewriter client", "Microsoft Project client", "Outlook clients". A
 /// writer who capitalises the word before and not the term names a program
 /// by its product. Left out: a sentence's first word (capitalised anyway),
-/// a possessive ("Contoso's client"), an acronym (`VIP`, `EU`), a
+/// a possessive ("Contoso's client"), a name after `our` ("our London
+/// clients" are the business's own), an acronym (`VIP`, `EU`), a
 /// nationality ("European", "Chinese", "British", "Dutch", "Israeli") and
 /// the tiers of [`PEOPLE_QUALIFIERS`].
 fn after_product(text: &str, span: Span) -> bool {
@@ -536,6 +537,8 @@ fn after_product(text: &str, span: Span) -> bool {
         // of those must be a word: "the Typewriter client", not "**Typewriter".
         && rest.len() + 1 == before.len() - word.len()
         && rest.ends_with(|c: char| c.is_alphanumeric())
+        // "our London clients" are a business's own people.
+        && !rest.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("our"))
         && !["an", "ese", "ish", "ch", "i"].iter().any(|end| lower.ends_with(end))
         && !PEOPLE_QUALIFIERS.contains(&lower.as_str())
 }

@@ -852,6 +852,7 @@ fn english_software_clients_and_the_people_beside_them() {
         "She is a new client of the agency.",
         "Send the invoice to the client.",
         "Our European clients pay in euros.",
+        "Our London clients love the new office.",
         "Our Enterprise clients get an account manager.",
         "We received the signed contract from the client.",
         "The lawyer met the client on Monday.",
