@@ -180,7 +180,7 @@ fn a_user_pack_adds_cues_and_its_mistakes_are_errors() {
         builder.add_pack("mine.toml", pack)?;
         builder.build()
     };
-    let pack = "lang = \"en\"\n[sense]\n[[sense.cues]]\nsense = \"technical\"\nweight = 3\nwords = [\"frobnicator*\", \"client portal\"]\n";
+    let pack = "lang = \"en\"\n[sense]\n[[sense.cues]]\nsense = \"technical\"\nweight = 3\nwords = [\"frobnicator*\", \"client widget\"]\n";
     let lexicon = with(pack).unwrap();
     assert_eq!(
         senses_with(&lexicon, "The client talks to the frobnicators."),
@@ -205,11 +205,11 @@ fn a_user_pack_adds_cues_and_its_mistakes_are_errors() {
     );
     // A cue may hold the term itself.
     assert_eq!(
-        senses_with(&lexicon, "Open the client portal."),
+        senses_with(&lexicon, "Open the client widget."),
         [(
             "client".to_owned(),
             Technical,
-            "client portal in the sentence".to_owned()
+            "client widget in the sentence".to_owned()
         )]
     );
     for (pack, message) in [
