@@ -230,3 +230,15 @@ fn the_value_given_to_a_bold_field_is_a_name() {
                - **Скидка** — клиент получает её при оплате.\n";
     assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["клиент"]);
 }
+
+#[test]
+fn a_russian_bold_label_capitalised_mid_sentence_is_a_name() {
+    // Russian capitalises no word mid-sentence but a name.
+    let doc = "Сохраните шаблон **Счет клиента** до конца дня.\n\n\
+               Сегодня **постоянные клиенты** платят меньше.\n\n\
+               **Клиент** всегда прав.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["клиенты", "Клиент"]);
+    // English capitalises for emphasis more freely: a cue is needed.
+    let doc = "Thank our **Clients** for their orders.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["Clients"]);
+}

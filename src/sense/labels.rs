@@ -11,7 +11,8 @@
 //! 2. a **bold span or link text** (`**…**`, `<strong>…</strong>`,
 //!    `[…](…)`) that is short, holds no sentence punctuation, starts with
 //!    a capital in a cased script (a lowercase bold word is emphasis) and
-//!    has a UI cue: a UI noun just before or after it (`поле`, `page`,
+//!    either stands mid-sentence in Russian (which capitalises no word
+//!    there but a name) or has a UI cue: a UI noun just before or after it (`поле`, `page`,
 //!    `字段`), a step verb just before it (`выберите`, `click`, `选择`),
 //!    or, for link text, a link to a page or report (`?page=`, `?report=`)
 //!    or, in English, Title Case link text to a `.md` page;
@@ -166,7 +167,10 @@ pub(super) fn is_label(text: &str, lang: &str, span: Span) -> bool {
         if !short(label, false) || !starts_capitalised(label) {
             return false;
         }
-        if cued(text, lang, inner) || field_value(text, inner) {
+        if cued(text, lang, inner)
+            || field_value(text, inner)
+            || capitalised_mid_sentence(text, lang, inner)
+        {
             return true;
         }
         if let Some(target) = link_target {
@@ -498,4 +502,28 @@ fn page_title(text: &str, inner: Span, target: &str) -> bool {
     let label = &text[inner.start..inner.end];
     let local = !target.contains("://") && (target.ends_with(".md") || target.contains(".md#"));
     marker && tail.is_empty() && local && label.split_whitespace().count() <= MAX_TITLE_WORDS
+}
+
+/// Whether the capitalised bold span or link text at `inner` stands in
+/// the middle of a sentence, in Russian: Russian capitalises no word
+/// mid-sentence but a name, and emphasis keeps the word's case, so
+/// `выбрано сопоставление **Накладная клиента**` is a name. English
+/// capitalises for emphasis and Title Case more freely, so it needs a cue.
+fn capitalised_mid_sentence(text: &str, lang: &str, inner: Span) -> bool {
+    if lang != "ru" {
+        return false;
+    }
+    let line = around(text, inner);
+    let before = strip_marks_end(&text[line.start..inner.start]);
+    let before = before.trim_end_matches(['[', '(']).trim_end();
+    let Some(last) = before.chars().next_back() else {
+        return false;
+    };
+    // After a sentence end, a colon or a dash, or with only a list marker,
+    // a heading mark or a table's `|` before it, a capital says nothing.
+    let start = matches!(
+        last,
+        '.' | '!' | '?' | ':' | '—' | '–' | '-' | '|' | '#' | '>' | ')'
+    ) || !before.chars().any(char::is_alphabetic);
+    !start
 }
