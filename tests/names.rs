@@ -180,3 +180,65 @@ fn an_unknown_allow_key_is_still_an_error() {
     let dir = tree(&[("clientele.toml", config.as_str()), ("doc.md", "x\n")]);
     clientele(dir.path()).assert().code(2);
 }
+
+#[test]
+fn a_bold_ui_label_with_a_cue_is_a_name_and_bold_emphasis_is_checked() {
+    // A UI noun before the label, or a step verb.
+    let doc = "На вкладке **Адрес клиента** укажите город.\n\n\
+               Нажмите **Новый клиент** и сохраните запись.\n\n\
+               Клиент оплачивает заказ в кассе.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["Клиент"]);
+    // No cue: a capitalised bold word at a sentence start is emphasis, and
+    // a lowercase bold word is emphasis wherever it stands.
+    let doc = "**Клиенты** получают скидку, если платят сразу.\n\n\
+               Мы благодарим **постоянных клиентов** за покупки.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["Клиенты", "клиентов"]);
+    let doc = "Type a number in the **Client Code** field.\n\n\
+               Our **clients** pay at the till.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["clients"]);
+}
+
+#[test]
+fn a_chinese_label_is_known_by_its_cue() {
+    let doc = "在 **客户帐户** 字段中输入编号。\n\n选择“客户”，然后保存。\n\n\
+               **客户**可以在付款后取货。\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["客户"]);
+}
+
+#[test]
+fn a_menu_path_is_a_name() {
+    let doc = "Откройте **Продажи \\> Клиенты \\> Карточки**.\n\n\
+               Перейдите в Продажи > Клиенты > Карточки, чтобы начать.\n\n\
+               转到 **销售 > 设置 >客户模板**。\n\n\
+               > Клиенты платят в день покупки.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["Клиенты"]);
+}
+
+#[test]
+fn link_text_naming_a_page_or_a_report_is_a_name_and_a_sentence_is_not() {
+    let doc = "Отчет [Клиент - сводка продаж](https://example.com/?report=12) \
+               показывает итоги.\n\n\
+               See [Client Settings](Client-Settings.md) for the options.\n\n\
+               - [Возврат товара от клиента](return.md)\n\n\
+               Read more about [how our clients pay](pay.md) in the guide.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["clients"]);
+}
+
+#[test]
+fn the_value_given_to_a_bold_field_is_a_name() {
+    let doc = "- **Тип цены** — **Группа клиента**\n\n\
+               - **Скидка** — клиент получает её при оплате.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["клиент"]);
+}
+
+#[test]
+fn a_russian_bold_label_capitalised_mid_sentence_is_a_name() {
+    // Russian capitalises no word mid-sentence but a name.
+    let doc = "Сохраните шаблон **Счет клиента** до конца дня.\n\n\
+               Сегодня **постоянные клиенты** платят меньше.\n\n\
+               **Клиент** всегда прав.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["клиенты", "Клиент"]);
+    // English capitalises for emphasis more freely: a cue is needed.
+    let doc = "Thank our **Clients** for their orders.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["Clients"]);
+}

@@ -29,6 +29,7 @@
 
 mod allow;
 pub(crate) mod contrasted;
+mod labels;
 mod names;
 mod window;
 

@@ -24,7 +24,9 @@
 //! 4. a party a contract defines, capitalised mid-sentence: any such term
 //!    in Russian (`Исполнитель передаёт Заказчику`), one after `the` in
 //!    English (`the Customer agrees`), which capitalises names in runs
-//!    otherwise. Chinese has no case.
+//!    otherwise. Chinese has no case;
+//! 5. a UI label: a menu path, a bold span or link text with a UI cue, a
+//!    page title in a table of contents (see [`super::labels`]).
 //!
 //! Terms inside a name are marked [`Sense::Allowed`] for [`Reason::Name`]:
 //! `wrong-term`, `mixed-terms` and `translation-collapse` pass them over,
@@ -97,7 +99,7 @@ pub fn mark_names(
 
 /// Whether the term at `span` is part of a name (see the module doc).
 fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> bool {
-    if quoted_name(text, span) {
+    if quoted_name(text, span) || super::labels::is_label(text, lang, span) {
         return true;
     }
     let Some(first) = text[span.start..].chars().next() else {
