@@ -35,9 +35,13 @@ in the same grammatical form and capitalisation: `Customers` → `Clients`,
   (`Customer Identity Cloud`, `React DOM Client`), a party a contract
   defines, capitalised mid-sentence (`Исполнитель передаёт Заказчику`,
   `the Customer shall pay`), and the names listed in `[allow] names` or a
-  pack's `names`. A capitalised term at the start of a sentence or in a
-  Title Case heading is checked; so is a lowercase quoted word (`the
-  word "customer"`).
+  pack's `names`. UI labels too: a menu path (`Go to Sales >
+  Customers.`), and a short bold or linked label next to a UI word or a
+  step verb (`the **Customers** page`, `в поле **Номер клиента**`,
+  `选择 **客户帐户**`). A capitalised term at the start of a sentence or
+  in a Title Case heading is checked; so is a lowercase quoted word (`the
+  word "customer"`). To declare a product name the shapes miss, list it
+  in `[allow] names`.
 - Terms glued into code: `Customer.Name`, `Client#send`,
   `/api/customer-id/`.
 - Other roles: `member`, `user`, `buyer`, `subscriber` and the rest, in
@@ -102,8 +106,7 @@ There is no suggestion, and the diagnostic says why, when the matched form
 could be several forms that the preferred term spells differently. After
 fixing, the document is checked again, and a replacement that would make a
 finding that was not there (two headings fixed into the same words) is
-not applied: the finding stays, saying why.
-In Russian the preposition `о`/`об` before the term follows the new
+not applied: the finding stays, saying why. In Russian the preposition `о`/`об` before the term follows the new
 word's first sound (`о клиенте` → `об участнике`, the finding then
 covering both words), and a replacement of another gender is not offered
 in the singular, where the words agreeing with it would keep the old one.

@@ -351,6 +351,13 @@ fn segment_boundary(c: char) -> bool {
             | '；'
             | '\\'
             | '&'
+            // A sentence end closes the last segment: "Go to Sales >
+            // Customers."
+            | '.'
+            | '!'
+            | '?'
+            | '！'
+            | '？'
     )
 }
 
