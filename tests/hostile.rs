@@ -157,6 +157,29 @@ fn a_line_of_a_megabyte_is_checked_to_its_end() {
     );
 }
 
+/// Lines written without spaces, dense with terms: what is read around
+/// each term (a path, a name, the words before it) stays near it, so the
+/// run grows with the line, not with the line times its terms.
+#[test]
+fn a_long_line_without_spaces_is_not_read_once_per_term() {
+    let dir = beside_good("zh.md", "客户，".repeat(20_000).as_bytes());
+    fs::write(dir.path().join("ru.md"), "клиент/".repeat(20_000)).unwrap();
+    fs::write(
+        dir.path().join("clientele.toml"),
+        "business = \"transactional\"\n",
+    )
+    .unwrap();
+    let (stdout, _) = run(dir.path(), &["."], 1);
+    let count = |file: &str| {
+        finding_lines(&stdout)
+            .iter()
+            .filter(|l| l.starts_with(file) && l.contains("[wrong-term]"))
+            .count()
+    };
+    assert_eq!(count("zh.md"), 20_000);
+    assert!(count("ru.md") > 0, "{stdout}");
+}
+
 #[test]
 fn ten_thousand_levels_of_nesting_are_checked() {
     let deep = |marker: &str| format!("{}a client vs a client.\n", marker.repeat(10_000));

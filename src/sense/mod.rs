@@ -402,12 +402,19 @@ fn in_identifier(text: &str, span: Span) -> bool {
         || (next == Some('.') && then.is_some_and(|c| c.is_ascii_alphanumeric()))
 }
 
+/// How far the word shapes around an English term are read, in bytes.
+const WORDS_REACH: usize = 64;
+
 /// Whether the English term at `span` is a place things happen in: "open
 /// it in the client.", "in all clients, the page…". One is in a program, not
 /// in a person; a possessive ("in the client's office") or a compound
 /// ("in the client list") is left to the cues.
 fn inside_program(text: &str, span: Span) -> bool {
-    let before = text[..span.start].trim_end_matches(' ');
+    // Two short words either side are all this reads: a line written
+    // without spaces must not be read once per term.
+    let from = crate::source::floor_char_boundary(text, span.start.saturating_sub(WORDS_REACH));
+    let to = crate::source::ceil_char_boundary(text, (span.end + WORDS_REACH).min(text.len()));
+    let before = text[from..span.start].trim_end_matches(' ');
     let Some(word) = before.rsplit([' ', '\n']).next() else {
         return false;
     };
@@ -420,9 +427,9 @@ fn inside_program(text: &str, span: Span) -> bool {
     {
         return false;
     }
-    let after = text[span.end..].trim_start_matches(' ');
+    let after = text[span.end..to].trim_start_matches(' ');
     match after.chars().next() {
-        None => true,
+        None => to == text.len(),
         Some(c) if c.is_alphanumeric() => {
             let next = after
                 .split(|c: char| !c.is_alphanumeric())
@@ -522,7 +529,8 @@ fn after_product(text: &str, span: Span) -> bool {
     if !term.starts_with(|c: char| c.is_ascii_lowercase()) || term.contains(['\'', '\u{2019}']) {
         return false;
     }
-    let Some(before) = text[..span.start].strip_suffix(' ') else {
+    let from = crate::source::floor_char_boundary(text, span.start.saturating_sub(WORDS_REACH));
+    let Some(before) = text[from..span.start].strip_suffix(' ') else {
         return false;
     };
     let word = before

@@ -47,6 +47,9 @@ const MAX_QUOTED_CHARS: usize = 12;
 /// How far a line is read on either side of a term, in bytes.
 const LINE_REACH: usize = 400;
 
+/// How far a path or URL around a term is read on either side, in bytes.
+const TOKEN_REACH: usize = 256;
+
 /// How far a quote mark is looked for on either side of a term, in bytes.
 const QUOTE_REACH: usize = 160;
 
@@ -143,16 +146,6 @@ fn in_code_name(text: &str, prose: &[Span], span: Span) -> bool {
     if chars.next() == Some('#') && chars.next().is_some_and(|c| c.is_ascii_alphanumeric()) {
         return true;
     }
-    let token_start = text[around.start..span.start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || "([<>\"'`".contains(c))
-        .map_or(around.start, |(i, c)| around.start + i + c.len_utf8());
-    let token_end = span.end
-        + after
-            .find(|c: char| c.is_whitespace() || ")]<>\"'`".contains(c))
-            .unwrap_or(after.len());
-    let token = &text[token_start..token_end];
     // Glued to a path's `/` or a query's `?` or `&`, in a token that is a
     // path or URL: `vendor/client` offers a choice, and text written
     // without spaces is no token.
@@ -160,11 +153,30 @@ fn in_code_name(text: &str, prose: &[Span], span: Span) -> bool {
         text[..span.start].chars().next_back(),
         Some('/' | '?' | '&')
     );
-    glued
-        && (["/", "./", "../", "~/", "?"]
-            .iter()
-            .any(|p| token.starts_with(p))
-            || token.contains("://"))
+    if !glued {
+        return false;
+    }
+    // A path or URL is short: looking no further than this keeps a line
+    // written without spaces (Chinese) from being read once per term.
+    let from = floor_char_boundary(
+        text,
+        span.start.saturating_sub(TOKEN_REACH).max(around.start),
+    );
+    let to = ceil_char_boundary(text, (span.end + TOKEN_REACH).min(text.len()));
+    let token_start = text[from..span.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || "([<>\"'`".contains(c))
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
+    let token_end = span.end
+        + text[span.end..to]
+            .find(|c: char| c.is_whitespace() || ")]<>\"'`".contains(c))
+            .unwrap_or(to - span.end);
+    let token = &text[token_start..token_end];
+    ["/", "./", "../", "~/", "?"]
+        .iter()
+        .any(|p| token.starts_with(p))
+        || token.contains("://")
 }
 
 /// The span of the sorted, disjoint `prose` that holds `span`.
