@@ -45,7 +45,7 @@ fn sides_of_a_contrast(
         && bare(second)
         && a.lang == b.lang
         && lexicon.base_term(first.term) != lexicon.base_term(second.term)
-        && second.span.start.saturating_sub(first.span.end) <= crate::lexicon::MAX_CONTRAST_GAP
+        && crate::rules::within_contrast_reach(first, second)
         && lexicon
             .language(a.lang)
             .contrasts(text, first.span, second.span)
