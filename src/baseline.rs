@@ -101,13 +101,14 @@ impl Baseline {
             path: path.to_path_buf(),
             message,
         };
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let bytes = crate::read::read_file(path).map_err(|e| {
             invalid(if e.kind() == std::io::ErrorKind::NotFound {
                 "the file does not exist; write it with `clientele baseline`".to_owned()
             } else {
                 e.to_string()
             })
         })?;
+        let text = String::from_utf8(bytes).map_err(|e| invalid(e.to_string()))?;
         let file: File = serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
         if file.version != VERSION {
             return Err(invalid(format!(

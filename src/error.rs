@@ -88,6 +88,16 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// A file marked as UTF-16 is not valid UTF-16; it is skipped.
+    #[error("{}: not valid {encoding} (first invalid byte at offset {offset}); file skipped", path.display())]
+    NotUtf16 {
+        /// The file.
+        path: PathBuf,
+        /// `UTF-16LE` or `UTF-16BE`, as its byte order mark says.
+        encoding: &'static str,
+        /// Byte offset of the first unit that is not part of a character.
+        offset: usize,
+    },
     /// A fixed file could not be written; it is unchanged.
     #[error("{}: not fixed: {source}; the file is unchanged", path.display())]
     Write {

@@ -40,12 +40,14 @@ pub mod lexicon;
 pub mod lint;
 pub mod lsp;
 pub mod markdown;
+pub mod read;
 pub mod render;
 pub mod rules;
 pub mod sense;
 pub mod source;
 pub mod span;
 pub mod suggest;
+pub mod text_encoding;
 pub mod translation;
 pub mod walk;
 

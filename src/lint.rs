@@ -18,6 +18,7 @@ use crate::markdown::{Outline, outline_with};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
 use crate::span::Span;
+use crate::text_encoding::TextEncoding;
 
 /// How many leading bytes are searched for a NUL to tell a binary file.
 pub(crate) const BINARY_SNIFF_LEN: usize = 8 * 1024;
@@ -253,13 +254,15 @@ pub struct Fixes {
     pub original: String,
     /// How many fixes were applied.
     pub count: usize,
+    /// The encoding the file was in, and is written back in.
+    pub encoding: TextEncoding,
 }
 
 /// Read the file at `path` and check it under `config`'s settings for
 /// `absolute` (the same file, for matching `[[overrides]]`); with `fix`,
 /// apply the fixes to the text (the file itself is not written).
 pub fn check_file(path: &Path, absolute: &Path, config: &Config, fix: bool) -> FileOutcome {
-    match std::fs::read(path) {
+    match crate::read::read_file(path) {
         Ok(bytes) => check_bytes(path, absolute, bytes, config, fix),
         Err(source) => FileOutcome::Failed(Error::Io {
             path: path.to_path_buf(),
@@ -287,19 +290,41 @@ impl From<Unreadable> for FileOutcome {
 }
 
 /// The text of `bytes`, the contents of the file at `path`, unless it is
-/// binary or not UTF-8.
+/// binary or neither UTF-8 nor UTF-16 with a byte order mark.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Unreadable> {
+    decode_with_encoding(path, bytes).map(|(text, _)| text)
+}
+
+/// [`decode`], and the encoding the text was in.
+pub fn decode_with_encoding(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(String, TextEncoding), Unreadable> {
+    if let Some(encoding) = TextEncoding::utf16_by_mark(&bytes) {
+        return encoding
+            .decode_utf16(&bytes)
+            .map(|text| (text, encoding))
+            .map_err(|bad| {
+                Unreadable::Failed(Error::NotUtf16 {
+                    path: path.to_path_buf(),
+                    encoding: bad.encoding.name(),
+                    offset: bad.offset,
+                })
+            });
+    }
     if bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0) {
         return Err(Unreadable::Skipped(
             "binary file (it contains NUL bytes)".to_owned(),
         ));
     }
-    String::from_utf8(bytes).map_err(|error| {
-        Unreadable::Failed(Error::NotUtf8 {
-            path: path.to_path_buf(),
-            offset: error.utf8_error().valid_up_to(),
+    String::from_utf8(bytes)
+        .map(|text| (text, TextEncoding::Utf8))
+        .map_err(|error| {
+            Unreadable::Failed(Error::NotUtf8 {
+                path: path.to_path_buf(),
+                offset: error.utf8_error().valid_up_to(),
+            })
         })
-    })
 }
 
 /// Check `bytes`, the contents of the file at `path` (or of standard input
@@ -311,8 +336,8 @@ pub fn check_bytes(
     config: &Config,
     fix: bool,
 ) -> FileOutcome {
-    let text = match decode(path, bytes) {
-        Ok(text) => text,
+    let (text, encoding) = match decode_with_encoding(path, bytes) {
+        Ok(decoded) => decoded,
         Err(unreadable) => return unreadable.into(),
     };
     let settings = config.settings_for(absolute);
@@ -339,6 +364,7 @@ pub fn check_bytes(
             Some(Fixes {
                 original: text,
                 count: fixed.fixed,
+                encoding,
             }),
         ),
         Ok(fixed) => checked(text, fixed.diagnostics, None),

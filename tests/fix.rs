@@ -317,3 +317,42 @@ fn a_fix_that_would_make_a_new_finding_is_not_applied_and_says_why() {
         page.replace("Every customer", "Every client")
     );
 }
+
+#[test]
+fn a_line_added_while_the_file_is_being_fixed_is_never_lost() {
+    // Long enough that the append lands while the fix is being worked
+    // out: the file must then be left as the other writer made it. Landing
+    // before the read or after the rename is fine too; losing it is not.
+    let page = "Our customers sign contracts with us.\n\n";
+    let dir = tree(&[("clientele.toml", "business = \"relationship\"\n")]);
+    let path = dir.path().join("big.md");
+    fs::write(&path, page.repeat(40_000)).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("clientele"))
+        .current_dir(dir.path())
+        .args(["--fix", "--format", "concise", "big.md"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let appended = "Appended by someone else.\n";
+    fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, appended.as_bytes()))
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.ends_with(appended),
+        "the appended line is gone; {stderr}"
+    );
+    if text.starts_with("Our customers") {
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert_eq!(
+            stderr,
+            "error: big.md: not fixed: the file changed while it was being fixed; it is unchanged\n"
+        );
+    }
+}

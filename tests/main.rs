@@ -28,6 +28,7 @@ mod russian_agreement;
 mod seeds;
 mod self_contrast;
 mod snapshots;
+mod special_files;
 mod support;
 mod translations;
 mod typography;

@@ -1,7 +1,7 @@
 //! `clientele check [PATHS]` (also the default command): walk, lint (and
 //! fix) in parallel, print in path order, decide the exit status.
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -165,7 +165,7 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
         // Standard output carries the text whatever happened, fixed or
         // not: an editor replaces its buffer with it.
         let mut out = io::stdout().lock();
-        out.write_all(fixed_stdin.as_ref().map_or(original, String::as_bytes))?;
+        out.write_all(fixed_stdin.as_deref().unwrap_or(original))?;
         out.flush()?;
     }
     Ok(status)
@@ -182,14 +182,10 @@ fn inputs(args: &CheckArgs) -> Result<Inputs, Error> {
         paths.push(PathBuf::from("."));
     }
     let stdin = if read_stdin {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::Io {
-                path: PathBuf::from(STDIN),
-                source,
-            })?;
+        let bytes = crate::read::read_stream(io::stdin().lock()).map_err(|source| Error::Io {
+            path: PathBuf::from(STDIN),
+            source,
+        })?;
         Some(bytes)
     } else {
         None
@@ -253,7 +249,7 @@ fn check(
     cwd: &Path,
     inputs: &Inputs,
     problems: &mut Problems,
-) -> io::Result<(ExitStatus, Option<String>)> {
+) -> io::Result<(ExitStatus, Option<Vec<u8>>)> {
     let mut resolver = match Resolver::new(cwd.to_path_buf(), args.config.as_deref()) {
         Ok(resolver) => resolver,
         Err(error) => {
@@ -355,7 +351,7 @@ fn check(
                 summary.add_fixes(fixes.count);
                 match mode {
                     Mode::Diff => write!(out, "{}", unified_diff(&shown, &fixes.original, text))?,
-                    Mode::Fix if job.stdin => fixed_stdin = Some(text.to_owned()),
+                    Mode::Fix if job.stdin => fixed_stdin = Some(fixes.encoding.encode(text)),
                     Mode::Fix | Mode::Check => {}
                 }
             }
@@ -409,18 +405,29 @@ pub(super) fn run_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutco
 fn check_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Option<Error>) {
     let fix = mode != Mode::Check;
     let path = &job.input.path;
-    let outcome = match stdin.filter(|_| job.stdin) {
-        Some(bytes) => check_bytes(path, &job.absolute, bytes.to_vec(), &job.config, fix),
-        None => check_file(path, &job.absolute, &job.config, fix),
+    if let Some(bytes) = stdin.filter(|_| job.stdin) {
+        let outcome = check_bytes(path, &job.absolute, bytes.to_vec(), &job.config, fix);
+        return (outcome, None);
+    }
+    if mode != Mode::Fix {
+        return (check_file(path, &job.absolute, &job.config, fix), None);
+    }
+    let read = match crate::read::read_file(path) {
+        Ok(bytes) => bytes,
+        Err(source) => {
+            let path = path.to_path_buf();
+            return (FileOutcome::Failed(Error::Io { path, source }), None);
+        }
     };
+    // Kept to make sure, just before the fixed file takes its place, that
+    // nobody changed the file meanwhile.
+    let outcome = check_bytes(path, &job.absolute, read.clone(), &job.config, fix);
     let written = match &outcome {
         FileOutcome::Checked(Checked {
             source,
             fixes: Some(fixes),
             ..
-        }) if mode == Mode::Fix && !job.stdin => {
-            replace_contents(path, source.text().as_bytes(), fixes.original.as_bytes())
-        }
+        }) => replace_contents(path, &fixes.encoding.encode(source.text()), &read),
         _ => Ok(()),
     };
     match written {

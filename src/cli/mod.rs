@@ -77,6 +77,37 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     check: CheckArgs,
+    /// The most bytes read from one file or stream: documents, configs,
+    /// packs, baselines, standard input [default: 256M]
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    max_file_size: Option<u64>,
+}
+
+/// A size such as `4096`, `512K`, `64M` or `1G` (powers of 1024; `KiB`,
+/// `MiB`, `GiB` and lower case are accepted too).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a size; use a number with K, M or G, such as 64M"
+            ));
+        }
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{text}` is not a size; use a number with K, M or G, such as 64M"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -276,6 +307,9 @@ where
             };
         }
     };
+    if let Some(limit) = cli.max_file_size {
+        crate::read::set_max_file_size(limit);
+    }
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Explain { rule }) => explain::run(rule.as_deref()),

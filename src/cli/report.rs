@@ -85,7 +85,7 @@ pub(super) fn survey(
 /// The terms and cues of the file at `path` (`absolute` for matching
 /// `[[overrides]]`), or what became of a file that could not be read.
 fn survey_file(path: &Path, absolute: &Path, config: &Config) -> Result<Survey, Unreadable> {
-    let bytes = std::fs::read(path).map_err(|source| {
+    let bytes = crate::read::read_file(path).map_err(|source| {
         Unreadable::Failed(Error::Io {
             path: path.to_path_buf(),
             source,

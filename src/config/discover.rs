@@ -99,7 +99,7 @@ impl Resolver {
 fn load(lexicons: &mut Lexicons, cwd: &Path, path: &Path) -> Result<Config> {
     let absolute = absolute(cwd, path);
     let shown = shown(cwd, &absolute);
-    let bytes = std::fs::read(&absolute).map_err(|source| Error::Io {
+    let bytes = crate::read::read_file(&absolute).map_err(|source| Error::Io {
         path: shown.clone(),
         source,
     })?;

@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::layer::{Layer, LayerError, LayerSpec};
 use super::options::Options;
-use super::packs::{Lexicons, PackFailure};
+use super::packs::{Lexicons, PackFailure, outside_repository};
 use super::settings::Settings;
 use crate::error::{Error, LocatedError, Result};
 use crate::lexicon::Lexicon;
@@ -102,16 +102,22 @@ impl Config {
             .iter()
             .map(|p| root.join(p.get_ref()))
             .collect();
+        let cannot_read = |index: usize, reason: String| {
+            let entry = &options.packs[index];
+            error(
+                Some(entry.span().into()),
+                format!("cannot read the pack `{}`: {reason}", entry.get_ref()),
+            )
+        };
+        for (index, pack) in packs.iter().enumerate() {
+            if let Some(reason) = outside_repository(pack, &root, lexicons.cwd()) {
+                return Err(cannot_read(index, reason));
+            }
+        }
         let lexicon = lexicons
             .with_packs(&packs)
             .map_err(|failure| match failure {
-                PackFailure::Unreadable { index, reason } => {
-                    let entry = &options.packs[index];
-                    error(
-                        Some(entry.span().into()),
-                        format!("cannot read the pack `{}`: {reason}", entry.get_ref()),
-                    )
-                }
+                PackFailure::Unreadable { index, reason } => cannot_read(index, reason),
                 PackFailure::Invalid(e) => e,
             })?;
 

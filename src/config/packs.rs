@@ -40,6 +40,11 @@ impl Lexicons {
         }
     }
 
+    /// The folder pack paths in errors are shown relative to.
+    pub(crate) fn cwd(&self) -> &Path {
+        &self.cwd
+    }
+
     /// The lexicon of the built-in packs.
     pub fn builtin(&self) -> &Arc<Lexicon> {
         &self.builtin
@@ -79,11 +84,35 @@ fn read_pack(path: &Path) -> Result<String, String> {
             "it is not a regular file".to_owned()
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let bytes = crate::read::read_file(path).map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 (first invalid byte at offset {})",
             e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Why the pack at `pack` may not be read for the config in `folder`: a
+/// pack lives in the repository the config belongs to (the nearest folder
+/// above it with `.git`; outside a repository, the current folder when it
+/// holds the config, else the config's own folder), so that a config
+/// cannot have the contents of `/proc/self/environ` or a home folder shown
+/// in a CI log as a pack's error snippet.
+pub(crate) fn outside_repository(pack: &Path, folder: &Path, cwd: &Path) -> Option<String> {
+    // A pack that does not exist is reported as such when it is read.
+    let pack = std::fs::canonicalize(pack).ok()?;
+    let folder = std::fs::canonicalize(folder).ok()?;
+    let cwd = std::fs::canonicalize(cwd).unwrap_or_else(|_| folder.clone());
+    let root = match folder.ancestors().find(|dir| dir.join(".git").exists()) {
+        Some(repository) => repository,
+        None if folder.starts_with(&cwd) => &cwd,
+        None => &folder,
+    };
+    (!pack.starts_with(root)).then(|| {
+        format!(
+            "it is outside `{}`, the repository of this config; a pack must be inside it",
+            root.display()
         )
     })
 }

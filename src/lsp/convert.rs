@@ -68,6 +68,7 @@ pub fn error(error: &Error, root: &Path, encoding: Encoding) -> (PathBuf, lsp_ty
             (located.path.clone(), range)
         }
         Error::NotUtf8 { path, .. }
+        | Error::NotUtf16 { path, .. }
         | Error::Io { path, .. }
         | Error::Write { path, .. }
         | Error::Changed { path }

@@ -48,7 +48,7 @@ impl Original {
         let Some(language) = lexicon.find_language(language) else {
             return Ok(None);
         };
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        let bytes = crate::read::read_file(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
