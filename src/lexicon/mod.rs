@@ -391,6 +391,9 @@ pub struct LexiconBuilder {
     names: Vec<String>,
     /// Which term each folded form belongs to, to catch a form claimed twice.
     form_owner: HashMap<String, TermId>,
+    /// Each term by language and lemma, so that finding one does not read
+    /// them all (a pack of 100,000 terms loads in linear time).
+    term_ids: HashMap<(LangId, String), TermId>,
     /// How many of the first packs are built in.
     builtin_packs: usize,
 }
@@ -663,6 +666,7 @@ impl LexiconBuilder {
                     target: id,
                 });
             }
+            self.term_ids.insert((lang, lemma.to_owned()), id);
             self.terms.push(Term {
                 lemma: lemma.to_owned(),
                 role: role.to_owned(),
@@ -1082,10 +1086,7 @@ impl LexiconBuilder {
     }
 
     fn find_term(&self, lang: LangId, lemma: &str) -> Option<TermId> {
-        self.terms
-            .iter()
-            .position(|t| t.lang == lang && t.lemma == lemma)
-            .map(|i| TermId(i as u32))
+        self.term_ids.get(&(lang, lemma.to_owned())).copied()
     }
 
     fn resolve_term<T>(&self, pending: &Pending<T>, lang: LangId, what: &str) -> Result<TermId> {
