@@ -14,11 +14,12 @@ use crate::config::{Config, Lexicons, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::lexicon::{Lexicon, LexiconBuilder};
-use crate::lint::{BINARY_SNIFF_LEN, FileOutcome, check_bytes, lint_document};
+use crate::lint::{BINARY_SNIFF_LEN, Checked, FileOutcome, check_bytes, lint_document};
 use crate::lsp::position::{self, Encoding};
 use crate::render::{self, Format, Notice, Summary, render_error, unified_diff};
 use crate::source::SourceFile;
 use crate::span::Span;
+use crate::text_encoding::TextEncoding;
 
 /// The configs a pipeline input is checked under: its first byte picks one.
 pub const CONFIGS: [&str; 5] = [
@@ -72,7 +73,8 @@ pub fn check_pipeline(data: &[u8]) {
         }
     };
     let text = checked.source.text();
-    assert_eq!(text.as_bytes(), bytes, "linting changed the text");
+    let encoding = TextEncoding::utf16_by_mark(bytes).unwrap_or_default();
+    assert_eq!(encoding.encode(text), bytes, "linting changed the text");
     check_diagnostics(&checked.source, &checked.diagnostics);
     match check_bytes(&path, &path, bytes.to_vec(), config, false) {
         FileOutcome::Checked(again) => assert_eq!(
@@ -93,12 +95,20 @@ fn check_not_checked(bytes: &[u8], outcome: &FileOutcome) {
         FileOutcome::Skipped { .. } => {
             assert!(sniffed.contains(&0), "skipped a file without a NUL byte");
         }
+        FileOutcome::Failed(Error::NotUtf16 { offset, .. }) => {
+            let encoding = TextEncoding::utf16_by_mark(bytes);
+            assert!(encoding.is_some(), "UTF-16 errors without a UTF-16 mark");
+            assert!(*offset < bytes.len(), "an invalid offset past the end");
+        }
         FileOutcome::Failed(Error::NotUtf8 { offset, .. }) => match std::str::from_utf8(bytes) {
             Ok(_) => panic!("valid UTF-8 reported as invalid"),
             Err(error) => assert_eq!(error.valid_up_to(), *offset, "wrong invalid offset"),
         },
         FileOutcome::Failed(error @ Error::FrontMatter(located)) => {
-            let text = String::from_utf8_lossy(bytes);
+            let text = match TextEncoding::utf16_by_mark(bytes) {
+                Some(encoding) => encoding.decode_utf16(bytes).unwrap_or_default(),
+                None => String::from_utf8_lossy(bytes).into_owned(),
+            };
             assert_eq!(located.text, text, "the error quotes another text");
             check_error(error);
         }
@@ -248,6 +258,57 @@ fn check_fix(path: &Path, config: &Config, source: &SourceFile, diagnostics: &[D
         FileOutcome::Checked(twice) => assert!(twice.fixes.is_none(), "a second fix changed more"),
         outcome => panic!("the fixed text could not be checked: {outcome:?}"),
     }
+}
+
+/// `--fix` on a file on disk: the first byte of `data` picks one of
+/// [`CONFIGS`], the rest is the file. Afterwards the file holds either its
+/// bytes as they were or the fixed text in the file's own encoding,
+/// nothing else is left in its folder, and fixing it again changes
+/// nothing.
+pub fn check_fix_file(data: &[u8]) {
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
+    let config = &LOADED_CONFIGS[usize::from(pick) % CONFIGS.len()];
+    let folder = match tempfile::tempdir() {
+        Ok(folder) => folder,
+        Err(error) => panic!("no temporary folder to fix a file in: {error}"),
+    };
+    let path = folder.path().join("doc.md");
+    let read_back = |what: &str| match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) => panic!("the file cannot be read back {what}: {error}"),
+    };
+    if let Err(error) = std::fs::write(&path, bytes) {
+        panic!("the file cannot be written: {error}");
+    }
+    let (outcome, error) = crate::fix_file::fix_file(&path, &path, config);
+    if let Some(error) = error {
+        panic!("fixing a file nobody else touches failed: {error}");
+    }
+    let after = read_back("after a fix");
+    match &outcome {
+        FileOutcome::Checked(Checked {
+            source,
+            fixes: Some(fixes),
+            ..
+        }) => assert_eq!(
+            after,
+            fixes.encoding.encode(source.text()),
+            "the file is not the fixed text"
+        ),
+        _ => assert_eq!(after, bytes, "a file without fixes changed"),
+    }
+    let left: Vec<_> = std::fs::read_dir(folder.path())
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.file_name())).collect())
+        .unwrap_or_default();
+    assert_eq!(left, ["doc.md"], "something besides the file was left");
+    let (again, error) = crate::fix_file::fix_file(&path, &path, config);
+    assert!(error.is_none(), "fixing the fixed file failed: {error:?}");
+    if let FileOutcome::Checked(checked) = again {
+        assert!(checked.fixes.is_none(), "a second fix changed more");
+    }
+    assert_eq!(read_back("after a second fix"), after, "a second fix changed the file");
 }
 
 /// Whether `after` is `before` with only the bytes of `spans` (sorted,
@@ -447,6 +508,11 @@ mod tests {
     #[test]
     fn the_pipeline_inputs_the_fuzzer_kept_still_pass() {
         replay("pipeline", check_pipeline);
+    }
+
+    #[test]
+    fn the_fix_inputs_the_fuzzer_kept_still_pass() {
+        replay("fix", check_fix_file);
     }
 
     #[test]

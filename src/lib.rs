@@ -33,6 +33,7 @@ pub mod diagnostic;
 pub mod directives;
 pub mod error;
 pub mod fix;
+pub mod fix_file;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod invariants;
 pub mod inventory;

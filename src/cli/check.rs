@@ -10,7 +10,6 @@ use rayon::prelude::*;
 use super::baseline::{baseline_path, load_baseline};
 use super::translations::{PairedSource, attach_sources, compare_with_source};
 use super::{CheckArgs, ExitStatus, stderr_is_terminal, stdout_is_terminal};
-use crate::atomic::replace_contents;
 use crate::baseline::{DEFAULT_FILE, Matcher, Stale};
 use crate::changes::Changes;
 use crate::config::{Config, FailOn, Resolver};
@@ -412,31 +411,7 @@ fn check_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Optio
     if mode != Mode::Fix {
         return (check_file(path, &job.absolute, &job.config, fix), None);
     }
-    let read = match crate::read::read_file(path) {
-        Ok(bytes) => bytes,
-        Err(source) => {
-            let path = path.to_path_buf();
-            return (FileOutcome::Failed(Error::Io { path, source }), None);
-        }
-    };
-    // Kept to make sure, just before the fixed file takes its place, that
-    // nobody changed the file meanwhile.
-    let outcome = check_bytes(path, &job.absolute, read.clone(), &job.config, fix);
-    let written = match &outcome {
-        FileOutcome::Checked(Checked {
-            source,
-            fixes: Some(fixes),
-            ..
-        }) => replace_contents(path, &fixes.encoding.encode(source.text()), &read),
-        _ => Ok(()),
-    };
-    match written {
-        Ok(()) => (outcome, None),
-        Err(error) => (
-            check_file(path, &job.absolute, &job.config, false),
-            Some(error),
-        ),
-    }
+    crate::fix_file::fix_file(path, &job.absolute, &job.config)
 }
 
 /// `checked` without the findings its baseline records and, with
