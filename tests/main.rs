@@ -27,6 +27,7 @@ mod report;
 mod russian_agreement;
 mod seeds;
 mod self_contrast;
+mod since_paths;
 mod snapshots;
 mod support;
 mod translations;
