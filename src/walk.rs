@@ -2,7 +2,7 @@
 //! Markdown files found by walking the folders named there, honouring
 //! `.gitignore` and `.ignore` files.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use ignore::WalkBuilder;
@@ -38,16 +38,25 @@ pub fn display_path(path: &Path) -> String {
     shown.to_string_lossy().replace('\\', "/")
 }
 
-/// The documents `paths` stand for, sorted and without duplicates, and the
-/// errors met while walking.
+/// The documents `paths` stand for, sorted and each once, and the errors
+/// met while walking. A file named several ways (`a.md`, `./a.md`, a link
+/// to it, its absolute path, a hard link) is one document, under the
+/// first name it was given: checking it twice would report its findings
+/// twice, and fixing it twice at once could lose a fix.
 pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
-    let mut found = BTreeSet::new();
+    let mut found = Vec::new();
+    let mut seen = HashSet::new();
+    let mut add = |path: PathBuf| {
+        if seen.insert(Identity::of(&path)) {
+            found.push(Input { path });
+        }
+    };
     let mut errors = Vec::new();
     for path in paths {
         if !path.is_dir() {
             // Named files are read as Markdown whatever their extension;
             // a missing one is reported when it is read.
-            found.insert(Input { path: path.clone() });
+            add(path.clone());
             continue;
         }
         // .gitignore is honoured in a tree that is not (yet) a git checkout too.
@@ -55,9 +64,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                     if is_markdown(entry.path()) {
-                        found.insert(Input {
-                            path: without_dot_prefix(entry.into_path()),
-                        });
+                        add(without_dot_prefix(entry.into_path()));
                     }
                 }
                 Ok(_) => {}
@@ -68,7 +75,36 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
             }
         }
     }
-    (found.into_iter().collect(), errors)
+    found.sort();
+    (found, errors)
+}
+
+/// What makes two names one file.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Identity {
+    /// The device and inode of the file the name leads to, links followed.
+    #[cfg(unix)]
+    Inode(u64, u64),
+    /// The name itself, or its canonical form, when the file cannot be
+    /// looked at (it is missing, or on a system without inodes).
+    Path(PathBuf),
+}
+
+impl Identity {
+    fn of(path: &Path) -> Self {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if let Ok(meta) = std::fs::metadata(path) {
+                return Identity::Inode(meta.dev(), meta.ino());
+            }
+        }
+        #[cfg(not(unix))]
+        if let Ok(real) = std::fs::canonicalize(path) {
+            return Identity::Path(real);
+        }
+        Identity::Path(path.to_path_buf())
+    }
 }
 
 /// A walked path without the `./` that walking `.` puts in front of it, so

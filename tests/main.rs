@@ -25,6 +25,7 @@ mod names;
 mod packs;
 mod report;
 mod russian_agreement;
+mod same_file;
 mod seeds;
 mod self_contrast;
 mod since_paths;
