@@ -27,7 +27,11 @@ impl Input {
     }
 }
 
-/// `path` with `/` separators and no leading `./`.
+/// `path` as output shows it: without a leading `./`, with `/` separators
+/// on Windows, and each byte that is not UTF-8 written `\xNN`, so that
+/// two names that differ only there stay apart (on Unix, a backslash is
+/// part of a name, not a separator, and stays). Control characters stay
+/// too: the line formats escape them, JSON and SARIF encode them.
 pub fn display_path(path: &Path) -> String {
     let shown = path.strip_prefix(".").unwrap_or(path);
     let shown = if shown.as_os_str().is_empty() {
@@ -35,7 +39,29 @@ pub fn display_path(path: &Path) -> String {
     } else {
         shown
     };
-    shown.to_string_lossy().replace('\\', "/")
+    name_text(shown)
+}
+
+/// The bytes of a Unix name: UTF-8 as it is, other bytes as `\xNN`.
+#[cfg(unix)]
+fn name_text(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            let _ = write!(text, "\\x{byte:02x}");
+        }
+    }
+    text
+}
+
+/// A Windows name, which is UTF-16: with `/` separators.
+#[cfg(not(unix))]
+fn name_text(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 /// The documents `paths` stand for, sorted and each once, and the errors
@@ -162,5 +188,14 @@ mod tests {
         assert_eq!(display_path(Path::new("./docs/a.md")), "docs/a.md");
         assert_eq!(display_path(Path::new(".")), ".");
         assert_eq!(display_path(Path::new("../x.md")), "../x.md");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn display_keeps_what_identifies_a_unix_name() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"./lat\xe9in\\x\x1b.md");
+        assert_eq!(display_path(Path::new(name)), "lat\\xe9in\\x\u{1b}.md");
+        assert_eq!(display_path(Path::new("док/客户.md")), "док/客户.md");
     }
 }

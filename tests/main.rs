@@ -22,6 +22,7 @@ mod language_server;
 mod layers;
 mod markup;
 mod names;
+mod output_names;
 mod packs;
 mod report;
 mod russian_agreement;
