@@ -10,6 +10,7 @@
 )]
 
 mod adoption;
+mod broken_pipe;
 mod cli;
 mod commands;
 mod config;

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::baseline::{baseline_path, load_baseline};
 use super::translations::{PairedSource, attach_sources, compare_with_source};
-use super::{CheckArgs, ExitStatus, stderr_is_terminal, stdout_is_terminal};
+use super::{CheckArgs, ExitStatus, Output, stderr_is_terminal, stdout_is_terminal};
 use crate::atomic::replace_contents;
 use crate::baseline::{DEFAULT_FILE, Matcher, Stale};
 use crate::changes::Changes;
@@ -164,7 +164,7 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
     {
         // Standard output carries the text whatever happened, fixed or
         // not: an editor replaces its buffer with it.
-        let mut out = io::stdout().lock();
+        let mut out = Output::new(io::stdout().lock());
         out.write_all(fixed_stdin.as_ref().map_or(original, String::as_bytes))?;
         out.flush()?;
     }
@@ -302,10 +302,13 @@ fn check(
 
     // With `--fix -` the report goes to stderr: stdout carries the text.
     let (mut out, color): (Box<dyn Write>, bool) = if mode == Mode::Fix && inputs.stdin.is_some() {
-        (Box::new(io::stderr().lock()), stderr_is_terminal())
+        (
+            Box::new(Output::new(io::stderr().lock())),
+            stderr_is_terminal(),
+        )
     } else {
         (
-            Box::new(BufWriter::new(io::stdout().lock())),
+            Box::new(BufWriter::new(Output::new(io::stdout().lock()))),
             stdout_is_terminal(),
         )
     };
