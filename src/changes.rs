@@ -31,8 +31,9 @@ pub struct Changes {
 /// config says: `a/` and `b/` prefixes (not `diff.noprefix` or
 /// `diff.mnemonicPrefix`), every unusual byte of a name quoted (not
 /// `core.quotePath=false`), no colour, no external diff or textconv
-/// driver, no hunks merged across unchanged lines, and a submodule as one
-/// line rather than its log.
+/// driver, every file read as text (not `binary` or `-diff` by an
+/// attribute), no hunks merged across unchanged lines, and a submodule as
+/// one line rather than its log.
 const DIFF: &[&str] = &[
     "-c",
     "core.quotePath=true",
@@ -44,6 +45,7 @@ const DIFF: &[&str] = &[
     "--no-color",
     "--no-ext-diff",
     "--no-textconv",
+    "--text",
     "--find-renames",
     "--unified=0",
     "--inter-hunk-context=0",

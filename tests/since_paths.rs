@@ -24,7 +24,14 @@ const HOSTILE_CONFIG: &str = "\
 [color]
     ui = always
     diff = always
+[diff \"shout\"]
+    binary = true
+    textconv = sed s/^/X/
 ";
+
+/// Attributes that make every page binary to `git diff`, or shown through
+/// a text conversion.
+const HOSTILE_ATTRIBUTES: &str = "*.md diff=shout\n";
 
 /// A page with an old finding, to be renamed with a line added.
 const MOVED: &str = "# Moved\n\nOur customers.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n";
@@ -93,7 +100,13 @@ fn since_finds_changed_lines_whatever_the_file_names_and_git_config() {
     let dir = repository(&changed);
     let home = tempfile::tempdir().unwrap();
     let config = home.path().join("gitconfig");
-    std::fs::write(&config, HOSTILE_CONFIG).unwrap();
+    let attributes = home.path().join("attributes");
+    std::fs::write(&attributes, HOSTILE_ATTRIBUTES).unwrap();
+    let hostile = format!(
+        "{HOSTILE_CONFIG}[core]\n    attributesFile = {}\n",
+        attributes.display()
+    );
+    std::fs::write(&config, hostile).unwrap();
     git_str(dir.path(), &["checkout", "-q", "-b", "feature"]);
     // A line added to each page; the old finding of `old.md` between two
     // changed lines; one page renamed with a line added, one new and
