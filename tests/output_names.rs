@@ -95,3 +95,23 @@ fn json_and_sarif_stay_valid_json_and_encode_names() {
         NAMES.len()
     );
 }
+
+#[test]
+fn errors_on_stderr_escape_control_characters_in_names() {
+    let dir = tree(&[("clientele.toml", "business = \"relationship\"\n")]);
+    std::fs::write(
+        dir.path().join(OsStr::from_bytes(b"e\x1b[31mvil\n.md")),
+        b"caf\xe9\n",
+    )
+    .unwrap();
+    let output = clientele(dir.path())
+        .args(["--color", "never", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: e\\x1b[31mvil\\n.md: not valid UTF-8"),
+        "{stderr}"
+    );
+}

@@ -101,12 +101,25 @@ impl Summary {
 /// text (`\u{202e}`) too: a name must not colour the terminal, move its
 /// cursor, fake a line of output or show other than it is.
 pub(crate) fn escape_name(name: &str) -> Cow<'_, str> {
-    if !name.chars().any(needs_escape) {
-        return Cow::Borrowed(name);
+    escape(name, false)
+}
+
+/// A message for stderr that may hold file names, escaped as
+/// [`escape_name`] does but for its line breaks, which git's own messages
+/// have.
+pub(crate) fn escape_message(message: &str) -> Cow<'_, str> {
+    escape(message, true)
+}
+
+fn escape(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
+    let escaped = |c: char| needs_escape(c) && !(keep_line_breaks && c == '\n');
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(name.len() + 8);
-    for c in name.chars() {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
         match c {
+            '\n' if keep_line_breaks => out.push(c),
             '\t' => out.push_str("\\t"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
@@ -270,6 +283,14 @@ mod tests {
         assert_eq!(
             escape_name("e\u{1b}[31m\r\n\t\x7f\u{85}\u{202e}.md"),
             "e\\x1b[31m\\r\\n\\t\\x7f\\u{85}\\u{202e}.md"
+        );
+    }
+
+    #[test]
+    fn messages_keep_their_line_breaks() {
+        assert_eq!(
+            escape_message("fatal: x\nhint: e\u{1b}.md"),
+            "fatal: x\nhint: e\\x1b.md"
         );
     }
 
