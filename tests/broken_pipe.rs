@@ -72,3 +72,25 @@ fn a_reader_that_stops_early_keeps_the_exit_status_of_an_error() {
     drop(reader);
     assert_eq!(child.wait().unwrap().code(), Some(2));
 }
+
+#[test]
+fn a_reader_of_both_streams_that_stops_early_keeps_the_exit_status() {
+    let dir = tree(&[("clientele.toml", "business = \"relationship\"\n")]);
+    many_findings(dir.path());
+    // Not UTF-8: an error on stderr, written after the reader has gone.
+    std::fs::write(dir.path().join("zz-latin1.md"), b"caf\xe9\n").unwrap();
+    // `clientele . 2>&1 | head -1`: both streams into one pipe.
+    let mut child = Command::new("sh")
+        .args(["-c", "exec \"$0\" --color never --format concise . 2>&1"])
+        .arg(env!("CARGO_BIN_EXE_clientele"))
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    drop(reader);
+    assert_eq!(child.wait().unwrap().code(), Some(2));
+}

@@ -114,4 +114,17 @@ fn errors_on_stderr_escape_control_characters_in_names() {
         stderr.starts_with("error: e\\x1b[31mvil\\n.md: not valid UTF-8"),
         "{stderr}"
     );
+    // A note about a skipped file names it the same way.
+    std::fs::remove_file(dir.path().join(OsStr::from_bytes(b"e\x1b[31mvil\n.md"))).unwrap();
+    std::fs::write(
+        dir.path().join(OsStr::from_bytes(b"bin\x1b[2J.md")),
+        b"a\0b\n",
+    )
+    .unwrap();
+    let output = clientele(dir.path()).arg(".").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "note: bin\\x1b[2J.md: skipped: binary file (it contains NUL bytes)\n"
+    );
 }

@@ -17,7 +17,7 @@ use crate::config::{Config, FailOn, Resolver};
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lint::{Checked, FileOutcome, check_bytes, check_file};
-use crate::render::{self, Notice, Summary, plural, render_error, unified_diff};
+use crate::render::{self, Notice, Summary, escape_name, plural, render_error, unified_diff};
 use crate::walk::{self, Input, absolute, display_path};
 
 /// Files linted in parallel before their output is printed in order: bounds
@@ -90,7 +90,11 @@ impl Problems {
         if self.quiet {
             return Ok(());
         }
-        writeln!(io::stderr().lock(), "{}", render_error(error, self.color))
+        writeln!(
+            Output::new(io::stderr().lock()),
+            "{}",
+            render_error(error, self.color)
+        )
     }
 
     pub(super) fn note(&mut self, message: &str) -> io::Result<()> {
@@ -101,7 +105,11 @@ impl Problems {
         if self.quiet {
             return Ok(());
         }
-        writeln!(io::stderr().lock(), "note: {message}")
+        writeln!(
+            Output::new(io::stderr().lock()),
+            "note: {}",
+            escape_name(message)
+        )
     }
 
     pub(super) fn any_error(&self) -> bool {
@@ -379,7 +387,7 @@ fn check(
     }
     if mode == Mode::Diff {
         out.flush()?;
-        writeln!(io::stderr().lock(), "{}", would_fix(&summary))?;
+        writeln!(Output::new(io::stderr().lock()), "{}", would_fix(&summary))?;
         failed = summary.fixed > 0;
     } else {
         printer.finish(&mut out, &summary, &problems.notices)?;
@@ -470,7 +478,7 @@ fn narrow(
 /// Tell, on stderr, which findings of the baseline at `path` no longer
 /// occur.
 fn report_stale(path: &Path, stale: &[Stale]) -> io::Result<()> {
-    let mut err = io::stderr().lock();
+    let mut err = Output::new(io::stderr().lock());
     let shown = display_path(path);
     for entry in stale {
         let times = if entry.count > 1 {
