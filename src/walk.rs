@@ -2,7 +2,7 @@
 //! Markdown files found by walking the folders named there, honouring
 //! `.gitignore` and `.ignore` files.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use ignore::WalkBuilder;
@@ -27,7 +27,11 @@ impl Input {
     }
 }
 
-/// `path` with `/` separators and no leading `./`.
+/// `path` as output shows it: without a leading `./`, with `/` separators
+/// on Windows, and each byte that is not UTF-8 written `\xNN`, so that
+/// two names that differ only there stay apart (on Unix, a backslash is
+/// part of a name, not a separator, and stays). Control characters stay
+/// too: the line formats escape them, JSON and SARIF encode them.
 pub fn display_path(path: &Path) -> String {
     let shown = path.strip_prefix(".").unwrap_or(path);
     let shown = if shown.as_os_str().is_empty() {
@@ -35,19 +39,50 @@ pub fn display_path(path: &Path) -> String {
     } else {
         shown
     };
-    shown.to_string_lossy().replace('\\', "/")
+    name_text(shown)
 }
 
-/// The documents `paths` stand for, sorted and without duplicates, and the
-/// errors met while walking.
+/// The bytes of a Unix name: UTF-8 as it is, other bytes as `\xNN`.
+#[cfg(unix)]
+fn name_text(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            let _ = write!(text, "\\x{byte:02x}");
+        }
+    }
+    text
+}
+
+/// A Windows name, which is UTF-16: with `/` separators.
+#[cfg(not(unix))]
+fn name_text(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The documents `paths` stand for, sorted and each once, and the errors
+/// met while walking. A file named several ways (`a.md`, `./a.md`, a link
+/// to it, its absolute path, a hard link) is one document, under the
+/// first name it was given: checking it twice would report its findings
+/// twice, and fixing it twice at once could lose a fix.
 pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
-    let mut found = BTreeSet::new();
+    let mut found = Vec::new();
+    let mut seen = HashSet::new();
+    let mut add = |path: PathBuf| {
+        if seen.insert(Identity::of(&path)) {
+            found.push(Input { path });
+        }
+    };
     let mut errors = Vec::new();
     for path in paths {
         if !path.is_dir() {
             // Named files are read as Markdown whatever their extension;
             // a missing one is reported when it is read.
-            found.insert(Input { path: path.clone() });
+            add(path.clone());
             continue;
         }
         // .gitignore is honoured in a tree that is not (yet) a git checkout too.
@@ -55,9 +90,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                     if is_markdown(entry.path()) {
-                        found.insert(Input {
-                            path: without_dot_prefix(entry.into_path()),
-                        });
+                        add(without_dot_prefix(entry.into_path()));
                     }
                 }
                 Ok(_) => {}
@@ -68,7 +101,36 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
             }
         }
     }
-    (found.into_iter().collect(), errors)
+    found.sort();
+    (found, errors)
+}
+
+/// What makes two names one file.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Identity {
+    /// The device and inode of the file the name leads to, links followed.
+    #[cfg(unix)]
+    Inode(u64, u64),
+    /// The name itself, or its canonical form, when the file cannot be
+    /// looked at (it is missing, or on a system without inodes).
+    Path(PathBuf),
+}
+
+impl Identity {
+    fn of(path: &Path) -> Self {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if let Ok(meta) = std::fs::metadata(path) {
+                return Identity::Inode(meta.dev(), meta.ino());
+            }
+        }
+        #[cfg(not(unix))]
+        if let Ok(real) = std::fs::canonicalize(path) {
+            return Identity::Path(real);
+        }
+        Identity::Path(path.to_path_buf())
+    }
 }
 
 /// A walked path without the `./` that walking `.` puts in front of it, so
@@ -126,5 +188,14 @@ mod tests {
         assert_eq!(display_path(Path::new("./docs/a.md")), "docs/a.md");
         assert_eq!(display_path(Path::new(".")), ".");
         assert_eq!(display_path(Path::new("../x.md")), "../x.md");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn display_keeps_what_identifies_a_unix_name() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"./lat\xe9in\\x\x1b.md");
+        assert_eq!(display_path(Path::new(name)), "lat\\xe9in\\x\u{1b}.md");
+        assert_eq!(display_path(Path::new("док/客户.md")), "док/客户.md");
     }
 }

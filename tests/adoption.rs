@@ -265,7 +265,7 @@ fn since_outside_a_repository_or_with_an_unknown_revision_is_an_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "--since: no common ancestor of `no-such-branch` and HEAD",
+            "--since: `no-such-branch` is not a commit of this repository",
         ));
 }
 

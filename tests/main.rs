@@ -10,6 +10,7 @@
 )]
 
 mod adoption;
+mod broken_pipe;
 mod cli;
 mod commands;
 mod config;
@@ -22,11 +23,14 @@ mod language_server;
 mod layers;
 mod markup;
 mod names;
+mod output_names;
 mod packs;
 mod report;
 mod russian_agreement;
+mod same_file;
 mod seeds;
 mod self_contrast;
+mod since_paths;
 mod snapshots;
 mod special_files;
 mod support;

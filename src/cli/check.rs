@@ -9,14 +9,14 @@ use rayon::prelude::*;
 
 use super::baseline::{baseline_path, load_baseline};
 use super::translations::{PairedSource, attach_sources, compare_with_source};
-use super::{CheckArgs, ExitStatus, stderr_is_terminal, stdout_is_terminal};
+use super::{CheckArgs, ExitStatus, Output, stderr_is_terminal, stdout_is_terminal};
 use crate::baseline::{DEFAULT_FILE, Matcher, Stale};
 use crate::changes::Changes;
 use crate::config::{Config, FailOn, Resolver};
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::lint::{Checked, FileOutcome, check_bytes, check_file};
-use crate::render::{self, Notice, Summary, plural, render_error, unified_diff};
+use crate::render::{self, Notice, Summary, escape_name, plural, render_error, unified_diff};
 use crate::walk::{self, Input, absolute, display_path};
 
 /// Files linted in parallel before their output is printed in order: bounds
@@ -89,7 +89,11 @@ impl Problems {
         if self.quiet {
             return Ok(());
         }
-        writeln!(io::stderr().lock(), "{}", render_error(error, self.color))
+        writeln!(
+            Output::new(io::stderr().lock()),
+            "{}",
+            render_error(error, self.color)
+        )
     }
 
     pub(super) fn note(&mut self, message: &str) -> io::Result<()> {
@@ -100,7 +104,11 @@ impl Problems {
         if self.quiet {
             return Ok(());
         }
-        writeln!(io::stderr().lock(), "note: {message}")
+        writeln!(
+            Output::new(io::stderr().lock()),
+            "note: {}",
+            escape_name(message)
+        )
     }
 
     pub(super) fn any_error(&self) -> bool {
@@ -163,7 +171,7 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
     {
         // Standard output carries the text whatever happened, fixed or
         // not: an editor replaces its buffer with it.
-        let mut out = io::stdout().lock();
+        let mut out = Output::new(io::stdout().lock());
         out.write_all(fixed_stdin.as_deref().unwrap_or(original))?;
         out.flush()?;
     }
@@ -297,10 +305,13 @@ fn check(
 
     // With `--fix -` the report goes to stderr: stdout carries the text.
     let (mut out, color): (Box<dyn Write>, bool) = if mode == Mode::Fix && inputs.stdin.is_some() {
-        (Box::new(io::stderr().lock()), stderr_is_terminal())
+        (
+            Box::new(Output::new(io::stderr().lock())),
+            stderr_is_terminal(),
+        )
     } else {
         (
-            Box::new(BufWriter::new(io::stdout().lock())),
+            Box::new(BufWriter::new(Output::new(io::stdout().lock()))),
             stdout_is_terminal(),
         )
     };
@@ -371,7 +382,7 @@ fn check(
     }
     if mode == Mode::Diff {
         out.flush()?;
-        writeln!(io::stderr().lock(), "{}", would_fix(&summary))?;
+        writeln!(Output::new(io::stderr().lock()), "{}", would_fix(&summary))?;
         failed = summary.fixed > 0;
     } else {
         printer.finish(&mut out, &summary, &problems.notices)?;
@@ -451,7 +462,7 @@ fn narrow(
 /// Tell, on stderr, which findings of the baseline at `path` no longer
 /// occur.
 fn report_stale(path: &Path, stale: &[Stale]) -> io::Result<()> {
-    let mut err = io::stderr().lock();
+    let mut err = Output::new(io::stderr().lock());
     let shown = display_path(path);
     for entry in stale {
         let times = if entry.count > 1 {

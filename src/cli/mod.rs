@@ -331,12 +331,59 @@ where
     };
     match result {
         Ok(status) => status,
-        // The reader went away (`clientele | head`): not a failure.
+        // The reader went away (`clientele report | head`) from a command
+        // whose status does not hang on what it writes. `check` writes
+        // through [`Output`] and decides its status whatever the reader.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Success,
         Err(error) => {
             let _ = writeln!(io::stderr(), "error: {error}");
             ExitStatus::Error
         }
+    }
+}
+
+/// A stream whose reader may stop early (`clientele docs/ | head -1`):
+/// from the first broken pipe on, what is written is dropped, so that the
+/// run goes on and ends with the status its findings decide, as if the
+/// output had all been read. Other write errors are errors.
+pub(super) struct Output<W> {
+    inner: W,
+    /// Whether the reader has gone.
+    gone: bool,
+}
+
+impl<W: Write> Output<W> {
+    pub(super) fn new(inner: W) -> Self {
+        Self { inner, gone: false }
+    }
+
+    /// `result` of writing, with a broken pipe marking the stream gone.
+    fn unless_gone<T>(&mut self, result: io::Result<T>, gone: T) -> io::Result<T> {
+        match result {
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+                self.gone = true;
+                Ok(gone)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.gone {
+            return Ok(buf.len());
+        }
+        let written = self.inner.write(buf);
+        self.unless_gone(written, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.gone {
+            return Ok(());
+        }
+        let flushed = self.inner.flush();
+        self.unless_gone(flushed, ())
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::Printer;
+use super::{Printer, escape_name};
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
@@ -19,6 +19,7 @@ impl Printer for ConcisePrinter {
         source: &SourceFile,
         diagnostics: &[Diagnostic],
     ) -> io::Result<()> {
+        let path = escape_name(path);
         for d in diagnostics {
             let at = source.line_column(d.span.start);
             // A finding is one line whatever its message holds.

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
-use super::Printer;
+use super::{Printer, escape_name};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -35,6 +35,8 @@ impl HumanPrinter {
 
     /// One finding as text, without a trailing newline.
     pub fn render(&self, path: &str, source: &SourceFile, d: &Diagnostic) -> String {
+        let path = escape_name(path);
+        let path = path.as_ref();
         let text = source.text();
         let at = source.line_column(d.span.start);
         let end_line = source.line_column(d.span.end).line;
@@ -46,7 +48,10 @@ impl HumanPrinter {
             if let Some(elsewhere) = &related.elsewhere {
                 notes.push(format!(
                     "{}:{}:{}: {}",
-                    elsewhere.path, elsewhere.start.line, elsewhere.start.column, related.message
+                    escape_name(&elsewhere.path),
+                    elsewhere.start.line,
+                    elsewhere.start.column,
+                    related.message
                 ));
                 continue;
             }

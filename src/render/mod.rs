@@ -10,6 +10,8 @@ mod json;
 mod problem;
 mod sarif;
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -92,6 +94,52 @@ impl Summary {
         self.fixed += count;
         self.fixed_files += 1;
     }
+}
+
+/// A file name for a line of text output, its control characters escaped
+/// (`\t`, `\n`, `\r`, `\x1b`, `\u{85}`), and the characters that reorder
+/// text (`\u{202e}`) too: a name must not colour the terminal, move its
+/// cursor, fake a line of output or show other than it is.
+pub(crate) fn escape_name(name: &str) -> Cow<'_, str> {
+    escape(name, false)
+}
+
+/// A message for stderr that may hold file names, escaped as
+/// [`escape_name`] does but for its line breaks, which git's own messages
+/// have.
+pub(crate) fn escape_message(message: &str) -> Cow<'_, str> {
+    escape(message, true)
+}
+
+fn escape(text: &str, keep_line_breaks: bool) -> Cow<'_, str> {
+    let escaped = |c: char| needs_escape(c) && !(keep_line_breaks && c == '\n');
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' if keep_line_breaks => out.push(c),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            // One byte of the name, as the bytes that are not UTF-8 show.
+            '\0'..='\x1f' | '\x7f' => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Control characters (C0, DEL, C1) and bidirectional formatting ones.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `1 file`, `2 files`.
@@ -226,6 +274,24 @@ mod tests {
             is_error: true,
             message: message.to_owned(),
         }
+    }
+
+    #[test]
+    fn names_cannot_drive_the_terminal() {
+        assert_eq!(escape_name("docs/a b.md"), "docs/a b.md");
+        assert_eq!(escape_name("док\\x.md"), "док\\x.md");
+        assert_eq!(
+            escape_name("e\u{1b}[31m\r\n\t\x7f\u{85}\u{202e}.md"),
+            "e\\x1b[31m\\r\\n\\t\\x7f\\u{85}\\u{202e}.md"
+        );
+    }
+
+    #[test]
+    fn messages_keep_their_line_breaks() {
+        assert_eq!(
+            escape_message("fatal: x\nhint: e\u{1b}.md"),
+            "fatal: x\nhint: e\\x1b.md"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use super::{escape_message, escape_name};
 use crate::error::Error;
 
 /// `error` as text for stderr, without a trailing newline.
@@ -13,8 +14,15 @@ pub fn render_error(error: &Error, color: bool) -> String {
         Renderer::plain()
     };
     let Some(located) = error.located() else {
+        let message = error.to_string();
+        // An error is one line, whatever the names in it hold; only git's
+        // own messages run over several.
+        let message = match error {
+            Error::Git { .. } => escape_message(&message),
+            _ => escape_name(&message),
+        };
         return renderer.render(&[Group::with_title(
-            Level::ERROR.primary_title(error.to_string()),
+            Level::ERROR.primary_title(message.into_owned()),
         )]);
     };
     let kind = match error {
@@ -22,8 +30,8 @@ pub fn render_error(error: &Error, color: bool) -> String {
         Error::FrontMatter(_) => "invalid front matter",
         _ => "invalid configuration",
     };
-    let title = format!("{kind}: {}", located.message);
-    let path = located.path.to_string_lossy().replace('\\', "/");
+    let title = format!("{kind}: {}", escape_message(&located.message));
+    let path = escape_name(&crate::walk::display_path(&located.path)).into_owned();
     let group = match located.span {
         Some(span) if located.text.get(span.range()).is_some() => {
             Level::ERROR.primary_title(title).element(
