@@ -96,6 +96,13 @@ pub enum Error {
         /// What went wrong.
         source: io::Error,
     },
+    /// A file changed on disk between being read and being fixed; it is
+    /// left as the other writer made it.
+    #[error("{}: not fixed: the file changed while it was being fixed; it is unchanged", path.display())]
+    Changed {
+        /// The file.
+        path: PathBuf,
+    },
     /// A configuration file is malformed or holds a value clientele does not accept.
     #[error("invalid configuration: {0}")]
     Config(Box<LocatedError>),

@@ -416,9 +416,11 @@ fn check_job(job: &Job, stdin: Option<&[u8]>, mode: Mode) -> (FileOutcome, Optio
     let written = match &outcome {
         FileOutcome::Checked(Checked {
             source,
-            fixes: Some(_),
+            fixes: Some(fixes),
             ..
-        }) if mode == Mode::Fix && !job.stdin => replace_contents(path, source.text().as_bytes()),
+        }) if mode == Mode::Fix && !job.stdin => {
+            replace_contents(path, source.text().as_bytes(), fixes.original.as_bytes())
+        }
         _ => Ok(()),
     };
     match written {

@@ -70,6 +70,7 @@ pub fn error(error: &Error, root: &Path, encoding: Encoding) -> (PathBuf, lsp_ty
         Error::NotUtf8 { path, .. }
         | Error::Io { path, .. }
         | Error::Write { path, .. }
+        | Error::Changed { path }
         | Error::Walk { path, .. }
         | Error::Baseline { path, .. } => (path.clone(), Range::default()),
         Error::Git { .. } => (PathBuf::new(), Range::default()),
