@@ -23,6 +23,7 @@ mod layers;
 mod markup;
 mod names;
 mod packs;
+mod replace;
 mod report;
 mod russian_agreement;
 mod seeds;
