@@ -322,6 +322,36 @@ fn the_temporary_of_a_killed_fix_is_removed_by_the_next_run() {
     assert_eq!(git_status(dir.path()), " M big.md\n");
 }
 
+#[cfg(debug_assertions)]
+#[test]
+fn a_file_saved_by_another_program_while_it_is_fixed_keeps_that_save() {
+    let (dir, text) = committed_tree(1_000);
+    let file = dir.path().join("big.md");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clientele"))
+        .arg("--fix")
+        .current_dir(dir.path())
+        .env("CLIENTELE_TEST_PAUSE_BEFORE_RENAME", "5000")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for_temporary(dir.path(), &mut child, text.len() - 1_000 * 2);
+    // An editor saves the file while the fixed text waits to be renamed.
+    let saved = format!("{text}A line the editor added.\n");
+    fs::write(&file, &saved).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "big.md: not fixed: the file changed while it was being fixed; it is unchanged"
+        ),
+        "{stderr}"
+    );
+    assert!(fs::read_to_string(&file).unwrap() == saved);
+    assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+}
+
 /// The pid of a process that has ended.
 fn ended_pid() -> u32 {
     let mut child = Command::new("true").spawn().unwrap();

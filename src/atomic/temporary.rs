@@ -102,7 +102,8 @@ impl Temporary {
                 Ok(())
             }
             Err(error) => {
-                // Removed when `self` is dropped, after the guard.
+                // Removed when `self` is dropped, which takes the guard.
+                drop(live);
                 self.file = Some(error.file);
                 Err(error.error)
             }
