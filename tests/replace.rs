@@ -280,21 +280,21 @@ fn git_status(dir: &Path) -> String {
 
 #[cfg(debug_assertions)]
 #[test]
-fn an_interrupted_or_terminated_fix_leaves_no_temporary_file() {
+fn an_interrupted_terminated_or_hung_up_fix_leaves_no_temporary_file() {
     use std::os::unix::process::ExitStatusExt;
 
     use rustix::process::{Pid, Signal, kill_process};
 
     // 20,000 lines, 380 KB: the temporary holds all of the fixed text.
     let (dir, text) = committed_tree(20_000);
-    for signal in [Signal::TERM, Signal::INT] {
+    for signal in [Signal::TERM, Signal::INT, Signal::HUP] {
         let mut child = paused_fix(dir.path());
         // The fixed text, two bytes shorter a line.
         wait_for_temporary(dir.path(), &mut child, text.len() - 20_000 * 2);
         let pid = Pid::from_child(&child);
         kill_process(pid, signal).unwrap();
         let status = child.wait().unwrap();
-        // Ended by the signal itself, as a shell reports with 143 or 130.
+        // Ended by the signal itself, which a shell reports as 143, 130, 129.
         assert_eq!(status.signal(), Some(signal.as_raw()), "{status:?}");
         assert_eq!(temporaries(dir.path()), Vec::<String>::new());
         assert_eq!(git_status(dir.path()), "");
