@@ -304,6 +304,33 @@ fn an_interrupted_terminated_or_hung_up_fix_leaves_no_temporary_file() {
 
 #[cfg(debug_assertions)]
 #[test]
+fn a_hang_up_ignored_with_nohup_stays_ignored() {
+    use rustix::process::{Pid, Signal, kill_process};
+
+    let (dir, text) = committed_tree(1_000);
+    // `nohup` starts the run with SIGHUP ignored.
+    let mut child = Command::new("nohup")
+        .arg(env!("CARGO_BIN_EXE_clientele"))
+        .arg("--fix")
+        .current_dir(dir.path())
+        .env("CLIENTELE_TEST_PAUSE_BEFORE_RENAME", "2000")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_temporary(dir.path(), &mut child, text.len() - 1_000 * 2);
+    kill_process(Pid::from_child(&child), Signal::HUP).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("big.md")).unwrap(),
+        text.replace("customer", "client")
+    );
+    assert_eq!(temporaries(dir.path()), Vec::<String>::new());
+}
+
+#[cfg(debug_assertions)]
+#[test]
 fn the_temporary_of_a_killed_fix_is_removed_by_the_next_run() {
     let (dir, text) = committed_tree(1_000);
     let mut child = paused_fix(dir.path());

@@ -156,7 +156,13 @@ fn watch_interruptions() {
     use signal_hook::low_level::{emulate_default_handler, exit};
     static WATCHED: std::sync::Once = std::sync::Once::new();
     WATCHED.call_once(|| {
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM]) else {
+        // A signal ignored when the run started (`nohup`, a background job
+        // of a script) stays ignored, as the convention wants.
+        let ignored = ignored_signals();
+        let watched = [SIGHUP, SIGINT, SIGTERM]
+            .into_iter()
+            .filter(|&signal| !is_in(ignored, signal));
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(watched) else {
             return;
         };
         let _ = std::thread::Builder::new()
@@ -179,6 +185,27 @@ fn watch_interruptions() {
 
 #[cfg(not(unix))]
 fn watch_interruptions() {}
+
+/// The mask of the signals this process ignores, as Linux shows it in
+/// `/proc/self/status` (bit `n - 1` for signal `n`); elsewhere, none.
+#[cfg(unix)]
+fn ignored_signals() -> u64 {
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigIgn:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .unwrap_or(0)
+}
+
+/// Whether `signal` is in the signal mask `mask`.
+#[cfg(unix)]
+fn is_in(mask: u64, signal: i32) -> bool {
+    u32::try_from(signal - 1)
+        .ok()
+        .and_then(|bit| 1u64.checked_shl(bit))
+        .is_some_and(|flag| mask & flag != 0)
+}
 
 /// Remove the stale temporary files of `folder`, once per run.
 fn sweep_once(folder: &Path) {
@@ -292,6 +319,19 @@ mod tests {
         ] {
             assert_eq!(pid_of(name), None, "{name}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_signal_mask_is_read_bit_by_signal() {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // SIGHUP (1) and SIGTERM (15) ignored, as `nohup` and a shell could leave them.
+        let mask = 0x4001;
+        assert!(is_in(mask, SIGHUP));
+        assert!(is_in(mask, SIGTERM));
+        assert!(!is_in(mask, SIGINT));
+        assert!(!is_in(mask, 0));
+        assert!(!is_in(mask, 99));
     }
 
     #[test]
