@@ -49,13 +49,22 @@ fn can_change_users() -> bool {
 
 /// `clientele --fix` in `dir`, run as the unprivileged user [`OTHER`].
 fn fix_as_other(dir: &Path) -> std::process::Output {
+    // The build folder may lie under one that user cannot enter (`/root`):
+    // they run a copy in a folder of their own.
+    let bin = tempfile::tempdir().unwrap();
+    fs::set_permissions(bin.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let copy = bin.path().join("clientele");
+    let built = Path::new(env!("CARGO_BIN_EXE_clientele"));
+    if fs::hard_link(built, &copy).is_err() {
+        fs::copy(built, &copy).unwrap();
+    }
     Command::new("setpriv")
         .args([
             &format!("--reuid={OTHER}"),
             &format!("--regid={OTHER}"),
             "--clear-groups",
         ])
-        .arg(env!("CARGO_BIN_EXE_clientele"))
+        .arg(&copy)
         .args(["--fix", "--color", "never"])
         .current_dir(dir)
         .env("HOME", dir)
