@@ -1,19 +1,28 @@
 //! Replacing a file's contents so that a crash, a full disk or a failed
 //! write never leaves it half written: the new contents go to a temporary
 //! file in the same folder, are flushed to disk, and the temporary file is
-//! renamed over the original in one step.
+//! renamed over the original in one step, once it has the original's
+//! owner, group, permissions and extended attributes and the original is
+//! known to hold what was read from it.
+
+mod keep;
+mod temporary;
 
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::Path;
 
 use crate::error::Error;
+use temporary::Temporary;
 
 /// Replace the contents of the file at `path` with `contents`, keeping its
-/// permissions, provided it still holds `expected`, the bytes read from it
-/// before fixing. A symbolic link stays a link: the file it points to is
-/// replaced. A read-only file is refused. On any error the file is as it
-/// was, and no temporary file is left behind.
+/// owner, group, permissions and extended attributes, provided it still
+/// holds `expected`, the bytes read from it before fixing. A symbolic link
+/// stays a link: the file it points to is replaced. A file that is
+/// read-only, that this user may not write, whose owner or attributes
+/// cannot be kept, or that has more than one name (hard links) is refused.
+/// On any error the file is as it was, and no temporary file is left
+/// behind.
 pub fn replace_contents(path: &Path, contents: &[u8], expected: &[u8]) -> Result<(), Error> {
     write(path, contents, Some(expected)).map_err(|failure| match failure {
         Failure::Changed => Error::Changed {
@@ -28,7 +37,7 @@ pub fn replace_contents(path: &Path, contents: &[u8], expected: &[u8]) -> Result
 
 /// Write `contents` to the file at `path`, replacing it as
 /// [`replace_contents`] does when it exists (whatever it holds), or
-/// creating it in one step.
+/// creating it as [`create_file`] does.
 pub fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
     if path.exists() {
         write(path, contents, None).map_err(|failure| match failure {
@@ -37,15 +46,32 @@ pub fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
             Failure::Changed => io::Error::other("the file changed while it was being written"),
         })
     } else {
-        create(path, contents)
+        create_file(path, contents)
     }
+}
+
+/// Create the file at `path` holding `contents`, in one step: it appears
+/// whole or not at all. A file already there is kept, and the error is
+/// [`io::ErrorKind::AlreadyExists`].
+pub fn create_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    // The mode any new file gets, less the umask.
+    let temporary = filled_temporary(folder, contents, 0o666)?;
+    temporary.file()?.sync_all()?;
+    // Not over a file that appeared meanwhile.
+    temporary.persist_noclobber(path)?;
+    sync_folder(folder);
+    Ok(())
 }
 
 /// Why a replacement did not happen.
 enum Failure {
     /// The file no longer holds what was read from it.
     Changed,
-    /// The operating system refused a step.
+    /// The operating system refused a step, or the file cannot be replaced.
     Io(io::Error),
 }
 
@@ -55,41 +81,24 @@ impl From<io::Error> for Failure {
     }
 }
 
-fn create(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    let temporary = synced_temporary(folder, contents)?;
-    // Not over a file that appeared meanwhile.
-    temporary.persist_noclobber(path).map_err(|e| e.error)?;
-    sync_folder(folder);
-    Ok(())
-}
-
 fn write(path: &Path, contents: &[u8], expected: Option<&[u8]>) -> Result<(), Failure> {
     let target = fs::canonicalize(path)?;
-    let before = fs::metadata(&target)?;
-    let permissions = before.permissions();
-    // Renaming over a file needs only the folder to be writable; a file the
-    // user made read-only is one they do not want changed.
-    if permissions.readonly() {
-        return Err(
-            io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only").into(),
-        );
-    }
+    let (original, before) = keep::open_replaceable(&target)?;
     let folder = target.parent().unwrap_or(Path::new("."));
-    let temporary = synced_temporary(folder, contents)?;
-    fs::set_permissions(temporary.path(), permissions)?;
+    // Readable by its creator alone until it has the original's permissions.
+    let temporary = filled_temporary(folder, contents, 0o600)?;
+    keep::attributes_of(&original, &before, temporary.file()?)?;
+    temporary.file()?.sync_all()?;
+    pause_for_tests();
     // As late as can be: another writer (an editor, a formatter) may have
     // saved the file since it was read, and its work must not be lost.
-    // Dropped here, the temporary is removed.
+    // Dropped here, the temporary file is removed.
     if let Some(expected) = expected
         && !still_holds(&target, &before, expected)?
     {
         return Err(Failure::Changed);
     }
-    temporary.persist(&target).map_err(|e| e.error)?;
+    temporary.persist(&target)?;
     sync_folder(folder);
     Ok(())
 }
@@ -130,18 +139,28 @@ fn same_file(before: &fs::Metadata, now: &fs::Metadata) -> bool {
     }
 }
 
-/// A temporary file in `folder` holding `contents`, flushed to disk: what
-/// is renamed into place. Dropped without a rename, it is removed.
-fn synced_temporary(folder: &Path, contents: &[u8]) -> io::Result<tempfile::NamedTempFile> {
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".clientele-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(without_temporary_path)?;
+/// A temporary file in `folder`, created with `mode`, holding `contents`:
+/// what is renamed into place. Dropped without a rename, it is removed.
+fn filled_temporary(folder: &Path, contents: &[u8], mode: u32) -> io::Result<Temporary> {
+    let temporary = Temporary::new_in(folder, mode).map_err(without_temporary_path)?;
     // The file's own writer: `tempfile`'s would add its path to errors.
-    temporary.as_file_mut().write_all(contents)?;
-    temporary.as_file().sync_all()?;
+    let mut file = temporary.file()?;
+    file.write_all(contents)?;
     Ok(temporary)
+}
+
+/// Test hook of debug builds: `CLIENTELE_TEST_PAUSE_BEFORE_RENAME=<ms>`
+/// holds each replacement that long once its temporary file is written in
+/// full, so that the tests can interrupt a run there. Release builds do
+/// not read it.
+fn pause_for_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(millis) = std::env::var("CLIENTELE_TEST_PAUSE_BEFORE_RENAME")
+        .ok()
+        .and_then(|value| value.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(millis));
+    }
 }
 
 /// The operating system's error without the path of the temporary file

@@ -25,6 +25,7 @@ mod markup;
 mod names;
 mod output_names;
 mod packs;
+mod replace;
 mod report;
 mod russian_agreement;
 mod same_file;

@@ -2,13 +2,13 @@
 //! set when the documents beside it say clearly what kind of business
 //! they describe.
 
-use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::Path;
 
 use super::ExitStatus;
 use super::check::Problems;
 use super::report::suggest_for;
+use crate::atomic::{create_file, write_file};
 use crate::inventory::infer::{Level, Suggestion};
 
 /// The file `init` writes: every key with its default, and what it means.
@@ -57,16 +57,10 @@ fn prefilled(suggestion: Option<&Suggestion>) -> (String, String) {
 }
 
 /// Write the template to `path`, `business` prefilled from the documents
-/// in its folder; an existing file is kept unless `force`.
+/// in its folder; an existing file is kept unless `force`. Either way the
+/// file is written whole or not at all (see [`crate::atomic`]): a run cut
+/// short never leaves a config cut short.
 pub(super) fn run(path: &Path, force: bool) -> io::Result<ExitStatus> {
-    let mut options = OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        // Fails when the file exists, with no window between check and write.
-        options.create_new(true);
-    }
     let shown = path.display();
     if path.exists() && !force {
         return already_exists(&shown);
@@ -81,10 +75,14 @@ pub(super) fn run(path: &Path, force: bool) -> io::Result<ExitStatus> {
         None
     };
     let (text, said) = prefilled(suggestion.as_ref());
-    match options.open(path) {
-        Ok(mut file) => {
-            file.write_all(text.as_bytes())?;
-            file.sync_all()?;
+    let written = if force {
+        write_file(path, text.as_bytes())
+    } else {
+        // Fails when a file appeared meanwhile, rather than replace it.
+        create_file(path, text.as_bytes())
+    };
+    match written {
+        Ok(()) => {
             writeln!(io::stdout(), "wrote {shown}: {said}")?;
             Ok(ExitStatus::Success)
         }
