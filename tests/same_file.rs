@@ -57,6 +57,10 @@ fn a_file_named_several_ways_is_checked_once_under_its_first_name() {
 fn a_file_named_several_ways_is_fixed_once() {
     for threads in ["1", "4"] {
         let (dir, names) = names();
+        // A file with two names (hard links) is never replaced by --fix:
+        // that would split it. The other ways of naming it stay.
+        std::fs::remove_file(dir.path().join("docs/hard.txt")).unwrap();
+        let names: Vec<&String> = names.iter().filter(|n| *n != "docs/hard.txt").collect();
         clientele(dir.path())
             .arg("--fix")
             .args(&names)
