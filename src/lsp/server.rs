@@ -401,6 +401,11 @@ impl Server {
         document.due = None;
         document.linted_at = Some(Instant::now());
         let version = Some(document.version);
+        let Some(config) = resolved.config.filter(|c| !c.is_excluded(&path)) else {
+            document.lint = None;
+            self.publish(uri, Vec::new(), version);
+            return;
+        };
         let size = document.source.text().len();
         if size > MAX_DOCUMENT {
             document.lint = None;
@@ -408,11 +413,6 @@ impl Server {
             self.publish(uri, vec![diagnostic], version);
             return;
         }
-        let Some(config) = resolved.config.filter(|c| !c.is_excluded(&path)) else {
-            document.lint = None;
-            self.publish(uri, Vec::new(), version);
-            return;
-        };
         let settings = config.settings_for(&path);
         let text = document.source.text();
         // A server lints on every keystroke for hours: the faster automaton
