@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Hover, HoverContents, MarkupContent,
-    MarkupKind, TextEdit, Url, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, Hover, HoverContents,
+    MarkupContent, MarkupKind, OneOf, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
+    TextEdit, Url, WorkspaceEdit,
 };
 
 use super::convert;
@@ -26,6 +27,9 @@ pub struct Linted<'a> {
     pub uri: &'a Url,
     /// Its text.
     pub source: &'a SourceFile,
+    /// The version of that text, for a client that takes edits naming
+    /// the version they apply to (and refuses them on another).
+    pub version: Option<i32>,
     /// What the rules found in it, sorted by position.
     pub diagnostics: &'a [Diagnostic],
     /// The negotiated position encoding.
@@ -33,13 +37,22 @@ pub struct Linted<'a> {
 }
 
 impl Linted<'_> {
-    /// A quick fix for each finding with a suggestion that touches `span`.
-    pub fn quick_fixes(&self, span: Span) -> Vec<CodeActionOrCommand> {
+    /// A quick fix for each finding with a suggestion that touches `span`,
+    /// but for a suggestion that would make a new finding, which `--fix`
+    /// refuses too. `lint` lints a text as the document's was.
+    pub fn quick_fixes(
+        &self,
+        span: Span,
+        lint: impl Fn(&str) -> Option<Vec<Diagnostic>>,
+    ) -> Vec<CodeActionOrCommand> {
         self.diagnostics
             .iter()
             .filter(|d| d.span.start <= span.end && span.start <= d.span.end)
             .filter_map(|d| {
                 let replacement = d.suggestion.as_ref()?;
+                if self.makes_a_new_finding(d.span, replacement, &lint) {
+                    return None;
+                }
                 let edit = TextEdit {
                     range: range(self.source, d.span, self.encoding),
                     new_text: replacement.clone(),
@@ -123,10 +136,67 @@ impl Linted<'_> {
         })
     }
 
+    /// Whether `replacement` in place of `span` makes a finding that was
+    /// not there before (or the text cannot be linted), as
+    /// [`crate::fix::fix_document`] checks each of its edits.
+    fn makes_a_new_finding(
+        &self,
+        span: Span,
+        replacement: &str,
+        lint: impl Fn(&str) -> Option<Vec<Diagnostic>>,
+    ) -> bool {
+        let text = self.source.text();
+        let Some((before, after)) = text.get(..span.start).zip(text.get(span.end..)) else {
+            return true;
+        };
+        let Some(found) = lint(&[before, replacement, after].concat()) else {
+            return true;
+        };
+        let new = Span::new(span.start, span.start + replacement.len());
+        // Where an offset of the edited text was before the edit; none
+        // inside the replacement, where nothing was.
+        let back = |at: usize| {
+            if new.start < at && at < new.end {
+                None
+            } else if at == new.start {
+                Some(span.start)
+            } else if at == new.end {
+                Some(span.end)
+            } else if at > new.end {
+                Some(at - new.end + span.end)
+            } else {
+                Some(at)
+            }
+        };
+        found.iter().any(|d| {
+            let old = back(d.span.start).zip(back(d.span.end));
+            old.is_none_or(|(start, end)| {
+                !self
+                    .diagnostics
+                    .iter()
+                    .any(|b| b.rule == d.rule && b.span == Span::new(start, end))
+            })
+        })
+    }
+
+    /// `edits` to the document, for its version when the client takes
+    /// versioned edits.
     fn edit(&self, edits: Vec<TextEdit>) -> WorkspaceEdit {
-        WorkspaceEdit {
-            changes: Some(HashMap::from([(self.uri.clone(), edits)])),
-            ..WorkspaceEdit::default()
+        match self.version {
+            Some(version) => WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                    text_document: OptionalVersionedTextDocumentIdentifier {
+                        uri: self.uri.clone(),
+                        version: Some(version),
+                    },
+                    edits: edits.into_iter().map(OneOf::Left).collect(),
+                }])),
+                ..WorkspaceEdit::default()
+            },
+            None => WorkspaceEdit {
+                changes: Some(HashMap::from([(self.uri.clone(), edits)])),
+                ..WorkspaceEdit::default()
+            },
         }
     }
 }

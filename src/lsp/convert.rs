@@ -46,6 +46,23 @@ pub fn diagnostic(
     }
 }
 
+/// The one diagnostic of a document of `size` bytes, over
+/// [`super::MAX_DOCUMENT`]: at its start, saying it was not checked.
+pub fn too_large(size: usize) -> lsp_types::Diagnostic {
+    lsp_types::Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::WARNING),
+        code: Some(NumberOrString::String("too-large".to_owned())),
+        source: Some(SOURCE.to_owned()),
+        message: format!(
+            "not checked: this document is {size} bytes, over the {} bytes the language \
+             server checks; run `clientele` on it from the command line",
+            super::MAX_DOCUMENT
+        ),
+        ..lsp_types::Diagnostic::default()
+    }
+}
+
 fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
         Severity::Error => DiagnosticSeverity::ERROR,

@@ -11,10 +11,12 @@ use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidChangeWorkspaceFolders, DidCloseTextDocument,
-    DidOpenTextDocument, DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics,
-    ShowMessage,
+    DidOpenTextDocument, DidSaveTextDocument, Initialized, LogMessage, Notification as _,
+    PublishDiagnostics, ShowMessage,
 };
-use lsp_types::request::{CodeActionRequest, HoverRequest, RegisterCapability, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, HoverRequest, Initialize, RegisterCapability, Request as _,
+};
 use lsp_types::{
     CodeActionParams, CodeActionResponse, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
     DidChangeWatchedFilesRegistrationOptions, DidChangeWorkspaceFoldersParams,
@@ -25,6 +27,7 @@ use lsp_types::{
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::MAX_DOCUMENT;
 use super::actions::{Linted, fix_all_kind};
 use super::convert;
 use super::position::{Encoding, offset};
@@ -56,6 +59,8 @@ struct Document {
 }
 
 struct LintState {
+    /// The version of the document that was linted.
+    version: i32,
     diagnostics: Vec<Diagnostic>,
     config: Arc<Config>,
     settings: Settings,
@@ -76,10 +81,24 @@ impl Failure {
     }
 }
 
+/// What the client said it can do, in `initialize`.
+#[derive(Debug, Clone, Copy)]
+pub struct Client {
+    /// The position encoding agreed on.
+    pub encoding: Encoding,
+    /// Whether it watches files for the server when asked to.
+    pub watches: bool,
+    /// Whether it takes edits naming the document version they are for
+    /// (`documentChanges`), and so refuses one made for an older text.
+    pub versioned_edits: bool,
+}
+
 /// The language server.
 pub struct Server {
     sender: Sender<Message>,
     encoding: Encoding,
+    watches: bool,
+    versioned_edits: bool,
     workspace: Workspace,
     documents: HashMap<Url, Document>,
     /// Config and pack files that carry error diagnostics now.
@@ -92,11 +111,13 @@ pub struct Server {
 
 impl Server {
     /// A server that writes to `sender`, for a workspace of `folders`.
-    pub fn new(sender: Sender<Message>, encoding: Encoding, folders: Vec<PathBuf>) -> Self {
+    pub fn new(sender: Sender<Message>, client: Client, folders: Vec<PathBuf>) -> Self {
         let fallback = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
         Self {
             sender,
-            encoding,
+            encoding: client.encoding,
+            watches: client.watches,
+            versioned_edits: client.versioned_edits,
             workspace: Workspace::new(folders, fallback),
             documents: HashMap::new(),
             broken_files: HashSet::new(),
@@ -108,7 +129,7 @@ impl Server {
 
     /// Ask the client to tell the server when a `.toml` file changes (a
     /// config or a pack), for clients that take registrations.
-    pub fn watch_configs(&mut self) {
+    fn watch_configs(&mut self) {
         let watchers = ["**/*.toml"]
             .into_iter()
             .map(|glob| FileSystemWatcher {
@@ -198,6 +219,10 @@ impl Server {
             ));
         }
         match request.method.as_str() {
+            Initialize::METHOD => Err(Failure::new(
+                ErrorCode::InvalidRequest,
+                "the server is already initialized",
+            )),
             "shutdown" => {
                 self.shutting_down = true;
                 Ok(serde_json::Value::Null)
@@ -317,8 +342,11 @@ impl Server {
                     .change_folders(&paths(&params.event.removed), paths(&params.event.added));
                 self.reload();
             }
-            // `initialized`, `$/cancelRequest`, `$/setTrace` and the rest
-            // need nothing from this server.
+            // Registrations wait until the client is ready for them; a
+            // second `initialized` asks for nothing new.
+            Initialized::METHOD if std::mem::take(&mut self.watches) => self.watch_configs(),
+            // `$/cancelRequest`, `$/setTrace` and the rest need nothing
+            // from this server.
             _ => {}
         }
         Ok(())
@@ -378,6 +406,13 @@ impl Server {
             self.publish(uri, Vec::new(), version);
             return;
         };
+        let size = document.source.text().len();
+        if size > MAX_DOCUMENT {
+            document.lint = None;
+            let diagnostic = convert::too_large(size);
+            self.publish(uri, vec![diagnostic], version);
+            return;
+        }
         let settings = config.settings_for(&path);
         let text = document.source.text();
         // A server lints on every keystroke for hours: the faster automaton
@@ -406,6 +441,7 @@ impl Server {
             }
         };
         document.lint = Some(LintState {
+            version: document.version,
             diagnostics,
             config,
             settings,
@@ -449,13 +485,19 @@ impl Server {
             })
         };
         let mut actions = Vec::new();
+        let document = self.documents.get(uri).ok_or_else(|| unknown(uri))?;
+        // No lint (an excluded document, or no config): no findings to fix.
+        let Some(state) = document.lint.as_ref() else {
+            return Ok(actions);
+        };
+        let path = document_path(uri);
         if wanted(&lsp_types::CodeActionKind::QUICKFIX) {
-            actions.extend(linted.quick_fixes(span));
+            let lint = |text: &str| {
+                lint_document(&path, text, state.config.lexicon(), &state.settings).ok()
+            };
+            actions.extend(linted.quick_fixes(span, lint));
         }
         if wanted(&fix_all_kind()) {
-            let document = self.documents.get(uri).ok_or_else(|| unknown(uri))?;
-            let state = document.lint.as_ref().ok_or_else(|| unknown(uri))?;
-            let path = document_path(uri);
             let fix = |text: &str, diagnostics| {
                 fix_document(
                     &path,
@@ -472,17 +514,39 @@ impl Server {
         Ok(actions)
     }
 
-    /// The last lint of `uri`, for actions; an error for a document that is
-    /// not open (or has no config to lint it with).
+    /// The last lint of `uri`, for actions: nothing found in a document
+    /// without a config to lint it with. An error for a document that is not
+    /// open, is too large to check, or whose lint is of another version
+    /// than its text (a lint that failed): actions made from it would
+    /// edit the wrong text.
     fn linted<'a>(&'a self, uri: &'a Url) -> Result<Linted<'a>, Failure> {
         let document = self.documents.get(uri).ok_or_else(|| unknown(uri))?;
-        let diagnostics = document
-            .lint
-            .as_ref()
-            .map_or(&[][..], |l| l.diagnostics.as_slice());
+        let size = document.source.text().len();
+        if size > MAX_DOCUMENT {
+            return Err(Failure::new(
+                ErrorCode::RequestFailed,
+                format!(
+                    "{uri} is {size} bytes, over the {MAX_DOCUMENT} bytes the language server checks"
+                ),
+            ));
+        }
+        let diagnostics = match &document.lint {
+            Some(lint) if lint.version != document.version => {
+                return Err(Failure::new(
+                    ErrorCode::ContentModified,
+                    format!(
+                        "{uri} changed (version {}) since it was last checked (version {})",
+                        document.version, lint.version
+                    ),
+                ));
+            }
+            Some(lint) => lint.diagnostics.as_slice(),
+            None => &[],
+        };
         Ok(Linted {
             uri,
             source: &document.source,
+            version: self.versioned_edits.then_some(document.version),
             diagnostics,
             encoding: self.encoding,
         })
@@ -556,4 +620,61 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::disallowed_methods, reason = "the test writes its config")]
+
+    use super::*;
+
+    #[test]
+    fn no_action_is_made_from_a_lint_of_another_version() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("clientele.toml"),
+            "business = \"relationship\"\n",
+        )
+        .unwrap();
+        let (sender, _received) = crossbeam_channel::unbounded();
+        let client = Client {
+            encoding: Encoding::Utf16,
+            watches: false,
+            versioned_edits: true,
+        };
+        let mut server = Server::new(sender, client, vec![dir.path().to_path_buf()]);
+        let uri = Url::from_file_path(dir.path().join("a.md")).unwrap();
+        let open = DidOpenTextDocumentParams {
+            text_document: lsp_types::TextDocumentItem {
+                uri: uri.clone(),
+                language_id: "markdown".to_owned(),
+                version: 1,
+                text: "Our customers.\n".to_owned(),
+            },
+        };
+        server.notification(Notification::new(
+            DidOpenTextDocument::METHOD.to_owned(),
+            open,
+        ));
+        let params = CodeActionParams {
+            text_document: lsp_types::TextDocumentIdentifier { uri: uri.clone() },
+            range: lsp_types::Range::new(
+                lsp_types::Position::new(0, 0),
+                lsp_types::Position::new(0, 14),
+            ),
+            context: lsp_types::CodeActionContext::default(),
+            work_done_progress_params: lsp_types::WorkDoneProgressParams::default(),
+            partial_result_params: lsp_types::PartialResultParams::default(),
+        };
+        assert_eq!(server.code_actions(&params).ok().map(|a| a.len()), Some(2));
+
+        // A new text whose lint did not happen (as when it panics): the
+        // findings' spans are of the old text.
+        let document = server.documents.get_mut(&uri).unwrap();
+        document.source = SourceFile::new("A new text: a customer.\n".to_owned());
+        document.version = 2;
+        let refused = server.code_actions(&params).err().unwrap();
+        assert_eq!(refused.code as i32, ErrorCode::ContentModified as i32);
+        assert!(server.linted(&uri).is_err());
+    }
 }

@@ -4,6 +4,7 @@ would drive it: over stdio, with the real binary.
 The binary is $CLIENTELE (default: target/debug/clientele).
 """
 
+import asyncio
 import os
 import pathlib
 import subprocess
@@ -11,6 +12,7 @@ import subprocess
 import pytest
 import pytest_lsp
 from lsprotocol import types
+import pytest_lsp.client
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -18,6 +20,23 @@ CLIENTELE = os.environ.get("CLIENTELE", str(ROOT / "target" / "debug" / "cliente
 SERVER = ClientServerConfig(server_command=[CLIENTELE, "lsp"])
 
 RELATIONSHIP = 'business = "relationship"\n'
+
+# How long to wait for the server's diagnostics: generous, as the suite may
+# run on a loaded machine.
+TIMEOUT = 30
+
+
+def record_diagnostics(client: LanguageClient, params: types.PublishDiagnosticsParams):
+    """Keep every publication, in order, as well as the latest per document
+    (what pytest-lsp keeps): a test that waits for one must find it even if
+    it came before the test began to wait."""
+    client.diagnostics[params.uri] = params.diagnostics
+    client.__dict__.setdefault("published", []).append(params)
+
+
+pytest_lsp.client.DEFAULT_CLIENT_FEATURES[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = (
+    record_diagnostics
+)
 
 
 @pytest.fixture
@@ -73,12 +92,26 @@ async def open_and_wait(client, uri, text, version=1):
     return await diagnostics_of(client, uri, version)
 
 
-async def diagnostics_of(client, uri, version=None):
-    """The next diagnostics published for `uri` (for `version`, if given)."""
+async def diagnostics_of(client, uri, version=None, timeout=TIMEOUT):
+    """The diagnostics published for `uri` (for `version`, if given) after
+    the last ones this returned for it, whenever they arrived; an error if
+    none come within `timeout` seconds."""
+    published = client.__dict__.setdefault("published", [])
+    taken = client.__dict__.setdefault("taken", {})
+    deadline = asyncio.get_running_loop().time() + timeout
     while True:
-        params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        if params.uri == uri and (version is None or params.version == version):
-            return list(params.diagnostics)
+        for index in range(taken.get(uri, 0), len(published)):
+            params = published[index]
+            if params.uri == uri and (version is None or params.version == version):
+                taken[uri] = index + 1
+                return list(params.diagnostics)
+        if asyncio.get_running_loop().time() > deadline:
+            seen = [(p.version, len(p.diagnostics)) for p in published if p.uri == uri]
+            raise AssertionError(
+                f"no diagnostics for {uri} (version {version}) in {timeout} s; "
+                f"published for it: {seen}"
+            )
+        await asyncio.sleep(0.01)
 
 
 async def change(client, uri, version, text):
@@ -105,6 +138,17 @@ def apply(text, edits):
         start, end = offset(edit.range.start), offset(edit.range.end)
         text = text[:start] + edit.new_text + text[end:]
     return text
+
+
+def edits_of(action, uri, version):
+    """The edits of a code action to `uri`, checking that they are for
+    `version` when the edit names one (`documentChanges`)."""
+    if action.edit.document_changes is not None:
+        [change] = action.edit.document_changes
+        assert change.text_document.uri == uri
+        assert change.text_document.version == version
+        return change.edits
+    return action.edit.changes[uri]
 
 
 def fixed_by_the_command_line(workspace, name, text):
@@ -183,11 +227,11 @@ async def test_a_quick_fix_applied_gives_the_fixed_text(client: LanguageClient, 
     quick = [a for a in actions if a.kind == types.CodeActionKind.QuickFix]
     assert [a.title for a in quick] == ["Replace `顾客` with `客户`"]
     assert quick[0].is_preferred
-    one_fixed = apply(text, quick[0].edit.changes[uri])
+    one_fixed = apply(text, edits_of(quick[0], uri, 1))
     assert one_fixed == text.replace("顾客", "客户")
 
     [fix_all] = [a for a in actions if a.kind == "source.fixAll.clientele"]
-    all_fixed = apply(text, fix_all.edit.changes[uri])
+    all_fixed = apply(text, edits_of(fix_all, uri, 1))
     assert all_fixed == "# Встреча\n\nНаши клиенты и 客户 получают отчёт. Our client's file.\n"
     assert all_fixed == fixed_by_the_command_line(workspace, "report.md", text)
     assert await change(client, uri, 2, all_fixed) == []
