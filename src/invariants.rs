@@ -279,7 +279,10 @@ pub fn check_fix_file(data: &[u8]) {
         Ok(bytes) => bytes,
         Err(error) => panic!("the file cannot be read back {what}: {error}"),
     };
-    if let Err(error) = std::fs::write(&path, bytes) {
+    // The fixture, not a user's file: written as is.
+    #[allow(clippy::disallowed_methods)]
+    let written = std::fs::write(&path, bytes);
+    if let Err(error) = written {
         panic!("the file cannot be written: {error}");
     }
     let (outcome, error) = crate::fix_file::fix_file(&path, &path, config);
@@ -300,7 +303,11 @@ pub fn check_fix_file(data: &[u8]) {
         _ => assert_eq!(after, bytes, "a file without fixes changed"),
     }
     let left: Vec<_> = std::fs::read_dir(folder.path())
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.file_name())).collect())
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.file_name()))
+                .collect()
+        })
         .unwrap_or_default();
     assert_eq!(left, ["doc.md"], "something besides the file was left");
     let (again, error) = crate::fix_file::fix_file(&path, &path, config);
@@ -308,7 +315,11 @@ pub fn check_fix_file(data: &[u8]) {
     if let FileOutcome::Checked(checked) = again {
         assert!(checked.fixes.is_none(), "a second fix changed more");
     }
-    assert_eq!(read_back("after a second fix"), after, "a second fix changed the file");
+    assert_eq!(
+        read_back("after a second fix"),
+        after,
+        "a second fix changed the file"
+    );
 }
 
 /// Whether `after` is `before` with only the bytes of `spans` (sorted,

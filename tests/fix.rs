@@ -327,7 +327,7 @@ fn a_line_added_while_the_file_is_being_fixed_is_never_lost() {
     let dir = tree(&[("clientele.toml", "business = \"relationship\"\n")]);
     let path = dir.path().join("big.md");
     fs::write(&path, page.repeat(40_000)).unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("clientele"))
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("clientele"))
         .current_dir(dir.path())
         .args(["--fix", "--format", "concise", "big.md"])
         .stdout(std::process::Stdio::null())

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::error::Result;
 use crate::lexicon::{Lexicon, LexiconBuilder};
@@ -28,7 +28,7 @@ pub struct Lexicons {
 impl Lexicons {
     /// The built-in lexicon; pack paths in errors are shown relative to `cwd`.
     pub fn new(cwd: PathBuf) -> Result<Self> {
-        Ok(Self::with_builtin(cwd, Arc::new(Lexicon::builtin()?)))
+        Ok(Self::with_builtin(cwd, shared_builtin()?))
     }
 
     /// The same, reusing an already built `builtin` lexicon.
@@ -71,6 +71,19 @@ impl Lexicons {
         self.with_packs.insert(packs.to_vec(), Arc::clone(&lexicon));
         Ok(lexicon)
     }
+}
+
+/// The built-in lexicon, built once per process. The built-in packs are
+/// part of the binary, so every build of it is the same; a language server
+/// reloading its configs, or a fuzzer starting a server per input, need
+/// not pay for it again.
+fn shared_builtin() -> Result<Arc<Lexicon>> {
+    static BUILTIN: OnceLock<Arc<Lexicon>> = OnceLock::new();
+    if let Some(lexicon) = BUILTIN.get() {
+        return Ok(Arc::clone(lexicon));
+    }
+    let built = Arc::new(Lexicon::builtin()?);
+    Ok(Arc::clone(BUILTIN.get_or_init(|| built)))
 }
 
 /// The text of the pack at `path`, or why it cannot be had.
