@@ -3,9 +3,8 @@
 //! repository, with English, Russian and Chinese text.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{clientele, findings, json, tree};
+use crate::support::{clientele, findings, git, json, tree};
 
 const CONFIG: &str = "business = \"relationship\"\nbaseline = \"clientele-baseline.json\"\n";
 
@@ -13,18 +12,6 @@ const CONFIG: &str = "business = \"relationship\"\nbaseline = \"clientele-baseli
 const EN: &str = "# Guide\n\nOur customers get a monthly report.\n";
 const RU: &str = "# Отчёты\n\nНаши заказчики получают отчёт каждый месяц.\n";
 const ZH: &str = "# 报告\n\n我们的顾客每月收到报告。\n";
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(["-c", "user.name=Docs", "-c", "user.email=docs@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .status()
-        .unwrap();
-    assert!(status.success(), "git {args:?}");
-}
 
 /// A repository with the old pages committed, and a config that names a
 /// baseline.

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 use crate::support::tree;
 
@@ -15,6 +15,14 @@ fn many_findings(dir: &Path) {
     for i in 0..150 {
         std::fs::write(dir.join(format!("page-{i:03}.md")), &page).unwrap();
     }
+}
+
+/// Read the first line `child` writes to its stdout, then close the pipe.
+fn read_one_line(child: &mut Child) {
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(!line.is_empty(), "no output at all");
 }
 
 /// The exit code of `clientele ARGS` in `dir` when its reader stops after
@@ -28,11 +36,7 @@ fn code_after_one_line(dir: &Path, args: &[&str]) -> Option<i32> {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    assert!(!line.is_empty(), "no output at all");
-    drop(reader);
+    read_one_line(&mut child);
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -66,10 +70,7 @@ fn a_reader_that_stops_early_keeps_the_exit_status_of_an_error() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    drop(reader);
+    read_one_line(&mut child);
     assert_eq!(child.wait().unwrap().code(), Some(2));
 }
 
@@ -88,9 +89,6 @@ fn a_reader_of_both_streams_that_stops_early_keeps_the_exit_status() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    drop(reader);
+    read_one_line(&mut child);
     assert_eq!(child.wait().unwrap().code(), Some(2));
 }

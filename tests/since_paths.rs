@@ -5,9 +5,8 @@
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-use std::process::Command;
 
-use crate::support::{clientele, findings, json, tree};
+use crate::support::{clientele, findings, git, json, tree};
 
 /// A git config that changes what `git diff` writes, as a user's may.
 const HOSTILE_CONFIG: &str = "\
@@ -35,19 +34,6 @@ const HOSTILE_ATTRIBUTES: &str = "*.md diff=shout\n";
 
 /// A page with an old finding, to be renamed with a line added.
 const MOVED: &str = "# Moved\n\nOur customers.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n";
-
-/// Run git in `dir` with no config but the test's identity.
-fn git(dir: &Path, args: &[&OsStr]) {
-    let status = Command::new("git")
-        .args(["-c", "user.name=Docs", "-c", "user.email=docs@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .status()
-        .unwrap();
-    assert!(status.success(), "git {args:?}");
-}
 
 fn git_str(dir: &Path, args: &[&str]) {
     let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();

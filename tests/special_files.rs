@@ -156,65 +156,41 @@ fn a_size_that_is_not_one_is_a_usage_error() {
     }
 }
 
-#[test]
-fn a_pack_outside_the_repository_is_refused_without_being_shown() {
-    let dir = tree(&[
-        ("repo/good.md", GOOD.1),
-        (
-            "repo/clientele.toml",
-            "packs = [\"/proc/self/environ\", \"../outside.toml\"]\n",
-        ),
-        (
-            "outside.toml",
-            "lang = \"en\"\nsecret = \"do not print me\"\n",
-        ),
-    ]);
-    fs::create_dir(dir.path().join("repo/.git")).unwrap();
-    let output = clientele(&dir.path().join("repo"))
+/// The exit code and stderr of a run on `good.md` in `repo` with a config
+/// naming `packs`; the environment holds a secret a pack must not show.
+fn run_with_packs(repo: &Path, packs: &str) -> (i32, String) {
+    fs::write(repo.join("clientele.toml"), format!("packs = [{packs}]\n")).unwrap();
+    let output = clientele(repo)
         .env("CLIENTELE_TEST_SECRET", "hunter2-token")
         .args(["--color", "never", "good.md"])
         .timeout(PATIENCE)
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("cannot read the pack `/proc/self/environ`: it is outside"),
-        "{stderr}"
-    );
-    assert!(!stderr.contains("hunter2"), "{stderr}");
-    // The second pack is refused as well, on its own.
-    fs::write(
-        dir.path().join("repo/clientele.toml"),
-        "packs = [\"../outside.toml\"]\n",
-    )
-    .unwrap();
-    let output = clientele(&dir.path().join("repo"))
-        .args(["--color", "never", "good.md"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("cannot read the pack `../outside.toml`: it is outside"),
-        "{stderr}"
-    );
-    assert!(!stderr.contains("do not print me"), "{stderr}");
+    let code = output.status.code().unwrap_or(-1);
+    (code, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn a_pack_outside_the_repository_is_refused_without_being_shown() {
+    let dir = tree(&[
+        ("repo/good.md", GOOD.1),
+        (
+            "outside.toml",
+            "lang = \"en\"\nsecret = \"do not print me\"\n",
+        ),
+    ]);
+    let repo = dir.path().join("repo");
+    fs::create_dir(repo.join(".git")).unwrap();
     // A link inside the repository to a file outside it is outside too.
-    symlink("../outside.toml", dir.path().join("repo/inside.toml")).unwrap();
-    fs::write(
-        dir.path().join("repo/clientele.toml"),
-        "packs = [\"inside.toml\"]\n",
-    )
-    .unwrap();
-    let output = clientele(&dir.path().join("repo"))
-        .args(["--color", "never", "good.md"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("cannot read the pack `inside.toml`: it is outside"),
-        "{stderr}"
-    );
+    symlink("../outside.toml", repo.join("inside.toml")).unwrap();
+    for pack in ["/proc/self/environ", "../outside.toml", "inside.toml"] {
+        let (code, stderr) = run_with_packs(&repo, &format!("\"{pack}\""));
+        assert_eq!(code, 2, "{stderr}");
+        let refused = format!("cannot read the pack `{pack}`: it is outside");
+        assert!(stderr.contains(&refused), "{stderr}");
+        assert!(!stderr.contains("hunter2"), "{stderr}");
+        assert!(!stderr.contains("do not print me"), "{stderr}");
+    }
 }
 
 #[test]

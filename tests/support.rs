@@ -96,3 +96,18 @@ pub fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
         .map(|&(path, matched)| (path.to_owned(), matched.to_owned()))
         .collect()
 }
+
+/// Run git in `dir` with no config but a test identity, and assert it
+/// succeeded.
+pub fn git<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(AsRef::as_ref).collect();
+    let status = std::process::Command::new("git")
+        .args(["-c", "user.name=Docs", "-c", "user.email=docs@example.com"])
+        .args(&args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
