@@ -85,6 +85,9 @@ pub(crate) fn read_loop(
             }
         };
         match serde_json::from_slice::<Message>(&body) {
+            // A request whose method is not a string reads as a response
+            // with neither result nor error; its sender waits for an answer.
+            Ok(Message::Response(_)) if has_method(&body) => refuse_request(&body, replies),
             Ok(message) => {
                 let exit = matches!(&message, Message::Notification(n) if n.method == "exit");
                 if incoming.send(message).is_err() || exit {
@@ -123,6 +126,25 @@ fn refuse(body: &[u8], error: &serde_json::Error, replies: &Sender<Message>) {
     if let Some(id) = id {
         let reply = Response::new_err(id, code as i32, format!("{what}: {error}"));
         let _ = replies.send(reply.into());
+    }
+}
+
+/// Whether `body` is a JSON object with a `method`.
+fn has_method(body: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(body)
+        .is_ok_and(|value| value.get("method").is_some())
+}
+
+/// Log and answer (when it has an id) a request whose method is not a
+/// string.
+fn refuse_request(body: &[u8], replies: &Sender<Message>) {
+    let what = "a request whose method is not a string";
+    log(replies, &format!("ignored {what}"));
+    let value = serde_json::from_slice::<serde_json::Value>(body).ok();
+    if let Some(id) = value.as_ref().and_then(request_id) {
+        let code = ErrorCode::InvalidRequest as i32;
+        let _ =
+            replies.send(Response::new_err(id, code, format!("invalid request: {what}")).into());
     }
 }
 
@@ -462,6 +484,8 @@ mod tests {
             // JSON with an id, but neither a request, a response nor a
             // notification.
             frame(r#"{"jsonrpc":"2.0","id":7,"error":"broken"}"#),
+            // Reads as a response with neither result nor error.
+            frame(r#"{"jsonrpc":"2.0","id":8,"method":5}"#),
             "Content-Length: many\r\n".to_owned(),
             frame(ping),
         ]
@@ -477,13 +501,16 @@ mod tests {
             .collect();
         assert_eq!(
             errors,
-            [(RequestId::from(7), ErrorCode::InvalidRequest as i32)]
+            [
+                (RequestId::from(7), ErrorCode::InvalidRequest as i32),
+                (RequestId::from(8), ErrorCode::InvalidRequest as i32)
+            ]
         );
         let logged = answered
             .iter()
             .filter(|m| matches!(m, Message::Notification(n) if n.method == "window/logMessage"))
             .count();
-        assert_eq!(logged, 3);
+        assert_eq!(logged, 4);
     }
 
     #[test]
