@@ -5,10 +5,11 @@
 //! it before the run ends; and one that a killed run left behind is
 //! removed by the next run that replaces a file in that folder.
 
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 const PREFIX: &str = ".clientele-";
@@ -24,8 +25,9 @@ const STALE_AGE: Duration = Duration::from_secs(60);
 /// an interruption finds the rename either done or not begun.
 static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// The folders this run has already cleared of stale temporary files.
-static SWEPT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// The folders this run has already cleared of stale temporary files: a
+/// set, as a run over many folders asks once per file.
+static SWEPT: LazyLock<Mutex<HashSet<PathBuf>>> = LazyLock::new(Mutex::default);
 
 /// A poisoned lock only means a thread panicked while holding it; the list
 /// it guards is still whole.
@@ -210,11 +212,9 @@ fn is_in(mask: u64, signal: i32) -> bool {
 /// Remove the stale temporary files of `folder`, once per run.
 fn sweep_once(folder: &Path) {
     {
-        let mut swept = lock(&SWEPT);
-        if swept.iter().any(|done| done == folder) {
+        if !lock(&SWEPT).insert(folder.to_path_buf()) {
             return;
         }
-        swept.push(folder.to_path_buf());
     }
     sweep(folder);
 }
