@@ -3,6 +3,8 @@
 #
 #   fuzz/run.sh SECONDS [TARGET...]
 #
+# FUZZ_ARGS adds libFuzzer options, such as FUZZ_ARGS=-runs=10000000 to
+# stop after ten million inputs if that comes first.
 # Installs cargo-fuzz (crates.io) and a nightly toolchain when they are
 # missing. New inputs go to fuzz/corpus/<target>/ (not committed), seeded
 # with fuzz/regressions/<target>/; a failure stops the run with its input in
@@ -46,7 +48,7 @@ for target in "${targets[@]}"; do
   cargo +nightly fuzz run --sanitizer none --debug-assertions "$target" \
     "corpus/$target" "regressions/$target" -- \
     -dict=clientele.dict -max_len=16384 -timeout=20 -rss_limit_mb=4096 \
-    -max_total_time="$seconds" -print_final_stats=1 >"$log" 2>&1 || status=$?
+    -max_total_time="$seconds" -print_final_stats=1 ${FUZZ_ARGS:-} >"$log" 2>&1 || status=$?
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
   if [ "$status" -ne 0 ]; then
     tail -n 60 "$log" >&2
