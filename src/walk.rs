@@ -3,6 +3,8 @@
 //! `.gitignore` and `.ignore` files.
 
 use std::collections::HashSet;
+use std::fs;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::path::{Component, Path, PathBuf};
 
 use ignore::WalkBuilder;
@@ -85,8 +87,30 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
             add(path.clone());
             continue;
         }
+        if let Some(error) = fs::canonicalize(path)
+            .ok()
+            .and_then(|folder| folder.ancestors().find_map(unreadable_ignore_file))
+        {
+            errors.push(error);
+            continue;
+        }
+        let refused = Arc::new(Mutex::new(Vec::new()));
+        let refuse = Arc::clone(&refused);
         // .gitignore is honoured in a tree that is not (yet) a git checkout too.
-        for entry in WalkBuilder::new(path).require_git(false).build() {
+        let walk = WalkBuilder::new(path)
+            .require_git(false)
+            .filter_entry(move |entry| {
+                let error = entry
+                    .file_type()
+                    .is_some_and(|t| t.is_dir())
+                    .then(|| unreadable_ignore_file(entry.path()))
+                    .flatten();
+                let keep = error.is_none();
+                refuse.lock().unwrap_or_else(PoisonError::into_inner).extend(error);
+                keep
+            })
+            .build();
+        for entry in walk {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                     if is_markdown(entry.path()) {
@@ -100,9 +124,43 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
                 }),
             }
         }
+        errors.append(&mut refused.lock().unwrap_or_else(PoisonError::into_inner));
     }
     found.sort();
     (found, errors)
+}
+
+/// The ignore files the walker reads in a folder.
+const IGNORE_FILES: [&str; 3] = [".gitignore", ".ignore", ".git/info/exclude"];
+
+/// Why the walker must not enter `folder`: an ignore file there that is a
+/// pipe (the walk would wait for ever), a device or a link to one
+/// (`/dev/zero` would fill memory), or is over the size limit. The walker
+/// reads ignore files itself, outside clientele's reading gate, and such a
+/// file can be committed to a repository, so each folder's are looked at
+/// before it is entered. Its documents are left unchecked, as what the
+/// file ignores cannot be known.
+fn unreadable_ignore_file(folder: &Path) -> Option<Error> {
+    let folder = without_dot_prefix(folder.to_path_buf());
+    IGNORE_FILES.iter().find_map(|name| {
+        let path = folder.join(name);
+        let metadata = fs::metadata(&path).ok()?;
+        let reason = if metadata.is_dir() || metadata.is_file() {
+            if metadata.len() <= crate::read::max_file_size() {
+                return None;
+            }
+            "it is larger than the size limit (--max-file-size)"
+        } else {
+            "it is not a regular file"
+        };
+        Some(Error::Walk {
+            message: format!(
+                "an ignore file that cannot be read: {reason}; the documents of {} are not checked",
+                display_path(&folder)
+            ),
+            path,
+        })
+    })
 }
 
 /// What makes two names one file.

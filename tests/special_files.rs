@@ -253,3 +253,37 @@ fn a_broken_utf16_file_is_an_error_not_a_pass() {
         "error: broken.md: not valid UTF-16LE (first invalid byte at offset 22); file skipped\n"
     );
 }
+
+#[test]
+fn an_ignore_file_that_is_a_pipe_or_a_device_stops_only_its_folder() {
+    // Such a file can be committed: git keeps the link to /dev/zero.
+    let dir = tree(&[
+        GOOD,
+        ("piped/a.md", "A client vs a client.\n"),
+        ("zeroed/deeper/b.md", "A client vs a client.\n"),
+    ]);
+    make_fifo(&dir.path().join("piped/.ignore"));
+    symlink("/dev/zero", dir.path().join("zeroed/.gitignore")).unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["."]);
+    assert_eq!(code, 2, "{stdout}");
+    // In the order the folders are read, which the file system decides.
+    let mut errors: Vec<&str> = stderr.lines().collect();
+    errors.sort_unstable();
+    assert_eq!(
+        errors,
+        [
+            "error: piped/.ignore: an ignore file that cannot be read: it is not a regular file; \
+             the documents of piped are not checked",
+            "error: zeroed/.gitignore: an ignore file that cannot be read: it is not a regular file; \
+             the documents of zeroed are not checked",
+        ]
+    );
+    assert!(stdout.contains("good.md:1:15:"), "{stdout}");
+    assert!(!stdout.contains("a.md:") && !stdout.contains("b.md:"), "{stdout}");
+    // The folder named itself, and a folder under one.
+    for named in ["piped", "zeroed/deeper"] {
+        let (code, stdout, stderr) = run(dir.path(), &[named]);
+        assert_eq!(code, 2, "{named}: {stdout}");
+        assert!(stderr.contains("an ignore file that cannot be read"), "{stderr}");
+    }
+}
