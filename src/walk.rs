@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::sync::{Arc, Mutex, PoisonError};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use ignore::WalkBuilder;
 
@@ -106,7 +106,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
                     .then(|| unreadable_ignore_file(entry.path()))
                     .flatten();
                 let keep = error.is_none();
-                refuse.lock().unwrap_or_else(PoisonError::into_inner).extend(error);
+                refuse
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .extend(error);
                 keep
             })
             .build();

@@ -279,11 +279,39 @@ fn an_ignore_file_that_is_a_pipe_or_a_device_stops_only_its_folder() {
         ]
     );
     assert!(stdout.contains("good.md:1:15:"), "{stdout}");
-    assert!(!stdout.contains("a.md:") && !stdout.contains("b.md:"), "{stdout}");
+    assert!(
+        !stdout.contains("a.md:") && !stdout.contains("b.md:"),
+        "{stdout}"
+    );
     // The folder named itself, and a folder under one.
     for named in ["piped", "zeroed/deeper"] {
         let (code, stdout, stderr) = run(dir.path(), &[named]);
         assert_eq!(code, 2, "{named}: {stdout}");
-        assert!(stderr.contains("an ignore file that cannot be read"), "{stderr}");
+        assert!(
+            stderr.contains("an ignore file that cannot be read"),
+            "{stderr}"
+        );
     }
+}
+
+#[test]
+fn a_config_found_by_name_that_is_not_a_file_is_an_error_not_a_default() {
+    let dir = tree(&[
+        GOOD,
+        ("piped/a.md", "Our customers.\n"),
+        ("zeroed/a.md", "Our customers.\n"),
+        ("folder/a.md", "Our customers.\n"),
+    ]);
+    make_fifo(&dir.path().join("piped/clientele.toml"));
+    symlink("/dev/zero", dir.path().join("zeroed/clientele.toml")).unwrap();
+    fs::create_dir(dir.path().join("folder/clientele.toml")).unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["."]);
+    assert_eq!(code, 2, "{stdout}");
+    for folder in ["folder", "piped", "zeroed"] {
+        let error = format!(
+            "error: {folder}/clientele.toml: not a regular file; a config found by its name must be one"
+        );
+        assert!(stderr.contains(&error), "{stderr}");
+    }
+    assert!(stdout.contains("good.md:1:15:"), "{stdout}");
 }

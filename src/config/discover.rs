@@ -64,7 +64,9 @@ impl Resolver {
         if let Some(config) = self.loaded.get(&file) {
             return config.clone();
         }
-        let config = match load(&mut self.lexicons, &self.cwd, &file) {
+        let config = match discovered_is_regular(&self.cwd, &file)
+            .and_then(|()| load(&mut self.lexicons, &self.cwd, &file))
+        {
             Ok(config) => Some(Arc::new(config)),
             Err(error) => {
                 self.errors.push(error);
@@ -83,7 +85,9 @@ impl Resolver {
         let found = CONFIG_NAMES
             .iter()
             .map(|name| dir.join(name))
-            .find(|candidate| candidate.is_file())
+            // Whatever it is: a config that is a folder, a pipe or a broken
+            // link is an error, not a folder without a config.
+            .find(|candidate| candidate.symlink_metadata().is_ok())
             .or_else(|| dir.parent().and_then(|parent| self.config_in(parent)));
         self.config_in_dir.insert(dir.to_path_buf(), found.clone());
         found
@@ -92,6 +96,25 @@ impl Resolver {
     /// Errors met so far, each config reported once.
     pub fn take_errors(&mut self) -> Vec<Error> {
         std::mem::take(&mut self.errors)
+    }
+}
+
+/// An error unless the discovered config at `path` is a regular file (or a
+/// link to one). A pipe found by name would be read as an empty config.
+fn discovered_is_regular(cwd: &Path, path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(()),
+        Ok(_) => Err(Error::Io {
+            path: shown(cwd, path),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file; a config found by its name must be one",
+            ),
+        }),
+        Err(source) => Err(Error::Io {
+            path: shown(cwd, path),
+            source,
+        }),
     }
 }
 
