@@ -30,11 +30,31 @@ pub fn fix_file(path: &Path, absolute: &Path, config: &Config) -> (FileOutcome, 
             source,
             fixes: Some(fixes),
             ..
-        }) => replace_contents(path, &fixes.encoding.encode(source.text()), &read),
+        }) if is_file(path) => replace_contents(path, &fixes.encoding.encode(source.text()), &read),
+        // A pipe (`--fix <(cmd)`) has nowhere to put the fixed text; its
+        // findings are still what it held.
+        FileOutcome::Checked(Checked { fixes: Some(_), .. }) => {
+            let error = Error::Write {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "it is a pipe, not a file; use --diff, or --fix - for standard input",
+                ),
+            };
+            return (
+                check_bytes(path, absolute, read, config, false),
+                Some(error),
+            );
+        }
         _ => Ok(()),
     };
     match written {
         Ok(()) => (outcome, None),
         Err(error) => (check_file(path, absolute, config, false), Some(error)),
     }
+}
+
+/// Whether `path` leads to a regular file, which a fix can replace.
+fn is_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|metadata| metadata.is_file())
 }

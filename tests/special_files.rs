@@ -315,3 +315,28 @@ fn a_config_found_by_name_that_is_not_a_file_is_an_error_not_a_default() {
     }
     assert!(stdout.contains("good.md:1:15:"), "{stdout}");
 }
+
+#[test]
+fn fixing_a_pipe_says_so_and_keeps_its_findings() {
+    let dir = tree(&[("clientele.toml", "business = \"relationship\"\n")]);
+    let binary = assert_cmd::cargo::cargo_bin("clientele");
+    let output = Command::new("bash")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg(format!(
+            "'{}' --fix --format concise --color never <(printf 'Our customers.\\n')",
+            binary.display()
+        ))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stdout}{stderr}");
+    assert!(stdout.contains(":1:5: error[wrong-term]"), "{stdout}");
+    assert!(
+        stderr.contains(
+            "not fixed: it is a pipe, not a file; use --diff, or --fix - for standard input"
+        ),
+        "{stderr}"
+    );
+}
