@@ -324,7 +324,7 @@ fn fixing_a_pipe_says_so_and_keeps_its_findings() {
         .current_dir(dir.path())
         .arg("-c")
         .arg(format!(
-            "'{}' --fix --format concise --color never <(printf 'Our customers.\\n')",
+            "'{}' --config clientele.toml --fix --format concise --color never <(printf 'Our customers.\\n')",
             binary.display()
         ))
         .output()
