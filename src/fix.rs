@@ -19,9 +19,11 @@ use crate::lint::lint_document;
 use crate::span::Span;
 
 /// Lint-and-fix passes over one document at most. One pass fixes all that
-/// today's rules offer; a second would catch a fix that uncovers another,
-/// and the bound keeps a pair of fixes that undo each other from looping.
-const MAX_PASSES: usize = 4;
+/// today's rules offer; a later one catches a fix that uncovers another, or
+/// one refused until the fixes around it were made. Every pass fixes at
+/// least one finding and makes none, so passes end on their own; the
+/// bound keeps a large document from being linted once per finding.
+const MAX_PASSES: usize = 8;
 
 /// How often one pass lints its text again after taking back the edits
 /// that made new findings. Each try takes back at least one edit; past the
@@ -246,8 +248,11 @@ pub fn fix_document(
             for (candidate, created) in blamed {
                 if !refused[candidate] {
                     refused[candidate] = true;
+                    let span = candidates[candidate].span;
+                    // Refused again in a later pass: the newer reason holds.
+                    refusals.retain(|r| r.span != span);
                     refusals.push(Refusal {
-                        span: candidates[candidate].span,
+                        span,
                         why: format!(
                             "not fixed: `{}` here would make a new finding ({}: {}); rewrite it by hand",
                             candidates[candidate].replacement,
@@ -273,7 +278,10 @@ pub fn fix_document(
         fixed.text = text;
         fixed.fixed += edits.len();
         fixed.diagnostics = after;
-        mark_refused(&mut fixed.diagnostics, &refusals);
+        // What was refused is tried again in the next pass: the fixes
+        // made since may have changed what it would make (a repeated
+        // heading fixed away), and leaving it would let a second `--fix`
+        // fix more than the first.
     }
     mark_refused(&mut fixed.diagnostics, &refusals);
     Ok(fixed)
