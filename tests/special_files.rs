@@ -75,6 +75,13 @@ fn devices_and_links_to_them_are_refused_before_reading() {
         assert_eq!(stderr, format!("error: {named}: {refused}\n"));
         assert!(stdout.contains("good.md:1:15:"), "{stdout}");
     }
+    let _listening = std::os::unix::net::UnixListener::bind(dir.path().join("socket.md")).unwrap();
+    let (code, _, stderr) = run(dir.path(), &["socket.md", "good.md"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: socket.md: not a regular file (a socket); clientele reads only files and pipes\n"
+    );
 }
 
 #[test]
