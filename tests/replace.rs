@@ -245,8 +245,13 @@ fn committed_tree(lines: usize) -> (tempfile::TempDir, String) {
 
 /// `clientele --fix` in `dir`, stopped for a minute before each rename,
 /// once its temporary file exists (with the test hook debug builds have).
+/// The signals it is sent are reset to their default first: a test run
+/// started in the background or under `nohup` passes them on ignored, and
+/// clientele keeps an ignored signal ignored.
 fn paused_fix(dir: &Path) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
+    Command::new("env")
+        .arg("--default-signal=HUP,INT,TERM")
+        .arg(env!("CARGO_BIN_EXE_clientele"))
         .arg("--fix")
         .current_dir(dir)
         .env("CLIENTELE_TEST_PAUSE_BEFORE_RENAME", "60000")
