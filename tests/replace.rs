@@ -14,7 +14,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use predicates::prelude::*;
 
-use crate::support::{clientele, tree};
+use crate::support::{clientele, git, tree};
 
 /// The uid and gid that own the files of the ownership tests.
 const OWNER: u32 = 12345;
@@ -219,27 +219,9 @@ fn committed_tree(lines: usize) -> (tempfile::TempDir, String) {
         ("clientele.toml", "business = \"relationship\"\n"),
         ("big.md", &text),
     ]);
-    for args in [
-        &["init", "-q", "-b", "main"][..],
-        &["add", "."],
-        &[
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@t",
-            "commit",
-            "-q",
-            "-m",
-            "start",
-        ],
-    ] {
-        let status = Command::new("git")
-            .args(args)
-            .current_dir(dir.path())
-            .status()
-            .unwrap();
-        assert!(status.success(), "git {args:?}");
-    }
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "start"]);
     (dir, text)
 }
 

@@ -92,20 +92,15 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .unwrap_or(text.len());
     let (number, unit) = text.split_at(digits);
     let shift = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 0,
-        "k" | "kb" | "kib" => 10,
-        "m" | "mb" | "mib" => 20,
-        "g" | "gb" | "gib" => 30,
-        _ => {
-            return Err(format!(
-                "`{text}` is not a size; use a number with K, M or G, such as 64M"
-            ));
-        }
+        "" | "b" => Some(0),
+        "k" | "kb" | "kib" => Some(10),
+        "m" | "mb" | "mib" => Some(20),
+        "g" | "gb" | "gib" => Some(30),
+        _ => None,
     };
-    number
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(1 << shift))
+    shift
+        .zip(number.parse::<u64>().ok())
+        .and_then(|(shift, n)| n.checked_mul(1 << shift))
         .filter(|&n| n > 0)
         .ok_or_else(|| format!("`{text}` is not a size; use a number with K, M or G, such as 64M"))
 }
