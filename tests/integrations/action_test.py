@@ -57,7 +57,7 @@ GIT_ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM":
 
 RUN_STEP_KEYS = {"name", "id", "if", "shell", "env", "run"}
 USES_STEP_KEYS = {"name", "id", "if", "uses", "with"}
-STEP_TIMEOUT = 300  # seconds; an install from the wheel takes a few
+STEP_TIMEOUT = 300  # seconds; an install from the wheel takes about one
 
 RELATIONSHIP = 'business = "relationship"\n'
 OLD_DOC = "# Accounts\n\nOur customers get a dedicated account manager.\n"
@@ -181,7 +181,9 @@ def wheelhouse() -> Path:
     """The folder of wheels pip installs from, offline."""
     value = os.environ.get(WHEELHOUSE_VARIABLE, "")
     if not value:
-        raise Failure(f"{WHEELHOUSE_VARIABLE} is not set: name the folder that holds the clientele-lint {VERSION} wheel")
+        raise Failure(
+            f"{WHEELHOUSE_VARIABLE} is not set: name the folder that holds the clientele-lint {VERSION} wheel"
+        )
     folder = Path(value).resolve()
     if not list(folder.glob(f"clientele_lint-{VERSION}-*.whl")):
         raise Failure(f"{WHEELHOUSE_VARIABLE}={folder}: no clientele_lint-{VERSION}-*.whl in it")
@@ -492,8 +494,20 @@ def clientele() -> Path:
     root = TOOLS_DIR / "tools"
     shutil.rmtree(root, ignore_errors=True)
     process = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-index",
-         "--find-links", str(wheelhouse()), "--target", str(root), f"clientele-lint=={VERSION}"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-index",
+            "--find-links",
+            str(wheelhouse()),
+            "--target",
+            str(root),
+            f"clientele-lint=={VERSION}",
+        ],
         capture_output=True,
         text=True,
     )
@@ -697,7 +711,9 @@ def report_install(run: ActionRun, what: str) -> None:
 def expect_installed(run: ActionRun, version: str) -> StepRun:
     install = run.step("install")
     expect(install.ran and install.returncode == 0, "the install step failed", run)
-    expect(f"clientele {version}" in install.stdout.splitlines(), f"the install step printed no `clientele {version}`", run)
+    expect(
+        f"clientele {version}" in install.stdout.splitlines(), f"the install step printed no `clientele {version}`", run
+    )
     return install
 
 
@@ -767,7 +783,9 @@ def build_from_source_needs_cargo(tmp: Path) -> None:
     on a runner without cargo it fails and says what to do."""
     repo, _ = docs_repo(tmp, CLEAN_NEW_DOC)
     run = run_action(repo, tmp / "job", {"build-from-source": "true"})
-    expect(run.step("resolve").outputs.get("route") == "source", "build-from-source did not choose the source route", run)
+    expect(
+        run.step("resolve").outputs.get("route") == "source", "build-from-source did not choose the source route", run
+    )
     expect(not run.step("restore").ran and not run.step("save").ran, "the cache steps ran for a source build", run)
     install = run.step("install")
     expect(install.returncode != 0, "the install step passed without cargo", run)
