@@ -1,4 +1,4 @@
-"""A PEP 517 build backend for a package that only pins clientele.
+"""A PEP 517 build backend for a package that only pins clientele-lint.
 
 The metadata lives here rather than in pyproject.toml's [project] table:
 reading TOML needs Python 3.11 or a dependency, and the point of this file
@@ -12,6 +12,8 @@ import hashlib
 import zipfile
 
 NAME = "clientele_pre_commit"
+# clientele's distribution on PyPI: `clientele` there is another project.
+CLIENTELE_DIST = "clientele-lint"
 CLIENTELE_VERSION = "0.1.0"
 VERSION = CLIENTELE_VERSION
 
@@ -21,7 +23,7 @@ Name: clientele-pre-commit
 Version: {VERSION}
 Summary: pre-commit hooks for clientele, installed from its prebuilt wheel.
 Requires-Python: >=3.8
-Requires-Dist: clientele=={CLIENTELE_VERSION}
+Requires-Dist: {CLIENTELE_DIST}=={CLIENTELE_VERSION}
 """
 
 WHEEL = """\

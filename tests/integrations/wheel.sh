@@ -6,16 +6,17 @@
 #   1. a fresh virtualenv installs the wheel with `pip --no-index` and runs
 #      `clientele examples/`: exit 1 and a findings summary, in under 15 s;
 #   2. pre-commit runs the hooks of the `pre-commit/` hook repository in a
-#      documentation repository, with no cargo or rustc on PATH and an empty
-#      PRE_COMMIT_HOME: the first `pre-commit run --all-files`, setting up
-#      the hook environment from the wheel included, fails on the findings
-#      in under 30 s, and a clean file passes.
-# It also checks that `pre-commit/` pins the clientele version Cargo.toml
-# says.
+#      documentation repository configured by
+#      examples/ci/pre-commit-config.yaml, with no cargo or rustc on PATH
+#      and an empty PRE_COMMIT_HOME: the first `pre-commit run --all-files`,
+#      setting up the hook environment from the wheel included, fails on
+#      the findings in under 30 s, and a clean file passes.
+# It also checks that `pre-commit/` pins the distribution pyproject.toml
+# names at the version Cargo.toml says.
 #
 # Usage: tests/integrations/wheel.sh WHEEL_DIR
-#   WHEEL_DIR   where the wheel goes (a clientele wheel already there is
-#               replaced)
+#   WHEEL_DIR   where the wheel goes (a wheel of this version already there
+#               is replaced)
 #   PRE_COMMIT  the pre-commit executable (default: `pre-commit` on PATH)
 # Needs the Rust toolchain with the x86_64-unknown-linux-gnu target (for
 # the build only), Python 3 and git; maturin and zig come from PyPI.
@@ -49,14 +50,22 @@ if [ -z "$pre_commit" ] || [ ! -x "$pre_commit" ]; then
   fail "no pre-commit executable: put it on PATH or set PRE_COMMIT"
 fi
 
-step "pre-commit/ pins the clientele version of Cargo.toml"
+step "pre-commit/ pins the clientele of pyproject.toml and Cargo.toml"
 cargo_version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -n 1)
+dist=$(sed -n 's/^name = "\(.*\)"$/\1/p' "$root/pyproject.toml" | head -n 1)
 hook_version=$(sed -n 's/^CLIENTELE_VERSION = "\(.*\)"$/\1/p' "$root/pre-commit/build_backend.py")
+hook_dist=$(sed -n 's/^CLIENTELE_DIST = "\(.*\)"$/\1/p' "$root/pre-commit/build_backend.py")
 [ -n "$cargo_version" ] || fail "no version in Cargo.toml"
+[ -n "$dist" ] || fail "no project name in pyproject.toml"
 [ -n "$hook_version" ] || fail "no CLIENTELE_VERSION in pre-commit/build_backend.py"
+[ -n "$hook_dist" ] || fail "no CLIENTELE_DIST in pre-commit/build_backend.py"
 [ "$hook_version" = "$cargo_version" ] ||
   fail "pre-commit/build_backend.py pins clientele $hook_version but Cargo.toml is at $cargo_version: set CLIENTELE_VERSION to $cargo_version"
-echo "clientele $cargo_version in both"
+[ "$hook_dist" = "$dist" ] ||
+  fail "pre-commit/build_backend.py depends on $hook_dist but the wheel is $dist (pyproject.toml): set CLIENTELE_DIST to $dist"
+echo "$dist==$cargo_version in both"
+# The wheel's file name spells the distribution with underscores.
+wheel_prefix=${dist//-/_}-$cargo_version
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -66,18 +75,18 @@ step "building the Linux x86_64 wheel"
 tools="$root/target/integrations/maturin-venv"
 [ -x "$tools/bin/pip" ] || python3 -m venv "$tools"
 "$tools/bin/pip" install --quiet --disable-pip-version-check -r "$root/scripts/release-tools.txt"
-rm -f "$wheel_dir"/clientele-*.whl
+rm -f "$wheel_dir/$wheel_prefix"-*.whl
 start=$(now_ms)
 (cd "$root" && PATH="$tools/bin:$PATH" maturin build --release --locked --zig \
   --compatibility manylinux2014 --target x86_64-unknown-linux-gnu --out "$wheel_dir")
 built=$(now_ms)
-wheels=("$wheel_dir"/clientele-*.whl)
+wheels=("$wheel_dir/$wheel_prefix"-*.whl)
 if [ ${#wheels[@]} -ne 1 ] || [ ! -f "${wheels[0]}" ]; then
-  fail "expected one clientele wheel in $wheel_dir, found: ${wheels[*]}"
+  fail "expected one $wheel_prefix wheel in $wheel_dir, found: ${wheels[*]}"
 fi
 wheel=${wheels[0]}
 case $(basename "$wheel") in
-  "clientele-$cargo_version-py3-none-manylinux2014_x86_64."*) ;;
+  "$wheel_prefix-py3-none-manylinux2014_x86_64."*) ;;
   *) fail "unexpected wheel name $(basename "$wheel")" ;;
 esac
 echo "wheel: $(basename "$wheel"), $(($(stat -c %s "$wheel") / 1024)) KiB, built in $(((built - start) / 1000)) s"
@@ -109,13 +118,14 @@ git -C "$hooks" tag "v$cargo_version"
 docs="$work/docs"
 mkdir -p "$docs"
 cp -R "$root/examples/services/." "$docs/"
-cat > "$docs/.pre-commit-config.yaml" <<EOF
-repos:
-  - repo: $hooks
-    rev: v$cargo_version
-    hooks:
-      - id: clientele
-EOF
+# examples/ci/pre-commit-config.yaml, pointed at that repository.
+example="$root/examples/ci/pre-commit-config.yaml"
+published=https://git.example.com/tools/clientele-pre-commit
+sed -e "s|^  - repo: $published\$|  - repo: $hooks|" "$example" > "$docs/.pre-commit-config.yaml"
+grep -q "^  - repo: $hooks\$" "$docs/.pre-commit-config.yaml" ||
+  fail "$example does not use the hook repository $published"
+grep -q "^    rev: v$cargo_version\$" "$docs/.pre-commit-config.yaml" ||
+  fail "$example does not pin rev v$cargo_version"
 "$pre_commit" validate-config "$docs/.pre-commit-config.yaml"
 git -C "$docs" init -q -b main
 git -C "$docs" add -A
@@ -129,9 +139,9 @@ if PATH="$bare_path" command -v cargo > /dev/null || PATH="$bare_path" command -
 fi
 echo "no cargo or rustc on PATH=$bare_path"
 
-# pip takes clientele from WHEEL_DIR and nothing from an index: the name
-# `clientele` on PyPI may hold other releases, and the test is about this
-# wheel.
+# pip takes clientele from WHEEL_DIR and nothing from an index: the test is
+# about this wheel, not what PyPI holds (`clientele` there is another
+# project).
 run_hooks() {
   (cd "$docs" && env PATH="$bare_path" PRE_COMMIT_HOME="$work/pre-commit-home" \
     PIP_FIND_LINKS="$wheel_dir" PIP_NO_INDEX=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
