@@ -50,7 +50,7 @@ if [ -z "$pre_commit" ] || [ ! -x "$pre_commit" ]; then
   fail "no pre-commit executable: put it on PATH or set PRE_COMMIT"
 fi
 
-step "pre-commit/ pins the clientele of pyproject.toml and Cargo.toml"
+step "pre-commit/ pins the distribution of pyproject.toml at the version of Cargo.toml"
 cargo_version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -n 1)
 dist=$(sed -n 's/^name = "\(.*\)"$/\1/p' "$root/pyproject.toml" | head -n 1)
 hook_version=$(sed -n 's/^CLIENTELE_VERSION = "\(.*\)"$/\1/p' "$root/pre-commit/build_backend.py")
