@@ -10,7 +10,6 @@ use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
 
 const PREFIX: &str = ".clientele-";
 const SUFFIX: &str = ".tmp";
@@ -18,7 +17,8 @@ const SUFFIX: &str = ".tmp";
 const RANDOM_LEN: usize = 6;
 /// An unlocked temporary file of a process that is alive may be one that
 /// process has created and not yet locked; past this age it is not.
-const STALE_AGE: Duration = Duration::from_secs(60);
+#[cfg(unix)]
+const STALE_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The temporary files of this run that exist or are being created: what
 /// an interruption removes. Held while a temporary file is renamed, so that
