@@ -408,3 +408,169 @@ fn sarif_points_a_translation_finding_at_its_source_file() {
     );
     assert!(source["region"]["startLine"].as_u64().unwrap() > 1);
 }
+
+/// The `partialFingerprints` entry `key` of every result of `log`, in order.
+fn partial_fingerprints(log: &Value, key: &str) -> Vec<String> {
+    log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["partialFingerprints"][key].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn sarif_line_hashes_survive_lines_moving_and_count_identical_findings() {
+    let config = ("clientele.toml", "business = \"relationship\"\n");
+    // The same sentence twice: two findings with one fingerprint.
+    let text = "Our customers agree.\n\nOur customers agree.\n";
+    let log = |doc: &str| {
+        let dir = tree(&[config, ("guide.md", doc)]);
+        let (stdout, _) = run(dir.path(), "sarif", &["guide.md"]);
+        json(stdout.as_bytes())
+    };
+    let before = log(text);
+    let hashes = partial_fingerprints(&before, "primaryLocationLineHash");
+    let findings = partial_fingerprints(&before, "clienteleFinding/v1");
+    assert_eq!(hashes.len(), 2);
+    assert_eq!(findings[0], findings[1]);
+    // GitHub's shape: a hex hash and the occurrence of that hash in the
+    // file, counted from 1 in order.
+    let (hash, first) = hashes[0].split_once(':').unwrap();
+    assert_eq!(hash.len(), 16, "{hashes:?}");
+    assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()), "{hashes:?}");
+    assert_eq!(first, "1");
+    assert_eq!(hashes[1], format!("{hash}:2"));
+
+    let moved = log(&format!("# Title\n\nA new paragraph.\n\n{text}"));
+    assert_eq!(
+        partial_fingerprints(&moved, "primaryLocationLineHash"),
+        hashes
+    );
+    assert_eq!(
+        partial_fingerprints(&moved, "clienteleFinding/v1"),
+        findings
+    );
+    let reworded = log(&text.replacen("agree", "disagree", 1));
+    let reworded = partial_fingerprints(&reworded, "primaryLocationLineHash");
+    assert_ne!(reworded[0], hashes[0]);
+    assert_eq!(reworded[1], format!("{hash}:1"));
+}
+
+#[test]
+fn sarif_line_hashes_are_unique_in_a_run() {
+    let config = ("clientele.toml", "business = \"relationship\"\n");
+    let text = "Our customers agree. Our customers agree.\n\nOur customers agree.\n";
+    let dir = tree(&[config, ("a.md", text), ("b.md", text)]);
+    let (stdout, _) = run(dir.path(), "sarif", &["."]);
+    let mut hashes = partial_fingerprints(&json(stdout.as_bytes()), "primaryLocationLineHash");
+    assert_eq!(hashes.len(), 6);
+    let (stdout, _) = run(
+        &root(),
+        "sarif",
+        &["examples/", "tests/fixtures/translations"],
+    );
+    let examples = partial_fingerprints(&json(stdout.as_bytes()), "primaryLocationLineHash");
+    assert!(examples.len() > 20, "{examples:?}");
+    hashes.extend(examples);
+    let unique: std::collections::BTreeSet<&String> = hashes.iter().collect();
+    assert_eq!(unique.len(), hashes.len(), "{hashes:?}");
+}
+
+#[test]
+fn sarif_rule_descriptions_fit_github_s_limit() {
+    let (stdout, _) = run(&root(), "sarif", &["examples/"]);
+    let log = json(stdout.as_bytes());
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), 5);
+    for rule in rules {
+        let full = rule["fullDescription"]["text"].as_str().unwrap();
+        // Bytes bound characters too: within 1,024 whichever GitHub counts.
+        assert!(full.chars().count() <= 1024, "{}: {full}", rule["id"]);
+        assert!(full.len() <= 1024, "{}: {} bytes", rule["id"], full.len());
+        // A shortened description says where the rest is.
+        let help = rule["help"]["text"].as_str().unwrap();
+        let first_words: String = full
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let help_words: String = help.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(help_words.contains(&first_words), "{}: {full}", rule["id"]);
+    }
+}
+
+/// The `[text](id)` links of a plain-text SARIF message: the link text
+/// unescaped, and the id.
+fn embedded_links(message: &str) -> Vec<(String, u64)> {
+    let mut links = Vec::new();
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '[' {
+            continue;
+        }
+        let mut label = String::new();
+        let mut closed = false;
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => label.extend(chars.next()),
+                ']' => {
+                    closed = true;
+                    break;
+                }
+                _ => label.push(c),
+            }
+        }
+        if !closed || chars.peek() != Some(&'(') {
+            continue;
+        }
+        chars.next();
+        let id: String = chars.by_ref().take_while(|&c| c != ')').collect();
+        links.push((label, id.parse().unwrap()));
+    }
+    links
+}
+
+#[test]
+fn sarif_messages_link_every_related_location_by_its_id() {
+    let (stdout, _) = run(
+        &root(),
+        "sarif",
+        &["examples/", "tests/fixtures/translations"],
+    );
+    let log = json(stdout.as_bytes());
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let mut linked = 0;
+    for result in results {
+        let text = result["message"]["text"].as_str().unwrap();
+        let links = embedded_links(text);
+        let related = result["relatedLocations"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let ids: Vec<u64> = related.iter().map(|r| r["id"].as_u64().unwrap()).collect();
+        let link_ids: Vec<u64> = links.iter().map(|(_, id)| *id).collect();
+        // Every link names a related location, and every related location
+        // is linked once, labelled with its own message.
+        assert_eq!(link_ids, ids, "{text}");
+        for ((label, _), place) in links.iter().zip(&related) {
+            assert_eq!(place["message"]["text"], label.as_str(), "{text}");
+        }
+        // The first line stays the finding's own message.
+        assert!(!text.lines().next().unwrap().contains("]("), "{text}");
+        linked += links.len();
+    }
+    // mixed-terms, self-contrast and translation-collapse all link.
+    for rule in ["mixed-terms", "self-contrast", "translation-collapse"] {
+        assert!(
+            results
+                .iter()
+                .any(|r| r["ruleId"] == rule
+                    && r["message"]["text"].as_str().unwrap().contains("](")),
+            "{rule}"
+        );
+    }
+    assert!(linked > 5, "{linked}");
+}

@@ -4,8 +4,13 @@
 //! Columns count Unicode scalar values, as everywhere in clientele, and
 //! the log says so (`columnKind: unicodeCodePoints`). A finding with a
 //! suggestion carries it as a SARIF fix.
+//!
+//! GitHub code scanning reads a subset of SARIF, and the log keeps to
+//! it: an alert follows a finding through `primaryLocationLineHash` alone,
+//! shows related locations only where the message links to them, and
+//! takes rule descriptions of at most 1,024 characters.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -25,6 +30,18 @@ const SCHEMA: &str =
 /// The name of clientele's entry in `partialFingerprints`: file, rule,
 /// matched text and the sentence around it, as a baseline records them.
 const FINGERPRINT: &str = "clienteleFinding/v1";
+
+/// The `partialFingerprints` entry GitHub code scanning matches alerts by
+/// (it ignores the others); upload-sarif computes it from the line's text
+/// only when the log does not give it.
+const LINE_HASH: &str = "primaryLocationLineHash";
+
+/// The most bytes of a `fullDescription` GitHub takes. GitHub says 1,024
+/// characters without saying how it counts; bytes bound both readings.
+const DESCRIPTION_LIMIT: usize = 1024;
+
+/// Ends a `fullDescription` that leaves part of "What it does" out.
+const MORE: &str = "The rule's help has the rest.";
 
 /// Where relative paths start: the folder clientele ran in, which in CI is
 /// the repository's root.
@@ -184,6 +201,24 @@ struct Replacement {
 #[derive(Default)]
 pub struct SarifPrinter {
     results: Vec<SarifResult>,
+    /// How many findings of each fingerprint the log holds so far.
+    occurrences: HashMap<String, usize>,
+}
+
+impl SarifPrinter {
+    /// The `partialFingerprints` of the next finding whose fingerprint is
+    /// `fingerprint`. The line hash adds the occurrence, counted from 1, as
+    /// GitHub's own does: identical findings in one file (the same sentence
+    /// twice) stay apart, and the file's path in the fingerprint keeps
+    /// values of different files apart.
+    fn fingerprints(&mut self, fingerprint: String) -> BTreeMap<&'static str, String> {
+        let occurrence = self.occurrences.entry(fingerprint.clone()).or_insert(0);
+        *occurrence += 1;
+        BTreeMap::from([
+            (LINE_HASH, format!("{fingerprint}:{occurrence}")),
+            (FINGERPRINT, fingerprint),
+        ])
+    }
 }
 
 impl Printer for SarifPrinter {
@@ -201,8 +236,8 @@ impl Printer for SarifPrinter {
                 .related
                 .iter()
                 .enumerate()
-                .map(|(id, related)| Location {
-                    id: Some(id + 1),
+                .map(|(index, related)| Location {
+                    id: Some(related_id(index)),
                     physical_location: match &related.elsewhere {
                         Some(elsewhere) => PhysicalLocation {
                             artifact_location: artifact_location(&elsewhere.path),
@@ -241,13 +276,15 @@ impl Printer for SarifPrinter {
                     }],
                 })
                 .collect();
+            let partial_fingerprints =
+                self.fingerprints(finding_fingerprint(path, source.text(), d));
             self.results.push(SarifResult {
                 rule_id: d.rule.name(),
                 // `RULES` lists the rules in `RuleId` order.
                 rule_index: d.rule as usize,
                 level: level(d.severity),
                 message: Text {
-                    text: d.message_with_advice(),
+                    text: message_text(d),
                 },
                 locations: [Location {
                     id: None,
@@ -259,10 +296,7 @@ impl Printer for SarifPrinter {
                 }],
                 // Stable across edits elsewhere in the file, so that code
                 // scanning keeps an alert when lines move.
-                partial_fingerprints: BTreeMap::from([(
-                    FINGERPRINT,
-                    finding_fingerprint(path, source.text(), d),
-                )]),
+                partial_fingerprints,
                 related_locations,
                 fixes,
             });
@@ -327,7 +361,7 @@ fn descriptor(rule: &RuleMeta) -> ReportingDescriptor {
             text: rule.summary.to_owned(),
         },
         full_description: Text {
-            text: what_it_does(rule.explanation).unwrap_or_else(|| rule.summary.to_owned()),
+            text: full_description(rule),
         },
         help: Help {
             text: rule.explanation,
@@ -339,12 +373,96 @@ fn descriptor(rule: &RuleMeta) -> ReportingDescriptor {
     }
 }
 
-/// The "What it does" section of a rule's explanation, on one line.
-fn what_it_does(explanation: &str) -> Option<String> {
-    let (_, rest) = explanation.split_once("## What it does\n")?;
-    let section = rest.split("\n## ").next()?;
-    let words: Vec<&str> = section.split_whitespace().collect();
-    (!words.is_empty()).then(|| words.join(" "))
+/// The id of the related location at `index`: SARIF ids are what message
+/// links point at, and start from 1 here.
+fn related_id(index: usize) -> usize {
+    index + 1
+}
+
+/// The text of a finding's message: the message, a `note:` line linking
+/// each related location (`[its message](its id)`, the only way GitHub
+/// shows them; other viewers show the brackets and the id, which still
+/// read as a reference), and the advice.
+fn message_text(d: &Diagnostic) -> String {
+    let mut text = d.message.clone();
+    for (index, related) in d.related.iter().enumerate() {
+        text.push_str(&format!(
+            "\nnote: [{}]({})",
+            link_text(&related.message),
+            related_id(index)
+        ));
+    }
+    if let Some(advice) = d.advice() {
+        text.push_str("\nhelp: ");
+        text.push_str(&advice);
+    }
+    text
+}
+
+/// `text` as the text of a link in a plain-text SARIF message, where
+/// brackets and backslashes are escaped with a backslash.
+fn link_text(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '[' | ']' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+/// A rule's `fullDescription`: its "What it does" section on one line, or,
+/// when that is over [`DESCRIPTION_LIMIT`], the leading paragraphs that fit
+/// and a pointer to the help, which holds the whole explanation.
+fn full_description(rule: &RuleMeta) -> String {
+    let paragraphs = what_it_does(rule.explanation);
+    let whole = paragraphs.join(" ");
+    if !whole.is_empty() && whole.len() <= DESCRIPTION_LIMIT {
+        return whole;
+    }
+    let mut kept = String::new();
+    for paragraph in &paragraphs {
+        let longer = if kept.is_empty() {
+            paragraph.clone()
+        } else {
+            format!("{kept} {paragraph}")
+        };
+        if longer.len() + 1 + MORE.len() > DESCRIPTION_LIMIT {
+            break;
+        }
+        kept = longer;
+    }
+    if kept.is_empty() {
+        kept = rule.summary.to_owned();
+    }
+    format!("{kept} {MORE}")
+}
+
+/// The paragraphs of the "What it does" section of a rule's explanation,
+/// each on one line. A paragraph that ends with a colon keeps the one
+/// after it (the list it introduces).
+fn what_it_does(explanation: &str) -> Vec<String> {
+    let Some((_, rest)) = explanation.split_once("## What it does\n") else {
+        return Vec::new();
+    };
+    let section = rest.split("\n## ").next().unwrap_or_default();
+    let mut paragraphs: Vec<String> = Vec::new();
+    for block in section.split("\n\n") {
+        let words: Vec<&str> = block.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let line = words.join(" ");
+        match paragraphs.last_mut() {
+            Some(last) if last.ends_with(':') => {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => paragraphs.push(line),
+        }
+    }
+    paragraphs
 }
 
 /// Lines and columns of `span` in `source` (1-based; the end exclusive).
@@ -421,12 +539,59 @@ mod tests {
     #[test]
     fn every_rule_has_a_full_description_from_its_explanation() {
         for rule in RULES {
-            let full = what_it_does(rule.explanation);
+            let paragraphs = what_it_does(rule.explanation);
+            let full = full_description(rule);
             assert!(
-                full.as_ref().is_some_and(|f| f.len() > rule.summary.len()),
-                "{}: {full:?}",
+                full.starts_with(paragraphs.first().map_or("-", String::as_str)),
+                "{}: {full}",
+                rule.name
+            );
+            assert!(full.len() > rule.summary.len(), "{}: {full}", rule.name);
+        }
+    }
+
+    #[test]
+    fn every_full_description_fits_github_s_limit() {
+        for rule in RULES {
+            let full = full_description(rule);
+            // Bytes: GitHub does not say how it counts, and no more bytes
+            // than 1,024 means no more characters either.
+            assert!(full.chars().count() <= 1024, "{}: {full}", rule.name);
+            assert!(full.len() <= 1024, "{}: {} bytes", rule.name, full.len());
+        }
+    }
+
+    #[test]
+    fn a_shortened_description_keeps_whole_paragraphs_and_says_so() {
+        let mut shortened = 0;
+        for rule in RULES {
+            let paragraphs = what_it_does(rule.explanation);
+            let full = full_description(rule);
+            if full == paragraphs.join(" ") {
+                continue;
+            }
+            shortened += 1;
+            let kept = full.strip_suffix(&format!(" {MORE}")).unwrap();
+            assert!(paragraphs.join(" ").starts_with(kept), "{}", rule.name);
+            assert!(
+                paragraphs.iter().any(|p| kept.ends_with(p.as_str())),
+                "{}: {kept}",
                 rule.name
             );
         }
+        // self-contrast and translation-collapse say more than fits.
+        assert_eq!(shortened, 2);
+    }
+
+    #[test]
+    fn a_paragraph_that_introduces_a_list_keeps_it() {
+        let explanation = "## What it does\nFlags:\n\n- one\n- two\n\nThen.\n\n## Why\n";
+        assert_eq!(what_it_does(explanation), ["Flags: - one - two", "Then."]);
+    }
+
+    #[test]
+    fn link_texts_escape_brackets_and_backslashes() {
+        assert_eq!(link_text(r"see [a]\b"), r"see \[a\]\\b");
+        assert_eq!(link_text("the source's `клиент`"), "the source's `клиент`");
     }
 }
