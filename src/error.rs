@@ -157,6 +157,23 @@ impl Error {
             _ => None,
         }
     }
+
+    /// The file or folder the error concerns, when it concerns one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::Io { path, .. }
+            | Error::NotUtf8 { path, .. }
+            | Error::NotUtf16 { path, .. }
+            | Error::Write { path, .. }
+            | Error::Changed { path }
+            | Error::Baseline { path, .. }
+            | Error::Walk { path, .. } => Some(path),
+            Error::Config(located) | Error::Pack(located) | Error::FrontMatter(located) => {
+                Some(&located.path)
+            }
+            Error::Git { .. } => None,
+        }
+    }
 }
 
 /// Result with clientele's [`Error`].

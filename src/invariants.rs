@@ -179,13 +179,12 @@ fn check_printers(source: &SourceFile, diagnostics: &[Diagnostic]) {
         (Format::Sarif, false),
         (Format::Github, false),
         (Format::Concise, false),
+        (Format::Gitlab, false),
+        (Format::Junit, false),
     ];
     let mut summary = Summary::default();
     summary.add(diagnostics);
-    let notices = [Notice {
-        is_error: false,
-        message: "doc.md: a note".to_owned(),
-    }];
+    let notices = [Notice::note("doc.md: a note")];
     for (format, color) in formats {
         let mut out = Vec::new();
         let mut printer = render::printer(format, color);
@@ -199,7 +198,7 @@ fn check_printers(source: &SourceFile, diagnostics: &[Diagnostic]) {
             Ok(printed) => printed,
             Err(error) => panic!("{format:?} printed invalid UTF-8: {error}"),
         };
-        if matches!(format, Format::Json | Format::Sarif)
+        if matches!(format, Format::Json | Format::Sarif | Format::Gitlab)
             && let Err(error) = serde_json::from_str::<serde_json::Value>(&printed)
         {
             panic!("{format:?} printed invalid JSON: {error}");

@@ -339,7 +339,7 @@ fn collect_strings(value: &Value, out: &mut Vec<String>) {
 #[test]
 fn the_ci_examples_run_commands_that_work() {
     let commands = example_commands();
-    // GitHub: SARIF and annotations; GitLab: SARIF and concise.
+    // GitHub: SARIF and annotations; GitLab: Code Quality and concise.
     assert_eq!(commands.len(), 4, "{commands:?}");
     for args in commands {
         // Run on the bundled examples instead of a repository's root.

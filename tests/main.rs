@@ -18,6 +18,7 @@ mod errors;
 mod evaluation;
 mod fix;
 mod formats;
+mod gitlab_junit;
 mod hostile;
 mod language_server;
 mod layers;

@@ -82,10 +82,7 @@ impl Problems {
     }
 
     pub(super) fn error(&mut self, error: &Error) -> io::Result<()> {
-        self.notices.push(Notice {
-            is_error: true,
-            message: error.to_string(),
-        });
+        self.notices.push(Notice::error(error));
         if self.quiet {
             return Ok(());
         }
@@ -97,10 +94,7 @@ impl Problems {
     }
 
     pub(super) fn note(&mut self, message: &str) -> io::Result<()> {
-        self.notices.push(Notice {
-            is_error: false,
-            message: message.to_owned(),
-        });
+        self.notices.push(Notice::note(message));
         if self.quiet {
             return Ok(());
         }
@@ -366,6 +360,7 @@ fn check(
                 }
             }
             if mode != Mode::Diff {
+                printer.set_fail_on(fail_on);
                 printer.file(&mut out, &shown, &checked.source, &checked.diagnostics)?;
             }
         }

@@ -5,8 +5,10 @@
 mod concise;
 mod diff;
 mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
 mod problem;
 mod sarif;
 
@@ -14,14 +16,19 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use crate::config::FailOn;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::Error;
 use crate::source::SourceFile;
+use crate::walk::display_path;
 
 pub use concise::ConcisePrinter;
 pub use diff::unified_diff;
 pub use github::GithubPrinter;
+pub use gitlab::GitlabPrinter;
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
+pub use junit::JunitPrinter;
 pub use problem::render_error;
 pub use sarif::SarifPrinter;
 
@@ -38,6 +45,11 @@ pub enum Format {
     Github,
     /// `path:line:col: severity[rule] message`, one finding per line.
     Concise,
+    /// A GitLab Code Quality report, for the merge request widget.
+    Gitlab,
+    /// One JUnit XML test suite: a test case per file, a failure per
+    /// finding that fails the run.
+    Junit,
 }
 
 /// What a run said on stderr besides the findings: an error that kept a
@@ -48,6 +60,35 @@ pub struct Notice {
     pub is_error: bool,
     /// The message, on one line, naming the file it concerns.
     pub message: String,
+    /// The file it concerns, as output shows paths, when there is one.
+    pub path: Option<String>,
+    /// The line of that file it points at, when it points at one.
+    pub line: Option<usize>,
+}
+
+impl Notice {
+    /// An error that kept a file (or the run) from being checked or fixed.
+    pub fn error(error: &Error) -> Self {
+        Self {
+            is_error: true,
+            message: error.to_string(),
+            path: error.path().map(display_path),
+            line: error
+                .located()
+                .and_then(|l| l.line_column())
+                .map(|(line, _)| line),
+        }
+    }
+
+    /// A note, such as a skipped file, that does not fail the run.
+    pub fn note(message: &str) -> Self {
+        Self {
+            is_error: false,
+            message: message.to_owned(),
+            path: None,
+            line: None,
+        }
+    }
 }
 
 /// Counts for the closing summary.
@@ -162,6 +203,12 @@ pub trait Printer {
         diagnostics: &[Diagnostic],
     ) -> io::Result<()>;
 
+    /// The severity from which the findings of the files that follow fail
+    /// the run, told before each file since `[[overrides]]` and front
+    /// matter can change it per file. Only the formats that tell a failing
+    /// file from a passing one (JUnit) need it.
+    fn set_fail_on(&mut self, _fail_on: FailOn) {}
+
     /// Print what comes after the last document; `notices` are what the
     /// run already said on stderr. The line-oriented formats end with the
     /// closing lines.
@@ -183,6 +230,8 @@ pub fn printer(format: Format, color: bool) -> Box<dyn Printer> {
         Format::Sarif => Box::new(SarifPrinter::default()),
         Format::Github => Box::new(GithubPrinter),
         Format::Concise => Box::new(ConcisePrinter),
+        Format::Gitlab => Box::new(GitlabPrinter::in_current_dir()),
+        Format::Junit => Box::new(JunitPrinter::default()),
     }
 }
 
@@ -273,6 +322,8 @@ mod tests {
         Notice {
             is_error: true,
             message: message.to_owned(),
+            path: None,
+            line: None,
         }
     }
 
@@ -338,10 +389,7 @@ mod tests {
 
     #[test]
     fn errors_that_stopped_files_are_not_a_clean_bill() {
-        let note = Notice {
-            is_error: false,
-            message: "a.md: skipped: not UTF-8".to_owned(),
-        };
+        let note = Notice::note("a.md: skipped: not UTF-8");
         assert_eq!(
             closing(Summary::default(), &[error("clientele.toml: bad"), note]),
             "No files checked: see the error above.\n"
