@@ -1,6 +1,7 @@
 //! The formats CI systems and editors read: SARIF (checked against the
 //! official schema), GitHub workflow commands and the concise lines.
 
+use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
@@ -247,11 +248,22 @@ fn every_format_says_the_same_on_the_examples() {
         .unwrap()
         .iter()
         .map(|d| {
+            // Concise columns count bytes, JSON's characters.
+            let path = d["path"].as_str().unwrap();
+            let text = fs::read_to_string(root().join(path)).unwrap();
+            let line = d["line"].as_u64().unwrap() as usize;
+            let column = d["column"].as_u64().unwrap() as usize;
+            let on_line = text.split('\n').nth(line - 1).unwrap();
+            let before: String = on_line
+                .trim_start_matches('\u{feff}')
+                .chars()
+                .take(column - 1)
+                .collect();
             format!(
                 "{}:{}:{}: {}[{}] {}",
-                d["path"].as_str().unwrap(),
-                d["line"],
-                d["column"],
+                path,
+                line,
+                before.len() + 1,
                 d["severity"].as_str().unwrap(),
                 d["rule"].as_str().unwrap(),
                 d["message"].as_str().unwrap()

@@ -9,6 +9,7 @@
 //! - [`transport`]: stdio framing that survives malformed messages;
 //! - [`server`]: the documents and the dispatch of every message;
 //! - [`workspace`]: which config applies, and reloading it;
+//! - [`stamps`]: whether the files the configs were read from changed;
 //! - [`position`]: byte offsets to LSP positions in the negotiated encoding;
 //! - [`convert`], [`actions`]: findings as diagnostics, code actions, hovers.
 
@@ -16,6 +17,7 @@ mod actions;
 mod convert;
 pub(crate) mod position;
 mod server;
+mod stamps;
 mod transport;
 mod workspace;
 

@@ -307,7 +307,10 @@ impl Server {
                 let params: DidSaveTextDocumentParams = params(notification.params)?;
                 let uri = params.text_document.uri;
                 if is_config(&uri) {
-                    self.reload();
+                    let path = document_path(&uri);
+                    if self.workspace.changed_among(&[path]) {
+                        self.reload();
+                    }
                 } else if self.documents.contains_key(&uri) {
                     self.lint(&uri);
                 }
@@ -322,11 +325,14 @@ impl Server {
             }
             DidChangeWatchedFiles::METHOD => {
                 let params: DidChangeWatchedFilesParams = params(notification.params)?;
-                if params
+                let paths: Vec<PathBuf> = params
                     .changes
                     .iter()
-                    .any(|change| change.uri.path().ends_with(".toml"))
-                {
+                    .filter_map(|change| change.uri.to_file_path().ok())
+                    .collect();
+                // The server may have seen the change itself already, on
+                // its own look before a check: no second reload then.
+                if self.workspace.changed_among(&paths) {
                     self.reload();
                 }
             }
@@ -354,14 +360,29 @@ impl Server {
 
     /// Read every config again, and lint every open document with them.
     fn reload(&mut self) {
+        self.forget_configs();
+        self.lint_due();
+    }
+
+    /// Forget every config read, and make every open document due to be
+    /// linted with the configs read afresh.
+    fn forget_configs(&mut self) {
         self.workspace.reload();
         self.shown.clear();
         for uri in std::mem::take(&mut self.broken_files) {
             self.publish(&uri, Vec::new(), None);
         }
-        let open: Vec<Url> = self.documents.keys().cloned().collect();
-        for uri in open {
-            self.lint(&uri);
+        let now = Instant::now();
+        for document in self.documents.values_mut() {
+            document.due = Some(now);
+        }
+    }
+
+    /// Forget the configs if a file they were read from changed on disk:
+    /// the server's own look, for editors that do not watch files for it.
+    fn forget_changed_configs(&mut self) {
+        if self.workspace.changed_on_disk() {
+            self.forget_configs();
         }
     }
 
@@ -382,6 +403,7 @@ impl Server {
     /// Lint `uri` now if a change is waiting, so that a request sees the
     /// text the client has.
     fn lint_if_due(&mut self, uri: &Url) {
+        self.forget_changed_configs();
         if self.documents.get(uri).is_some_and(|d| d.due.is_some()) {
             self.lint(uri);
         }
@@ -389,6 +411,8 @@ impl Server {
 
     /// Lint one open document and publish what was found.
     fn lint(&mut self, uri: &Url) {
+        // The other open documents are linted when the loop next has time.
+        self.forget_changed_configs();
         let path = document_path(uri);
         let resolved = self.workspace.config_for(&path);
         for error in &resolved.errors {
@@ -627,6 +651,102 @@ mod tests {
     #![allow(clippy::disallowed_methods, reason = "the test writes its config")]
 
     use super::*;
+
+    /// The codes of the last diagnostics published for `uri` among `sent`.
+    fn last_published(sent: &Receiver<Message>, uri: &Url) -> Option<Vec<String>> {
+        sent.try_iter()
+            .filter_map(|m| match m {
+                Message::Notification(n) if n.method == PublishDiagnostics::METHOD => {
+                    serde_json::from_value::<PublishDiagnosticsParams>(n.params).ok()
+                }
+                _ => None,
+            })
+            .filter(|p| &p.uri == uri)
+            .last()
+            .map(|p| {
+                p.diagnostics
+                    .iter()
+                    .map(|d| format!("{:?}", d.code))
+                    .collect()
+            })
+    }
+
+    #[test]
+    fn a_config_changed_on_disk_is_seen_without_the_editor_watching() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("clientele.toml");
+        // Both 27 bytes: the rewrite keeps the size, and comes within the
+        // same second.
+        let relationship = "business = \"relationship\" \n";
+        let transactional = "business = \"transactional\"\n";
+        assert_eq!(relationship.len(), transactional.len());
+        std::fs::write(&config, relationship).unwrap();
+        let (sender, sent) = crossbeam_channel::unbounded();
+        let client = Client {
+            encoding: Encoding::Utf16,
+            watches: false,
+            versioned_edits: true,
+        };
+        let mut server = Server::new(sender, client, vec![dir.path().to_path_buf()]);
+        let uri = Url::from_file_path(dir.path().join("a.md")).unwrap();
+        let open = DidOpenTextDocumentParams {
+            text_document: lsp_types::TextDocumentItem {
+                uri: uri.clone(),
+                language_id: "markdown".to_owned(),
+                version: 1,
+                text: "Our customers.\n".to_owned(),
+            },
+        };
+        server.notification(Notification::new(
+            DidOpenTextDocument::METHOD.to_owned(),
+            open,
+        ));
+        let found = last_published(&sent, &uri).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("wrong-term"), "{found:?}");
+
+        let modified = std::fs::metadata(&config).unwrap().modified().unwrap();
+        std::fs::write(&config, transactional).unwrap();
+        // The old modification time put back: only the contents (and the
+        // status-change time) tell.
+        std::fs::File::options()
+            .write(true)
+            .open(&config)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        let save = DidSaveTextDocumentParams {
+            text_document: lsp_types::TextDocumentIdentifier { uri: uri.clone() },
+            text: None,
+        };
+        server.notification(Notification::new(
+            DidSaveTextDocument::METHOD.to_owned(),
+            save,
+        ));
+        assert_eq!(last_published(&sent, &uri), Some(Vec::new()));
+
+        // Back again, seen on a request (a hover) as well.
+        std::fs::write(&config, relationship).unwrap();
+        let at = lsp_types::TextDocumentPositionParams {
+            text_document: lsp_types::TextDocumentIdentifier { uri: uri.clone() },
+            position: lsp_types::Position::new(0, 6),
+        };
+        server.lint_if_due(&at.text_document.uri);
+        assert_eq!(last_published(&sent, &uri).map(|f| f.len()), Some(1));
+        // And a watching editor's word for the same change reloads nothing
+        // more.
+        let watched = DidChangeWatchedFilesParams {
+            changes: vec![lsp_types::FileEvent {
+                uri: Url::from_file_path(&config).unwrap(),
+                typ: lsp_types::FileChangeType::CHANGED,
+            }],
+        };
+        server.notification(Notification::new(
+            DidChangeWatchedFiles::METHOD.to_owned(),
+            watched,
+        ));
+        assert_eq!(last_published(&sent, &uri), None, "no second reload");
+    }
 
     #[test]
     fn no_action_is_made_from_a_lint_of_another_version() {

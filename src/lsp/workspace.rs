@@ -2,14 +2,19 @@
 //! above it, as on the command line, resolved from the workspace folder
 //! that holds the document (paths in errors are shown relative to it).
 //!
-//! Configs are read once and cached until [`Workspace::reload`]. A
+//! Configs are read once and cached until [`Workspace::reload`]. The files
+//! they were read from are stamped ([`stamps`](super::stamps)), so that a
+//! change on disk is seen whether or not the editor watches files. A
 //! document whose config breaks keeps the last config that worked for it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{Config, Resolver};
+use serde::Deserialize;
+
+use super::stamps::Stamps;
+use crate::config::{CONFIG_NAMES, Config, Resolver};
 use crate::error::Error;
 
 /// The configs of the open documents.
@@ -20,6 +25,8 @@ pub struct Workspace {
     fallback: PathBuf,
     resolvers: HashMap<PathBuf, Resolver>,
     last_good: HashMap<PathBuf, Arc<Config>>,
+    /// The files the cached configs depend on, as they were read.
+    stamps: Stamps,
 }
 
 /// The config of one document.
@@ -42,6 +49,7 @@ impl Workspace {
             fallback,
             resolvers: HashMap::new(),
             last_good: HashMap::new(),
+            stamps: Stamps::default(),
         };
         workspace.set_folders(folders);
         workspace
@@ -51,7 +59,7 @@ impl Workspace {
     pub fn set_folders(&mut self, mut folders: Vec<PathBuf>) {
         folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
         self.folders = folders;
-        self.resolvers.clear();
+        self.reload();
     }
 
     /// Take `removed` out of the workspace folders and put `added` in.
@@ -69,6 +77,19 @@ impl Workspace {
     /// Forget every config read, so that the next lint reads them afresh.
     pub fn reload(&mut self) {
         self.resolvers.clear();
+        self.stamps.clear();
+    }
+
+    /// Whether a file a cached config was read from (a config, a pack, or
+    /// a config's place where none was) changed on disk since.
+    pub fn changed_on_disk(&mut self) -> bool {
+        self.stamps.any_changed()
+    }
+
+    /// Whether any of `paths`, which the editor says changed, is one a
+    /// cached config was read from and now holds something else.
+    pub fn changed_among(&mut self, paths: &[PathBuf]) -> bool {
+        self.stamps.any_of_changed(paths)
     }
 
     /// The config of the document at `path` (absolute).
@@ -79,6 +100,8 @@ impl Workspace {
             .find(|folder| path.starts_with(folder))
             .unwrap_or(&self.fallback)
             .clone();
+        // Stamped before they are read: a change after is then seen.
+        self.watch_config_files(path);
         let resolver = match self.resolvers.get_mut(&root) {
             Some(resolver) => resolver,
             None => match Resolver::new(root.clone(), None) {
@@ -109,10 +132,48 @@ impl Workspace {
         }
     }
 
+    /// Stamp the files the config of the document at `path` is read from:
+    /// the places a config may be, from its folder up to the first that
+    /// holds one, and the packs that config names.
+    fn watch_config_files(&mut self, path: &Path) {
+        for dir in path.ancestors().skip(1) {
+            let candidates = CONFIG_NAMES.map(|name| dir.join(name));
+            for candidate in &candidates {
+                self.stamps.watch(candidate);
+            }
+            if let Some(config) = candidates.iter().find(|c| c.symlink_metadata().is_ok()) {
+                for pack in packs_named(config) {
+                    self.stamps.watch(&dir.join(pack));
+                }
+                return;
+            }
+        }
+    }
+
     /// Forget the document at `path`.
     pub fn close(&mut self, path: &Path) {
         self.last_good.remove(path);
     }
+}
+
+/// The `packs` a config names, as far as its text can be read; a config
+/// that cannot is an error the resolver reports, and its own change is
+/// what mends it.
+fn packs_named(config: &Path) -> Vec<String> {
+    #[derive(Deserialize)]
+    struct Packs {
+        #[serde(default)]
+        packs: Vec<String>,
+    }
+    if !std::fs::metadata(config).is_ok_and(|m| m.is_file()) {
+        return Vec::new();
+    }
+    crate::read::read_file(config)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| toml::from_str::<Packs>(&text).ok())
+        .map(|p| p.packs)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -340,3 +340,91 @@ async def test_the_server_survives_malformed_and_unknown_requests(
     assert [d.code for d in await open_and_wait(client, uri, text)] == ["wrong-term"]
     logged = " ".join(m.message for m in client.log_messages)
     assert "not JSON-RPC" in logged
+
+
+# Two configs of one length (27 bytes): a rewrite from one to the other,
+# within a second, leaves the size and often the modification time as
+# they were.
+RELATIONSHIP_27 = 'business = "relationship" \n'
+TRANSACTIONAL_27 = 'business = "transactional"\n'
+
+LIBRARY_PACK = """lang = "en"
+
+[preferred]
+patron = "patron"
+
+[[term]]
+lemma = "patron"
+role = "patron"
+forms = ["patron", "patrons", "patron's", "patrons'"]
+
+[[business]]
+name = "library"
+prefer = "patron"
+discourage = [{discouraged}]
+summary = "a lending library: the people it serves are patrons"
+"""
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def unwatching_client(lsp_client: LanguageClient, workspace):
+    """A client that does not watch files for the server, as Neovim on
+    Linux: no `workspace/didChangeWatchedFiles` in its capabilities."""
+    capabilities = client_capabilities("neovim")
+    capabilities.workspace.did_change_watched_files = None
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities,
+            workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="docs")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+def save(client, uri):
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
+
+
+async def test_config_changes_on_disk_are_seen_when_the_client_does_not_watch(
+    unwatching_client: LanguageClient, workspace
+):
+    client = unwatching_client
+    config = workspace / "clientele.toml"
+    config.write_text(RELATIONSHIP_27)
+    text = "Our customers.\n"
+    uri = document(workspace, "guide.md", text)
+    found = await open_and_wait(client, uri, text)
+    assert [d.code for d in found] == ["wrong-term"]
+    assert "customers" in found[0].message
+
+    # The same size, at once: seen on the next change.
+    config.write_text(TRANSACTIONAL_27)
+    assert await change(client, uri, 2, text) == []
+
+    # And on the next save.
+    config.write_text(RELATIONSHIP_27)
+    save(client, uri)
+    assert [d.code for d in await diagnostics_of(client, uri)] == ["wrong-term"]
+
+    # A config that appears nearer the document than the one it had.
+    (workspace / "handbook").mkdir()
+    inner_uri = document(workspace, "handbook/page.md", text)
+    assert [d.code for d in await open_and_wait(client, inner_uri, text)] == ["wrong-term"]
+    (workspace / "handbook" / ".clientele.toml").write_text('business = "transactional"\n')
+    assert await change(client, inner_uri, 2, text) == []
+
+    # A pack the config names, changed on disk.
+    (workspace / "library.toml").write_text(LIBRARY_PACK.format(discouraged='"client"'))
+    config.write_text('business = "library"\npacks = ["library.toml"]\n')
+    assert await change(client, uri, 3, "Our clients.\n") != []
+    assert await change(client, uri, 4, "Our customers.\n") == []
+    (workspace / "library.toml").write_text(
+        LIBRARY_PACK.format(discouraged='"client", "customer"')
+    )
+    found = await change(client, uri, 5, "Our customers.\n")
+    assert [d.code for d in found] == ["wrong-term"]
+    assert "patrons" in found[0].message
+    assert not client.messages, [m.message for m in client.messages]
