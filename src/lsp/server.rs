@@ -671,24 +671,17 @@ mod tests {
             })
     }
 
-    #[test]
-    fn a_config_changed_on_disk_is_seen_without_the_editor_watching() {
-        let dir = tempfile::tempdir().unwrap();
-        let config = dir.path().join("clientele.toml");
-        // Both 27 bytes: the rewrite keeps the size, and comes within the
-        // same second.
-        let relationship = "business = \"relationship\" \n";
-        let transactional = "business = \"transactional\"\n";
-        assert_eq!(relationship.len(), transactional.len());
-        std::fs::write(&config, relationship).unwrap();
+    /// A server for an editor that does not watch files, rooted at `dir`,
+    /// with `a.md` open holding a customer term; and what it sends.
+    fn server_with_a_document(dir: &Path) -> (Server, Receiver<Message>, Url) {
         let (sender, sent) = crossbeam_channel::unbounded();
         let client = Client {
             encoding: Encoding::Utf16,
             watches: false,
             versioned_edits: true,
         };
-        let mut server = Server::new(sender, client, vec![dir.path().to_path_buf()]);
-        let uri = Url::from_file_path(dir.path().join("a.md")).unwrap();
+        let mut server = Server::new(sender, client, vec![dir.to_path_buf()]);
+        let uri = Url::from_file_path(dir.join("a.md")).unwrap();
         let open = DidOpenTextDocumentParams {
             text_document: lsp_types::TextDocumentItem {
                 uri: uri.clone(),
@@ -701,6 +694,20 @@ mod tests {
             DidOpenTextDocument::METHOD.to_owned(),
             open,
         ));
+        (server, sent, uri)
+    }
+
+    #[test]
+    fn a_config_changed_on_disk_is_seen_without_the_editor_watching() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("clientele.toml");
+        // Both 27 bytes: the rewrite keeps the size, and comes within the
+        // same second.
+        let relationship = "business = \"relationship\" \n";
+        let transactional = "business = \"transactional\"\n";
+        assert_eq!(relationship.len(), transactional.len());
+        std::fs::write(&config, relationship).unwrap();
+        let (mut server, sent, uri) = server_with_a_document(dir.path());
         let found = last_published(&sent, &uri).unwrap();
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("wrong-term"), "{found:?}");
@@ -756,26 +763,7 @@ mod tests {
             "business = \"relationship\"\n",
         )
         .unwrap();
-        let (sender, _received) = crossbeam_channel::unbounded();
-        let client = Client {
-            encoding: Encoding::Utf16,
-            watches: false,
-            versioned_edits: true,
-        };
-        let mut server = Server::new(sender, client, vec![dir.path().to_path_buf()]);
-        let uri = Url::from_file_path(dir.path().join("a.md")).unwrap();
-        let open = DidOpenTextDocumentParams {
-            text_document: lsp_types::TextDocumentItem {
-                uri: uri.clone(),
-                language_id: "markdown".to_owned(),
-                version: 1,
-                text: "Our customers.\n".to_owned(),
-            },
-        };
-        server.notification(Notification::new(
-            DidOpenTextDocument::METHOD.to_owned(),
-            open,
-        ));
+        let (mut server, _sent, uri) = server_with_a_document(dir.path());
         let params = CodeActionParams {
             text_document: lsp_types::TextDocumentIdentifier { uri: uri.clone() },
             range: lsp_types::Range::new(
