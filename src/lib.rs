@@ -41,6 +41,7 @@ pub mod lexicon;
 pub mod lint;
 pub mod lsp;
 pub mod markdown;
+pub mod pack_check;
 pub mod read;
 pub mod render;
 pub mod rules;

@@ -3,6 +3,7 @@
 
 mod baseline;
 mod check;
+mod check_pack;
 mod explain;
 mod init;
 mod report;
@@ -139,6 +140,15 @@ enum Command {
     /// List the translations found and their sources, which
     /// `translation-collapse` compares, and the documents left unpaired.
     Translations(TranslationsArgs),
+    /// Run a term pack's `[[examples]]`: load it on top of the built-in
+    /// packs, check and fix each example's text, and compare.
+    CheckPack {
+        /// The pack (TOML).
+        pack: PathBuf,
+        /// When to colour errors.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
 }
 
 /// Output formats of `clientele translations`.
@@ -315,6 +325,7 @@ where
         Some(Command::Report(args)) => report::run_report(&args),
         Some(Command::Suggest(args)) => report::run_suggest(&args),
         Some(Command::Translations(args)) => translations::run(&args),
+        Some(Command::CheckPack { pack, color }) => check_pack::run(&pack, color),
         Some(Command::Lsp) => crate::lsp::run().map(|orderly| {
             if orderly {
                 ExitStatus::Success

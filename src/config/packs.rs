@@ -87,7 +87,7 @@ fn shared_builtin() -> Result<Arc<Lexicon>> {
 }
 
 /// The text of the pack at `path`, or why it cannot be had.
-fn read_pack(path: &Path) -> Result<String, String> {
+pub(crate) fn read_pack(path: &Path) -> Result<String, String> {
     // A pipe or a device could be read forever.
     let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if !metadata.is_file() {

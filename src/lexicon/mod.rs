@@ -38,6 +38,7 @@ pub use inflect::{Capitalisation, NoReplacement};
 use matcher::MatcherBuilder;
 pub use matcher::{Matcher, Occurrence, Sense};
 pub use names::NameList;
+pub(crate) use pack::{ExampleEntry, PackExamples};
 pub use pack::{Gender, Segmenter};
 
 pub use fold::Folded;

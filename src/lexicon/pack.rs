@@ -57,6 +57,39 @@ pub(crate) struct PackFile {
     pub names: Vec<Spanned<String>>,
     /// The grammar a fix keeps in agreement around the word it replaces.
     pub agreement: Option<AgreementSection>,
+    /// Texts with the findings and fix the pack should give them, which
+    /// `clientele check-pack` runs; loading a pack only checks their keys.
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "read again by `pack_check`; here only their keys are checked"
+    )]
+    pub examples: Vec<ExampleEntry>,
+}
+
+/// One example of a pack: a text, and what checking and fixing it gives.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct ExampleEntry {
+    /// The Markdown text.
+    pub text: Spanned<String>,
+    /// The business type it is checked under; none: consistency only.
+    pub business: Option<Spanned<String>>,
+    /// The findings, in order, each as `rule: matched text`, optionally
+    /// followed by ` (line N)`.
+    #[serde(default)]
+    pub findings: Vec<Spanned<String>>,
+    /// The text after `--fix`; omitted, the fix must leave it unchanged.
+    pub fixed: Option<String>,
+}
+
+/// Only the examples of a pack, for reading them again once the pack has
+/// loaded: every other key was checked then.
+#[derive(Debug, Deserialize)]
+pub(crate) struct PackExamples {
+    /// The examples.
+    #[serde(default)]
+    pub examples: Vec<ExampleEntry>,
 }
 
 /// The grammar a fix keeps around a replaced term.

@@ -9,6 +9,7 @@ mod gitlab;
 mod human;
 mod json;
 mod junit;
+mod pack_check;
 mod problem;
 mod sarif;
 
@@ -29,6 +30,7 @@ pub use gitlab::GitlabPrinter;
 pub use human::HumanPrinter;
 pub use json::JsonPrinter;
 pub use junit::JunitPrinter;
+pub use pack_check::pack_report;
 pub use problem::render_error;
 pub use sarif::SarifPrinter;
 
