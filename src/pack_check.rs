@@ -246,3 +246,90 @@ fn split_line(written: &str) -> (&str, Option<usize>) {
         None => (written, None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::BUILTIN_PACKS;
+    use crate::testing::LEXICON;
+
+    #[test]
+    fn every_built_in_pack_passes_its_examples() {
+        for (path, text) in BUILTIN_PACKS {
+            let outcome = check_examples(&LEXICON, Path::new(path), text).unwrap();
+            assert!(outcome.passed(), "{}", crate::render::pack_report(&outcome));
+            if *path != "rules/business.toml" {
+                assert!(
+                    outcome.examples.len() >= 3,
+                    "{path} should show what it does in a few examples"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_changed_pack_fails_its_examples() {
+        let text = BUILTIN_PACKS[0]
+            .1
+            .replace("fixed = \"Our clients get", "fixed = \"Our patrons get");
+        let outcome = check_examples(&LEXICON, Path::new("rules/en.toml"), &text).unwrap();
+        let failed: Vec<usize> = outcome
+            .examples
+            .iter()
+            .filter(|e| !e.passed())
+            .map(|e| e.number)
+            .collect();
+        assert_eq!(failed, [1]);
+        assert!(outcome.examples[0].findings_match());
+        assert!(!outcome.examples[0].fixed_matches());
+    }
+
+    #[test]
+    fn a_finding_may_name_its_line() {
+        assert_eq!(split_line("customers (line 12)"), ("customers", Some(12)));
+        assert_eq!(
+            split_line("customers (line x)"),
+            ("customers (line x)", None)
+        );
+        assert_eq!(split_line("customers"), ("customers", None));
+        let expected = Finding {
+            rule: RuleId::WrongTerm,
+            text: "customers".to_owned(),
+            line: None,
+        };
+        let found = Finding {
+            line: Some(3),
+            ..expected.clone()
+        };
+        assert!(expected.matches(&found));
+        assert!(
+            !Finding {
+                line: Some(2),
+                ..expected
+            }
+            .matches(&found)
+        );
+    }
+
+    #[test]
+    fn a_finding_without_its_rule_is_an_error_in_the_pack() {
+        let text = "[[examples]]\ntext = \"Our customers.\"\nfindings = [\"customers\"]\n";
+        let error = check_examples(&LEXICON, Path::new("p.toml"), text).unwrap_err();
+        let located = error.located().unwrap();
+        assert_eq!(located.line_column(), Some((3, 13)));
+        assert!(
+            located.message.contains("`rule: text`"),
+            "{}",
+            located.message
+        );
+    }
+
+    #[test]
+    fn an_unknown_business_type_in_an_example_is_an_error_in_the_pack() {
+        let text = "[[examples]]\ntext = \"Our customers.\"\nbusiness = \"shopp\"\n";
+        let error = check_examples(&LEXICON, Path::new("p.toml"), text).unwrap_err();
+        let located = error.located().unwrap();
+        assert_eq!(located.line_column(), Some((3, 12)));
+        assert!(located.message.contains("unknown business type `shopp`"));
+    }
+}
