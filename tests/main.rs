@@ -11,6 +11,7 @@
 
 mod adoption;
 mod broken_pipe;
+mod check_pack;
 mod cli;
 mod commands;
 mod config;
