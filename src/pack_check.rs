@@ -325,6 +325,17 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_rule_in_a_finding_is_an_error_with_a_guess() {
+        let text =
+            "[[examples]]\ntext = \"Our customers.\"\nfindings = [\"wrong-trm: customers\"]\n";
+        let error = check_examples(&LEXICON, Path::new("p.toml"), text).unwrap_err();
+        let located = error.located().unwrap();
+        assert_eq!(located.line_column(), Some((3, 13)));
+        assert!(located.message.contains("unknown rule `wrong-trm`"));
+        assert_eq!(located.help.as_deref(), Some("did you mean `wrong-term`?"));
+    }
+
+    #[test]
     fn an_unknown_business_type_in_an_example_is_an_error_in_the_pack() {
         let text = "[[examples]]\ntext = \"Our customers.\"\nbusiness = \"shopp\"\n";
         let error = check_examples(&LEXICON, Path::new("p.toml"), text).unwrap_err();

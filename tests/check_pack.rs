@@ -148,3 +148,35 @@ fn a_pack_with_examples_loads_for_checking_documents() {
         [("a.md".into(), "wrong-term".into(), "customers".into())]
     );
 }
+
+#[test]
+fn the_readme_example_is_what_check_pack_does() {
+    let readme = std::fs::read_to_string(crate::support::root().join("README.md")).unwrap();
+    let section = &readme[readme.find("\n### User packs\n").unwrap()..];
+    let block = |text: &str, fence: &str| {
+        let rest = &text[text.find(fence).unwrap() + fence.len()..];
+        rest[..rest.find("```").unwrap()].to_owned()
+    };
+    let pack = block(section, "```toml\n");
+    let examples_section = &section[section.find("\n#### Examples").unwrap()..];
+    let example = block(examples_section, "```toml\n");
+    let dir = tree(&[("library.toml", &format!("{pack}\n{example}"))]);
+    clientele(dir.path())
+        .args(["check-pack", "library.toml"])
+        .assert()
+        .code(0)
+        .stdout("library.toml: 1 example passes\n");
+
+    let failing = example
+        .replace(
+            "[\"wrong-term: customers (line 1)\"]",
+            "[\"wrong-term: patrons\"]",
+        )
+        .replace("fixed = \"Our patrons", "fixed = \"Our members");
+    let dir = tree(&[("library.toml", &format!("{pack}\n{failing}"))]);
+    clientele(dir.path())
+        .args(["check-pack", "library.toml"])
+        .assert()
+        .code(1)
+        .stdout(block(examples_section, "```text\n"));
+}

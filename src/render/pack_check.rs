@@ -21,7 +21,8 @@ pub fn pack_report(outcome: &PackOutcome) -> String {
     let failed = outcome.examples.iter().filter(|e| !e.passed()).count();
     let _ = match (total, failed) {
         (0, _) => writeln!(out, "{path}: the pack loads; it has no examples to check"),
-        (_, 0) => writeln!(out, "{path}: {} pass", plural(total, "example")),
+        (1, 0) => writeln!(out, "{path}: 1 example passes"),
+        (_, 0) => writeln!(out, "{path}: {total} examples pass"),
         _ => writeln!(
             out,
             "{path}: {failed} of {} failed",
@@ -54,7 +55,12 @@ fn failed_example(out: &mut String, path: &str, example: &ExampleOutcome) {
             .to_string();
         let _ = writeln!(out, "  the fixed text differs:");
         for line in diff.lines() {
-            let _ = writeln!(out, "    {line}");
+            // An empty line of context is left empty, not indented spaces.
+            if line.trim().is_empty() {
+                out.push('\n');
+            } else {
+                let _ = writeln!(out, "    {line}");
+            }
         }
     }
     out.push('\n');
