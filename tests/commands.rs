@@ -142,3 +142,57 @@ fn the_schema_accepts_what_clientele_accepts_and_rejects_typos() {
         clientele(dir.path()).assert().code(2);
     }
 }
+
+#[test]
+fn the_schema_lists_the_built_in_business_types_and_lets_pack_ones_through() {
+    let output = clientele(&root()).arg("schema").output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let pack = std::fs::read_to_string(root().join("rules/business.toml")).unwrap();
+    let pack: toml::Table = toml::from_str(&pack).unwrap();
+    let built_in: Vec<(String, String)> = pack["business"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["name"].as_str().unwrap().to_owned(),
+                b["summary"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(built_in.len(), 4);
+    let top = &schema["properties"]["business"];
+    let overrides = &schema["definitions"]["OverrideOptions"]["properties"]["business"];
+    for business in [top, overrides] {
+        let choices = business["anyOf"].as_array().unwrap();
+        // Every built-in type is a value an editor offers, with its summary.
+        for (name, summary) in &built_in {
+            let choice = choices
+                .iter()
+                .find(|c| c["const"] == name.as_str())
+                .unwrap_or_else(|| panic!("{name} missing from {business:#}"));
+            assert_eq!(choice["description"], summary.as_str(), "{name}");
+        }
+        // And any other string (a pack's type) is let through, documented.
+        let open = choices
+            .iter()
+            .find(|c| c.get("const").is_none())
+            .unwrap_or_else(|| panic!("no open choice in {business:#}"));
+        assert_eq!(open["type"], "string");
+        assert!(open["description"].as_str().unwrap().contains("pack"));
+    }
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for good in [
+        "business = \"membership\"\n",
+        "business = \"library\"\n",
+        "[[overrides]]\npaths = [\"a\"]\nbusiness = \"library\"\n",
+    ] {
+        assert!(validator.is_valid(&as_json(good)), "{good}");
+    }
+    for bad in [
+        "business = 3\n",
+        "[[overrides]]\npaths = [\"a\"]\nbusiness = true\n",
+    ] {
+        assert!(!validator.is_valid(&as_json(bad)), "{bad}");
+    }
+}

@@ -356,3 +356,42 @@ fn a_line_added_while_the_file_is_being_fixed_is_never_lost() {
         );
     }
 }
+
+#[test]
+fn the_diff_ends_its_last_line_so_the_summary_starts_its_own() {
+    // Old Mac line endings (a bare `\r`) and no final newline: the diff
+    // still ends each of its lines with `\n`, as `diff -u` does.
+    let text = "# Guide\rOur customers\r";
+    let dir = tree(&[
+        ("clientele.toml", "business = \"relationship\"\n"),
+        ("guide.md", text),
+    ]);
+    let output = clientele(dir.path())
+        .args(["--diff", "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "Would fix 1 problem in 1 file.\n"
+    );
+    let diff = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        diff,
+        "--- a/guide.md\n+++ b/guide.md\n@@ -1 +1 @@\n\
+         -# Guide\rOur customers\r\n\\ No newline at end of file\n\
+         +# Guide\rOur clients\r\n\\ No newline at end of file\n"
+    );
+    // And it is still the patch of what `--fix` does.
+    fs::write(dir.path().join("fix.patch"), &diff).unwrap();
+    let applied = std::process::Command::new("git")
+        .args(["apply", "fix.patch"])
+        .current_dir(dir.path())
+        .status()
+        .expect("git is needed to apply the patch");
+    assert!(applied.success());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("guide.md")).unwrap(),
+        "# Guide\rOur clients\r"
+    );
+}

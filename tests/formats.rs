@@ -231,11 +231,36 @@ fn github_annotates_errors_that_stopped_files() {
     assert_eq!(code, Some(2));
     let first = stdout.lines().next().unwrap();
     assert!(
-        first.starts_with("::error title=clientele::invalid configuration: clientele.toml:1:12: "),
+        first.starts_with(
+            "::error file=clientele.toml,line=1,col=12,title=clientele::\
+             invalid configuration: clientele.toml:1:12: "
+        ),
         "{stdout}"
     );
     assert!(
         stdout.ends_with("No files checked: see the error above.\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn github_annotates_a_broken_config_at_its_file_line_and_column() {
+    // A folder name with the characters a property value must escape.
+    let dir = tree(&[
+        (
+            "v1, 100%: docs/clientele.toml",
+            "fail-on = \"error\"\n[rules]\nwrong-term = \"warn\"\n",
+        ),
+        ("v1, 100%: docs/a.md", "Clients.\n"),
+    ]);
+    let (stdout, code) = run(dir.path(), "github", &["."]);
+    assert_eq!(code, Some(2));
+    let first = stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "::error file=v1%2C 100%25%3A docs/clientele.toml,line=3,col=14,title=clientele::\
+         invalid configuration: v1, 100%25: docs/clientele.toml:3:14: unknown variant `warn`, \
+         expected one of `error`, `warning`, `info`, `off` (did you mean `warning`?)",
         "{stdout}"
     );
 }

@@ -27,6 +27,7 @@ mod markup;
 mod names;
 mod output_names;
 mod packs;
+mod readme;
 mod replace;
 mod report;
 mod russian_agreement;

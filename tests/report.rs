@@ -238,3 +238,52 @@ fn the_html_report_renders_in_a_headless_browser() {
     assert!(client > 2_000, "{client} client-blue pixels");
     assert!(customer > 2_000, "{customer} customer-orange pixels");
 }
+
+/// The folder labels of the HTML report's chart, each with its full path
+/// (the hover title), in order.
+fn chart_labels(page: &str) -> Vec<(String, String)> {
+    page.split("<g><title>")
+        .skip(1)
+        .map(|rest| {
+            let (title, rest) = rest.split_once("</title>").unwrap();
+            let label = &rest[rest.find('>').unwrap() + 1..rest.find("</text>").unwrap()];
+            (title.to_owned(), label.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn html_labels_of_absolute_paths_keep_whole_folder_names_at_their_end() {
+    let dir = tree(&[
+        ("docs/faq/a.md", "Our clients.\n"),
+        (
+            "docs/handbook/onboarding-for-new-staff-members/guide.md",
+            "Our customers, and our clients.\n",
+        ),
+    ]);
+    let docs = dir.path().canonicalize().unwrap().join("docs");
+    let output = clientele(dir.path())
+        .args(["report", "--format", "html"])
+        .arg(&docs)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let page = String::from_utf8(output.stdout).unwrap();
+    let labels = chart_labels(&page);
+    assert_eq!(labels.len(), 4, "{labels:?}");
+    let deepest = &labels[3];
+    assert!(deepest.0.starts_with('/'), "{deepest:?}");
+    assert!(deepest.0.chars().count() > 40, "{deepest:?}");
+    for (path, label) in &labels {
+        assert!(label.chars().count() <= 40, "{label}");
+        match label.strip_prefix('…') {
+            // Cut before a `/`, so the first name shown is a whole one.
+            Some(tail) => {
+                assert!(tail.starts_with('/'), "{path} drawn as {label}");
+                assert!(path.ends_with(tail), "{path} drawn as {label}");
+            }
+            None => assert_eq!(label, path),
+        }
+    }
+    assert_eq!(deepest.1, "…/onboarding-for-new-staff-members");
+}

@@ -13,10 +13,6 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use toml::Spanned;
 
-/// The built-in business types, offered by editors as examples (user packs
-/// may add more, so the schema does not restrict the value to them).
-const BUSINESS_EXAMPLES: [&str; 4] = ["transactional", "relationship", "membership", "mixed"];
-
 /// The contents of one `clientele.toml`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -27,7 +23,7 @@ pub struct Options {
     /// `mixed` (both exist; each document must be consistent); user packs
     /// may add more. Unset: only consistency is checked.
     #[serde(default)]
-    #[schemars(with = "String", extend("examples" = BUSINESS_EXAMPLES), transform = crate::config::schema::no_default)]
+    #[schemars(with = "String", transform = crate::config::schema::business_types)]
     pub business: Option<Spanned<String>>,
     /// The lowest severity that makes the run fail (exit 1): `error`,
     /// `warning` or `never`.
@@ -116,7 +112,7 @@ pub struct OverrideOptions {
     pub paths: Spanned<Vec<Spanned<String>>>,
     /// The business type of the matched files.
     #[serde(default)]
-    #[schemars(with = "String", extend("examples" = BUSINESS_EXAMPLES), transform = crate::config::schema::no_default)]
+    #[schemars(with = "String", transform = crate::config::schema::business_types)]
     pub business: Option<Spanned<String>>,
     /// Severity per rule for the matched files.
     #[serde(default)]

@@ -7,6 +7,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use super::Options;
+use crate::lexicon::Lexicon;
 use crate::rules::RULES;
 
 /// The schema, as pretty-printed JSON. Draft 7, the newest draft every
@@ -43,6 +44,27 @@ pub(crate) fn rule_names(schema: &mut Schema) {
         .collect();
     schema.insert("properties".to_owned(), Value::Object(properties));
     schema.insert("additionalProperties".to_owned(), Value::Bool(false));
+}
+
+/// Offer the built-in business types, each with its summary, as the values
+/// of a `business` key, while letting any other string through: a pack may
+/// add business types, and those are checked when the config is resolved.
+pub(crate) fn business_types(schema: &mut Schema) {
+    no_default(schema);
+    // The built-in packs are part of the binary; should they fail to load,
+    // the schema still accepts any string, as the parser does.
+    let Ok(lexicon) = Lexicon::builtin() else {
+        return;
+    };
+    let mut choices: Vec<Value> = lexicon
+        .business_types()
+        .map(|business| json!({ "const": business.name, "description": business.summary }))
+        .collect();
+    choices.push(json!({
+        "type": "string",
+        "description": "a business type that a pack listed in `packs` adds",
+    }));
+    schema.insert("anyOf".to_owned(), Value::Array(choices));
 }
 
 /// Drop the `default` schemars gives an optional key: TOML has no null to

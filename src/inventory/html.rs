@@ -230,14 +230,21 @@ fn table_row(out: &mut String, class: &str, name: &str, tally: &Tally, mix: &str
     );
 }
 
-/// `label`, or its end after an ellipsis when it is too long to draw.
+/// `label`, or its end after an ellipsis when it is too long to draw. The
+/// end starts at a `/`, so that the folder names it shows are whole (an
+/// absolute path is mostly the folders above the documents); a last name
+/// too long for that keeps what fits of its end.
 fn shorten(label: &str) -> String {
     let chars = label.chars().count();
     if chars <= LABEL_CHARS {
         return label.to_owned();
     }
-    let tail: String = label.chars().skip(chars - (LABEL_CHARS - 1)).collect();
-    format!("…{tail}")
+    let kept = LABEL_CHARS - 1;
+    let tail: String = label.chars().skip(chars - kept).collect();
+    match tail.find('/') {
+        Some(slash) if slash + 1 < tail.len() => format!("…{}", &tail[slash..]),
+        _ => format!("…{tail}"),
+    }
 }
 
 /// `text` with the characters that mean something in HTML escaped.
@@ -254,4 +261,36 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_label_is_drawn_whole() {
+        assert_eq!(shorten("docs/en"), "docs/en");
+        let forty = "d".repeat(LABEL_CHARS);
+        assert_eq!(shorten(&forty), forty);
+    }
+
+    #[test]
+    fn a_long_label_keeps_whole_folder_names_at_its_end() {
+        assert_eq!(
+            shorten("/home/runner/work/acme/acme/docs/handbook/onboarding"),
+            "…/acme/acme/docs/handbook/onboarding"
+        );
+        assert_eq!(
+            shorten("/srv/документация/руководство/клиенты/客户/новые"),
+            "…/руководство/клиенты/客户/новые"
+        );
+    }
+
+    #[test]
+    fn a_last_name_too_long_for_the_label_keeps_its_end() {
+        let name = "n".repeat(LABEL_CHARS + 5);
+        let label = shorten(&format!("/docs/{name}"));
+        assert_eq!(label.chars().count(), LABEL_CHARS);
+        assert_eq!(label, format!("…{}", "n".repeat(LABEL_CHARS - 1)));
+    }
 }

@@ -36,6 +36,23 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
+/// The `file=…,line=…,col=…,` properties of an error without a finding, as
+/// far as it points into a file, so that a broken config is annotated where
+/// it breaks.
+fn notice_location(notice: &Notice) -> String {
+    let Some(path) = &notice.path else {
+        return String::new();
+    };
+    let mut location = format!("file={},", escape_property(path));
+    if let Some(line) = notice.line {
+        location.push_str(&format!("line={line},"));
+        if let Some(column) = notice.column {
+            location.push_str(&format!("col={column},"));
+        }
+    }
+    location
+}
+
 impl Printer for GithubPrinter {
     fn file(
         &mut self,
@@ -74,7 +91,8 @@ impl Printer for GithubPrinter {
         for notice in notices.iter().filter(|n| n.is_error) {
             writeln!(
                 out,
-                "::error title=clientele::{}",
+                "::error {}title=clientele::{}",
+                notice_location(notice),
                 escape_data(&notice.message)
             )?;
         }

@@ -66,19 +66,21 @@ pub struct Notice {
     pub path: Option<String>,
     /// The line of that file it points at, when it points at one.
     pub line: Option<usize>,
+    /// The column of that line it points at, counted as findings' columns
+    /// are, when it points at one.
+    pub column: Option<usize>,
 }
 
 impl Notice {
     /// An error that kept a file (or the run) from being checked or fixed.
     pub fn error(error: &Error) -> Self {
+        let position = error.located().and_then(|l| l.line_column());
         Self {
             is_error: true,
             message: error.to_string(),
             path: error.path().map(display_path),
-            line: error
-                .located()
-                .and_then(|l| l.line_column())
-                .map(|(line, _)| line),
+            line: position.map(|(line, _)| line),
+            column: position.map(|(_, column)| column),
         }
     }
 
@@ -89,6 +91,7 @@ impl Notice {
             message: message.to_owned(),
             path: None,
             line: None,
+            column: None,
         }
     }
 }
@@ -326,6 +329,7 @@ mod tests {
             message: message.to_owned(),
             path: None,
             line: None,
+            column: None,
         }
     }
 

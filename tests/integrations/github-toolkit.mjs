@@ -93,18 +93,31 @@ json.diagnostics.forEach((d, i) => {
   check(commands[i], expected);
 });
 
-// Errors that stop a file: a config whose value holds the same characters.
+// Errors that stop a file: a config whose value holds the same characters,
+// in a folder whose name does; the annotation sits on the config, at the
+// value (line 1, column 12).
 const broken = mkdtempSync(join(tmpdir(), "clientele-github-"));
-mkdirSync(join(broken, "docs"));
-writeFileSync(join(broken, "clientele.toml"), 'business = "a%b, c:d\\r\\ne"\n');
-writeFileSync(join(broken, "docs", "a.md"), "Clients.\n");
+const folder = "docs, v1: 100%";
+mkdirSync(join(broken, folder));
+writeFileSync(join(broken, folder, "clientele.toml"), 'business = "a%b, c:d\\r\\ne"\n');
+writeFileSync(join(broken, folder, "a.md"), "Clients.\n");
 const sarif = JSON.parse(run(broken, ["--format", "sarif", "."]).stdout);
 const [notice] = sarif.runs[0].invocations[0].toolExecutionNotifications;
 assert.match(notice.message.text, /a%b, c:d\r\ne/);
 const failed = run(broken, ["--format", "github", "."]);
 assert.equal(failed.code, 2);
 const [command] = failed.stdout.split("\n").filter((l) => l.startsWith("::"));
-check(command, captured(() => core.error(notice.message.text, { title: "clientele" })));
+check(
+  command,
+  captured(() =>
+    core.error(notice.message.text, {
+      title: "clientele",
+      file: `${folder}/clientele.toml`,
+      startLine: 1,
+      startColumn: 12,
+    }),
+  ),
+);
 
 rmSync(findings, { recursive: true });
 rmSync(broken, { recursive: true });
