@@ -12,8 +12,7 @@ use super::translations::{PairedSource, attach_sources, compare_with_source};
 use super::{CheckArgs, ExitStatus, Output, stderr_is_terminal, stdout_is_terminal};
 use crate::baseline::{DEFAULT_FILE, Matcher, Stale};
 use crate::changes::Changes;
-use crate::config::{Config, FailOn, Resolver};
-use crate::diagnostic::Severity;
+use crate::config::{Config, Resolver};
 use crate::error::Error;
 use crate::lint::{Checked, FileOutcome, check_bytes, check_file};
 use crate::render::{self, Notice, Summary, escape_name, plural, render_error, unified_diff};
@@ -107,15 +106,6 @@ impl Problems {
 
     pub(super) fn any_error(&self) -> bool {
         self.notices.iter().any(|n| n.is_error)
-    }
-}
-
-/// Whether a finding of `severity` fails the run under `fail_on`.
-fn fails(severity: Severity, fail_on: FailOn) -> bool {
-    match fail_on {
-        FailOn::Error => severity >= Severity::Error,
-        FailOn::Warning => severity >= Severity::Warning,
-        FailOn::Never => false,
     }
 }
 
@@ -349,7 +339,7 @@ fn check(
             failed |= checked
                 .diagnostics
                 .iter()
-                .any(|d| fails(d.severity, fail_on));
+                .any(|d| fail_on.is_failed_by(d.severity));
             let text = checked.source.text();
             if let Some(fixes) = &checked.fixes {
                 summary.add_fixes(fixes.count);

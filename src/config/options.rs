@@ -13,6 +13,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use toml::Spanned;
 
+use crate::diagnostic::Severity;
+
 /// The contents of one `clientele.toml`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -142,6 +144,17 @@ pub enum FailOn {
     Warning,
     /// Never fail because of findings.
     Never,
+}
+
+impl FailOn {
+    /// Whether a finding of `severity` fails the run.
+    pub fn is_failed_by(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Never => false,
+        }
+    }
 }
 
 /// A rule's severity as configured.

@@ -87,7 +87,7 @@ impl Printer for JunitPrinter {
                     message: d.message.clone(),
                     location: format!("{path}:{}:{}", at.line, at.column),
                     advice: d.advice(),
-                    fails: fails(d.severity, self.fail_on),
+                    fails: self.fail_on.is_failed_by(d.severity),
                 }
             })
             .collect();
@@ -127,15 +127,6 @@ impl Printer for JunitPrinter {
             self.cases[index].errors.push(notice.message.clone());
         }
         out.write_all(document(&self.cases, notices).as_bytes())
-    }
-}
-
-/// Whether a finding of `severity` fails the run under `fail_on`.
-fn fails(severity: Severity, fail_on: FailOn) -> bool {
-    match fail_on {
-        FailOn::Error => severity >= Severity::Error,
-        FailOn::Warning => severity >= Severity::Warning,
-        FailOn::Never => false,
     }
 }
 
