@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
 use crate::error::Error;
 use crate::fix::fix_document;
-use crate::lexicon::{BusinessCueId, Folded, Lexicon, Occurrence};
+use crate::lexicon::{BusinessCueHit, Folded, Lexicon, Occurrence};
 use crate::markdown::{Outline, outline_with};
 use crate::rules::{self, Context};
 use crate::source::SourceFile;
@@ -35,8 +35,8 @@ pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Oc
 pub struct Vocabulary {
     /// Every term occurrence, with its sense after the allow list.
     pub occurrences: Vec<Occurrence>,
-    /// Every business cue, in order.
-    pub business_cues: Vec<BusinessCueId>,
+    /// Every business cue, in order, with where it stands.
+    pub business_cues: Vec<BusinessCueHit>,
 }
 
 /// The terms and business cues in the prose of a Markdown text.
@@ -72,13 +72,13 @@ struct Finder<'a> {
     prose: Vec<Span>,
     found: Vec<Occurrence>,
     /// The business cues found, when they are looked for.
-    business_cues: Option<Vec<BusinessCueId>>,
+    business_cues: Option<Vec<BusinessCueHit>>,
 }
 
 impl<'a> Finder<'a> {
     /// Outline the text, finding the terms (and the business cues, when
     /// looked for) in its prose, and read the terms' senses.
-    fn scan(mut self) -> (Outline, Vec<Occurrence>, Option<Vec<BusinessCueId>>) {
+    fn scan(mut self) -> (Outline, Vec<Occurrence>, Option<Vec<BusinessCueHit>>) {
         let text = self.text;
         let mut outline = outline_with(text, |span| self.prose(span));
         crate::sense::classify(

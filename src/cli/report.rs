@@ -95,7 +95,7 @@ fn survey_file(path: &Path, absolute: &Path, config: &Config) -> Result<Survey, 
     let lexicon = config.lexicon();
     let settings = config.settings_for(absolute);
     let found = vocabulary(&text, lexicon, &settings);
-    Ok(Survey::new(path, &found, lexicon))
+    Ok(Survey::new(path, &text, &found, lexicon))
 }
 
 fn status(surveyed: &Surveyed) -> ExitStatus {

@@ -12,14 +12,28 @@
 //! scores at least [`MIXED_RATIO`] of it: then the documents describe both
 //! kinds of business, and the verdict is `mixed`.
 //!
-//! The confidence runs from 0 to 1. It is the share of [`ENOUGH`] points
-//! of evidence the winner has (at most 1), times how far the balance
-//! (runner-up over winner) is from the line between the two verdicts: for
-//! a single type, 1 with no runner-up and 0 at [`MIXED_RATIO`]. A `mixed`
-//! verdict stays in the low band, below 0.4, however even the split:
-//! documents in both vocabularies are also what a team that never decided
-//! writes, and only a person can tell the two apart.
-
+//! The confidence runs from 0 to 1. It is the share of the evidence
+//! needed that the winner has (at most 1), times how clear its lead is: 0
+//! at the `mixed` line, growing with the logarithm of the winner's score
+//! over the runner-up's, and full from [`CLEAR_RATIO`]. A large tree
+//! gathers some cues of every type (any manual says "trust" or "ongoing"
+//! somewhere), so its runner-up is never near zero; a lead measured as a
+//! ratio rather than a difference keeps that from reading as doubt. A
+//! `mixed` verdict stays in the low band, below 0.4, however even the
+//! split: documents in both vocabularies are also what a team that never
+//! decided writes, and only a person can tell the two apart.
+//!
+//! The evidence needed is [`ENOUGH`] points, or [`ENOUGH_PER_ROOT`] per
+//! square root of the documents read if that is more: a tutorial of four
+//! hundred pages whose examples mention a shop a dozen times is about
+//! something else, where a dozen cues in a page about a shop are plenty.
+//! The root matches the scores', which grow as roots of counts.
+//!
+//! The constants were set on labelled documentation trees
+//! (`scripts/suggest-trees.py`, `tests/data/suggest-trees.tsv`): on
+//! their `tune` half the winner was the labelled type in every tree with a
+//! suggestion, down to a lead of 1.5 times, and the bands were placed so
+//! that trees the size of a real manual with a lead of 4 come out high.
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -34,9 +48,16 @@ pub const ROLE_WEIGHT: f64 = 0.5;
 /// From how many points on the evidence is full.
 pub const ENOUGH: f64 = 20.0;
 
+/// How many points of evidence per square root of the documents read are
+/// enough, when that is more than [`ENOUGH`].
+pub const ENOUGH_PER_ROOT: f64 = 4.0;
+
 /// The runner-up's score, as a share of the winner's, from which the
 /// verdict is `mixed`.
-pub const MIXED_RATIO: f64 = 0.3;
+pub const MIXED_RATIO: f64 = 0.4;
+
+/// The winner's score over the runner-up's from which its lead is clear.
+pub const CLEAR_RATIO: f64 = 4.0;
 
 /// Where the low band of confidence ends.
 const LOW: f64 = 0.4;
@@ -87,8 +108,11 @@ impl Level {
 /// How often one cue word occurs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CueCount {
-    /// The word, as its pack writes it.
+    /// The word, as its pack writes it (without a stem's `*`).
     pub word: String,
+    /// The form it was met in most often, lowercased: `доставки` for
+    /// the stem `доставк`.
+    pub form: String,
     /// Its language code.
     pub lang: String,
     /// How often.
@@ -134,6 +158,7 @@ pub fn infer(inventory: &Inventory, lexicon: &Lexicon) -> Suggestion {
             .entry(key.business.clone())
             .or_default()
             .push(CueCount {
+                form: inventory.usual_form(key),
                 word: key.word.clone(),
                 lang: key.lang.clone(),
                 count,
@@ -175,7 +200,8 @@ pub fn infer(inventory: &Inventory, lexicon: &Lexicon) -> Suggestion {
             evidence,
         };
     }
-    let strength = (first / ENOUGH).min(1.0);
+    let needed = ENOUGH.max(ENOUGH_PER_ROOT * (inventory.read as f64).sqrt());
+    let strength = (first / needed).min(1.0);
     let balance = second / first;
     let mixed = lexicon.find_business(MIXED).is_some() && balance >= MIXED_RATIO;
     let (business, confidence) = if mixed {
@@ -183,8 +209,7 @@ pub fn infer(inventory: &Inventory, lexicon: &Lexicon) -> Suggestion {
         // Just under the low band's end, however even the split.
         (MIXED.to_owned(), strength * evenness * (LOW - 0.01))
     } else {
-        let clearness = 1.0 - balance / MIXED_RATIO;
-        (evidence[0].business.clone(), strength * clearness)
+        (evidence[0].business.clone(), strength * clearness(balance))
     };
     let confidence = round(confidence);
     Suggestion {
@@ -194,6 +219,17 @@ pub fn infer(inventory: &Inventory, lexicon: &Lexicon) -> Suggestion {
         level: Level::of(confidence),
         evidence,
     }
+}
+
+/// How clear a lead is, from 0 at the `mixed` line to 1 from
+/// [`CLEAR_RATIO`], for a runner-up scoring `balance` of the winner
+/// (below [`MIXED_RATIO`]).
+fn clearness(balance: f64) -> f64 {
+    if balance <= 0.0 {
+        return 1.0;
+    }
+    let lead = (1.0 / balance).ln() - (1.0 / MIXED_RATIO).ln();
+    (lead / (CLEAR_RATIO * MIXED_RATIO).ln()).clamp(0.0, 1.0)
 }
 
 /// `x` to two decimals, as it is shown.

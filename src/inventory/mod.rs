@@ -17,7 +17,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::lexicon::{Lexicon, Sense};
+use crate::lexicon::{BusinessCueId, Lexicon, Sense};
 use crate::lint::Vocabulary;
 
 /// The two roles whose mix in one document is worth a look: the roles
@@ -176,31 +176,40 @@ pub struct Survey {
     pub document: DocumentTally,
     /// How often each business cue occurs in it.
     pub cues: Vec<(CueKey, usize)>,
+    /// How often each cue occurs in each form, lowercased: a cue written
+    /// as a stem (`доставк*`) is shown as the word met most often.
+    pub forms: Vec<(CueKey, String, usize)>,
 }
 
 impl Survey {
-    /// Count `vocabulary`, the terms and cues of the document at `path`,
-    /// found with `lexicon`.
-    pub fn new(path: &Path, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Self {
-        let mut counts: BTreeMap<crate::lexicon::BusinessCueId, usize> = BTreeMap::new();
-        for &cue in &vocabulary.business_cues {
-            *counts.entry(cue).or_default() += 1;
+    /// Count `vocabulary`, the terms and cues of the document `text` at
+    /// `path`, found with `lexicon`.
+    pub fn new(path: &Path, text: &str, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Self {
+        let mut counts: BTreeMap<BusinessCueId, BTreeMap<String, usize>> = BTreeMap::new();
+        for &(cue, span) in &vocabulary.business_cues {
+            let form = span
+                .slice(text)
+                .map(|said| said.split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default()
+                .to_lowercase();
+            *counts.entry(cue).or_default().entry(form).or_default() += 1;
         }
-        let cues = counts
-            .into_iter()
-            .map(|(id, n)| {
-                let cue = lexicon.business_cues().cue(id);
-                let key = CueKey {
-                    business: lexicon.business(cue.business).name.clone(),
-                    lang: lexicon.language(cue.lang).code.clone(),
-                    word: cue.word.clone(),
-                };
-                (key, n)
-            })
-            .collect();
+        let mut cues = Vec::with_capacity(counts.len());
+        let mut forms = Vec::new();
+        for (id, said) in counts {
+            let cue = lexicon.business_cues().cue(id);
+            let key = CueKey {
+                business: lexicon.business(cue.business).name.clone(),
+                lang: lexicon.language(cue.lang).code.clone(),
+                word: cue.word.clone(),
+            };
+            cues.push((key.clone(), said.values().sum()));
+            forms.extend(said.into_iter().map(|(form, n)| (key.clone(), form, n)));
+        }
         Self {
             document: DocumentTally::new(path, vocabulary, lexicon),
             cues,
+            forms,
         }
     }
 }
@@ -219,6 +228,9 @@ pub struct Inventory {
     /// How often each business cue occurs.
     #[serde(skip)]
     pub cues: BTreeMap<CueKey, usize>,
+    /// How often each business cue occurs in each form.
+    #[serde(skip)]
+    pub forms: BTreeMap<CueKey, BTreeMap<String, usize>>,
 }
 
 impl Inventory {
@@ -227,6 +239,9 @@ impl Inventory {
         self.read += 1;
         for (key, n) in survey.cues {
             *self.cues.entry(key).or_default() += n;
+        }
+        for (key, form, n) in survey.forms {
+            *self.forms.entry(key).or_default().entry(form).or_default() += n;
         }
         if !survey.document.languages.is_empty() {
             self.documents.push(survey.document);
@@ -289,6 +304,20 @@ impl Inventory {
         }
         self.folders = folders.into_values().collect();
         self.languages = languages;
+    }
+
+    /// The form `key` was met in most often (the first in order on a
+    /// tie), or its word as the pack writes it if none was recorded.
+    pub fn usual_form(&self, key: &CueKey) -> String {
+        self.forms
+            .get(key)
+            .and_then(|forms| {
+                forms
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(form, _)| form.clone())
+            })
+            .unwrap_or_else(|| key.word.clone())
     }
 
     /// Every document's terms together.

@@ -155,7 +155,7 @@ fn evidence(evidence: &[Evidence]) -> String {
             .cues
             .iter()
             .take(CUES_SHOWN)
-            .map(|c| format!("{} ×{}", c.word, c.count))
+            .map(|c| format!("{} ×{}", c.form, c.count))
             .collect();
         if item.cues.len() > CUES_SHOWN {
             words.push(format!("+{} more", item.cues.len() - CUES_SHOWN));

@@ -8,7 +8,7 @@ use crate::lint::vocabulary;
 
 fn survey(lexicon: &Lexicon, path: &str, text: &str) -> Survey {
     let found = vocabulary(text, lexicon, &Settings::default());
-    Survey::new(Path::new(path), &found, lexicon)
+    Survey::new(Path::new(path), text, &found, lexicon)
 }
 
 fn inventory(lexicon: &Lexicon, documents: &[(&str, &str)]) -> Inventory {
@@ -194,6 +194,70 @@ fn one_sided_evidence_gives_its_type_with_high_confidence() {
     assert_eq!(evidence.cues[0].word, "retainer");
     assert_eq!(evidence.cues[0].count, 25);
     assert_eq!(suggestion.evidence[1].business, "transactional");
+}
+
+#[test]
+fn a_large_tree_with_a_clear_lead_is_high_whatever_its_runner_up_collects() {
+    // A manual of a thousand pages says "trust" and "ongoing" somewhere
+    // whatever its business: thirty shop words said a hundred times
+    // against seven firm words said as often is a lead of four and more,
+    // not a doubt.
+    let lexicon = Lexicon::builtin().unwrap();
+    let shop: Vec<String> = (0..30).map(|i| format!("shop-word-{i}")).collect();
+    let firm: Vec<String> = (0..7).map(|i| format!("firm-word-{i}")).collect();
+    let mut cues: Vec<(&str, &str, usize)> = shop
+        .iter()
+        .map(|w| ("transactional", w.as_str(), 100))
+        .collect();
+    cues.extend(firm.iter().map(|w| ("relationship", w.as_str(), 100)));
+    let suggestion = infer(&counted(&cues, &[]), &lexicon);
+    assert_eq!(suggestion.business.as_deref(), Some("transactional"));
+    assert_eq!(suggestion.level, Level::High, "{suggestion:?}");
+
+    // Under three times the runner-up's score is a lead, but not a clear one.
+    let closer: Vec<(&str, &str, usize)> = cues
+        .iter()
+        .copied()
+        .filter(|(business, _, _)| *business == "relationship")
+        .chain(cues.iter().copied().take(20))
+        .collect();
+    let suggestion = infer(&counted(&closer, &[]), &lexicon);
+    assert_eq!(suggestion.business.as_deref(), Some("transactional"));
+    assert_eq!(suggestion.level, Level::Low, "{suggestion:?}");
+}
+
+#[test]
+fn a_few_cues_in_a_large_tree_are_weak_evidence() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let cues = [
+        ("transactional", "cart", 16),
+        ("transactional", "checkout", 16),
+        ("transactional", "refund", 16),
+    ];
+    let mut page = counted(&cues, &[]);
+    page.read = 3;
+    let one_page = infer(&page, &lexicon);
+    assert_eq!(one_page.level, Level::Medium, "{one_page:?}");
+    // The same dozen-odd cues in the examples of a 400-page tutorial.
+    let mut tutorial = counted(&cues, &[]);
+    tutorial.read = 400;
+    let tutorial = infer(&tutorial, &lexicon);
+    assert_eq!(tutorial.business.as_deref(), Some("transactional"));
+    assert_eq!(tutorial.level, Level::Low, "{tutorial:?}");
+}
+
+#[test]
+fn evidence_shows_the_form_a_stem_was_met_in_most_often() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let text = "Доставка бесплатна. Доставка завтра, а доставки в выходные нет.\n";
+    let suggestion = infer(&inventory(&lexicon, &[("a.md", text)]), &lexicon);
+    let cue = suggestion
+        .evidence
+        .iter()
+        .flat_map(|e| &e.cues)
+        .find(|c| c.word == "доставк")
+        .unwrap();
+    assert_eq!((cue.form.as_str(), cue.count), ("доставка", 3));
 }
 
 #[test]

@@ -6,11 +6,16 @@
 //! They come from the `[[business-cues]]` groups of the term packs.
 
 use super::cues::{WordSet, split_prefix};
+use super::fold::is_word_char;
 use super::{BusinessId, Folded, LangId};
+use crate::span::Span;
 
 /// Index of a business cue in the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BusinessCueId(u32);
+
+/// A business cue found in a text, and where it stands.
+pub type BusinessCueHit = (BusinessCueId, Span);
 
 /// One business cue.
 #[derive(Debug, Clone)]
@@ -63,7 +68,9 @@ impl BusinessCues {
 
     /// The cues of `lang` in `text[from..]`, whose folded bytes are
     /// `folded`, that stand as words (where the language spaces its words,
-    /// as `words` says) outside link targets and URLs; in order, into `out`.
+    /// as `words` says) outside link targets and URLs; in order, with
+    /// where each stands, into `out`. A stem's span runs to the end of the
+    /// word it starts (`доставки` for `доставк*`).
     pub fn find(
         &self,
         text: &str,
@@ -71,10 +78,16 @@ impl BusinessCues {
         folded: &Folded,
         lang: LangId,
         words: bool,
-        out: &mut Vec<BusinessCueId>,
+        out: &mut Vec<BusinessCueHit>,
     ) {
-        self.words.find(text, from, folded, lang, words, |i, _, _| {
-            out.push(BusinessCueId(i as u32));
-        });
+        self.words
+            .find(text, from, folded, lang, words, |i, at, end| {
+                let rest: usize = text[end..]
+                    .chars()
+                    .take_while(|&c| is_word_char(c))
+                    .map(char::len_utf8)
+                    .sum();
+                out.push((BusinessCueId(i as u32), Span::new(at, end + rest)));
+            });
     }
 }

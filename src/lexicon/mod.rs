@@ -30,7 +30,7 @@ use toml::Spanned;
 use crate::error::{Error, LocatedError, Result};
 use crate::span::Span;
 
-pub use business_cues::{BusinessCue, BusinessCueId, BusinessCues};
+pub use business_cues::{BusinessCue, BusinessCueHit, BusinessCueId, BusinessCues};
 pub use contrast::Contrast;
 pub(crate) use contrast::MAX_GAP as MAX_CONTRAST_GAP;
 pub use cues::{Cue, CueHit, CueId, Cues, Reason, Scope};
@@ -243,7 +243,7 @@ impl Lexicon {
         text: &str,
         from: usize,
         folded: &Folded,
-        out: &mut Vec<BusinessCueId>,
+        out: &mut Vec<BusinessCueHit>,
     ) {
         for (i, language) in self.languages.iter().enumerate() {
             let lang = LangId(i as u16);
