@@ -7,6 +7,8 @@ Usage:
       Write the sample of BINARY's findings as a label file to fill in
       (label, reason and note left empty; split filled in).
   scripts/findings-sample.py precision BINARY [LABELS] [--context]
+  scripts/findings-sample.py sample BINARY --fresh [--per N] [--out FILE]
+  scripts/findings-sample.py precision BINARY tests/data/findings-labels-fresh.tsv --fresh [--per N]
       Sample BINARY's findings the same way, look each up in LABELS
       (default tests/data/findings-labels.tsv) and print the precision per
       folder and per language, on all labelled findings and on the held-out
@@ -23,8 +25,14 @@ sample. A finding keeps its place in that order whatever else a build
 finds, so two builds share most of their samples. The split is the first
 byte of SHA-256("split:" + key): even is `tune`, odd is `heldout`.
 
-The same procedure is implemented by `the_findings_sample_is_precise` in
-src/sense/tests.rs; stdlib only.
+With --fresh, the sample is a second one, drawn to measure rules made on
+the first: the findings the first label file holds are left out too, the
+rest are ordered by SHA-256("fresh:" + key), and the first N per folder
+(default 50) are the sample; its labels live in
+tests/data/findings-labels-fresh.tsv.
+
+The same procedure (without --fresh) is implemented by
+`the_findings_sample_is_precise` in src/sense/tests.rs; stdlib only.
 """
 
 import hashlib
@@ -95,15 +103,19 @@ def findings(binary, folder):
     return keys
 
 
-def sample(binary):
-    """`{folder: (number of findings, sampled keys)}`."""
+def sample(binary, fresh=False, per=PER_FOLDER):
+    """`{folder: (number of findings, sampled keys)}`; with `fresh`, the
+    second sample, which leaves out what the first label file holds."""
     skip = labelled_occurrences()
+    known = set(read_labels(FINDINGS_LABELS)) if fresh else set()
+    order = (lambda k: digest("fresh:" + k)) if fresh else digest
     out = {}
     for folder in folders():
         keys = findings(binary, folder)
-        fresh = [k for k in keys if (k.split("\t")[0], int(k.split("\t")[1])) not in skip]
-        fresh.sort(key=digest)
-        out[folder] = (len(keys), fresh[:PER_FOLDER])
+        left = [k for k in keys
+                if (k.split("\t")[0], int(k.split("\t")[1])) not in skip and k not in known]
+        left.sort(key=order)
+        out[folder] = (len(keys), left[:per])
     return out
 
 
@@ -134,13 +146,14 @@ def context(key, reach=160):
     return text.decode("utf-8", errors="replace")
 
 
-def write_sample(binary, out):
-    sampled = sample(binary)
+def write_sample(binary, out, fresh=False, per=PER_FOLDER):
+    sampled = sample(binary, fresh, per)
     lines = []
     for folder, (total, keys) in sampled.items():
         print(f"{folder}: {total} findings, {len(keys)} sampled", file=sys.stderr)
         for key in keys:
-            lines.append(f"{key}\t\t\t{split_of(key)}\t\n")
+            lines.append(f"{key}\t\t\t{split_of(key)}\t{context(key, 120)}\n" if fresh
+                         else f"{key}\t\t\t{split_of(key)}\t\n")
     with open(out, "w", encoding="utf-8") as f:
         f.writelines(lines)
 
@@ -149,9 +162,9 @@ def ratio(right, false):
     return f"{right / (right + false):.3f}" if right + false else "-"
 
 
-def precision(binary, labels_path, show_context):
+def precision(binary, labels_path, show_context, fresh=False, per=PER_FOLDER):
     labels = read_labels(labels_path)
-    sampled = sample(binary)
+    sampled = sample(binary, fresh, per)
     rows, unlabelled = [], []
     per_lang = {}
     print("| folder | findings | sampled | right | false (names) | precision | without names | held-out | held-out without names |")
@@ -218,12 +231,15 @@ def main(argv):
     if len(argv) < 3 or argv[1] not in ("sample", "precision"):
         sys.exit(__doc__)
     binary = argv[2]
+    fresh = "--fresh" in argv
+    per = int(argv[argv.index("--per") + 1]) if "--per" in argv else (50 if fresh else PER_FOLDER)
     if argv[1] == "sample":
         out = argv[argv.index("--out") + 1] if "--out" in argv else "/dev/stdout"
-        write_sample(binary, out)
+        write_sample(binary, out, fresh, per)
     else:
-        rest = [a for a in argv[3:] if not a.startswith("--")]
-        precision(binary, rest[0] if rest else FINDINGS_LABELS, "--context" in argv)
+        valued = {argv.index(o) + 1 for o in ("--per", "--out") if o in argv}
+        rest = [a for i, a in enumerate(argv[3:], 3) if not a.startswith("--") and i not in valued]
+        precision(binary, rest[0] if rest else FINDINGS_LABELS, "--context" in argv, fresh, per)
 
 
 if __name__ == "__main__":
