@@ -40,4 +40,5 @@ mod special_files;
 mod support;
 mod translations;
 mod typography;
+mod ui_labels;
 mod zh_words;

@@ -15,10 +15,20 @@
 //!    there but a name) or has a UI cue: a UI noun just before or after it (`поле`, `page`,
 //!    `字段`), a step verb just before it (`выберите`, `click`, `选择`),
 //!    or, for link text, a link to a page or report (`?page=`, `?report=`)
-//!    or, in English, Title Case link text to a `.md` page;
+//!    or, in English, Title Case link text to a `.md` page. In Chinese a
+//!    row or column noun counts after a space (`与 **客户** 行关联`, where
+//!    a touching `行` starts `行为`), and `从 **…** 选择` (choose from) is
+//!    a step too. A bold span longer than five words is a label when a UI
+//!    noun stands just before it (`для свойства **Заблокировать
+//!    регистрацию в программе лояльности для клиента**`): fields have
+//!    long names, emphasis has no such noun;
 //! 3. in a script without case, a **quoted term** (`选择“客户”`, `"客户"页`)
 //!    with the same cues: a term alone in quotes after a step verb or
 //!    before a UI noun is a button or a page, not a mention.
+//!
+//! The lowercase quote a UI noun introduces ([`quote_after_noun`]) and the
+//! column headers that name UI things ([`names_ui_thing`]) are read here
+//! for the quote and table shapes of [`super::names`].
 //!
 //! Bold words at a sentence start with no cue (`**Клиенты** получают
 //! скидку`) stay uses: emphasis looks the same, and only a cue tells a
@@ -28,10 +38,10 @@ use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
 /// The most words a label holds in a script with spaces.
-const MAX_WORDS: usize = 5;
+pub(super) const MAX_WORDS: usize = 5;
 
 /// The most characters a label holds in a script without spaces.
-const MAX_CHARS: usize = 12;
+pub(super) const MAX_CHARS: usize = 12;
 
 /// How far a label's marks are looked for on either side of a term, in
 /// bytes: far enough that the `**` pairs of a long line of Russian (two
@@ -39,7 +49,7 @@ const MAX_CHARS: usize = 12;
 const REACH: usize = 1000;
 
 /// The most words a page title holds in link text.
-const MAX_TITLE_WORDS: usize = 12;
+pub(super) const MAX_TITLE_WORDS: usize = 12;
 
 /// UI nouns, as word prefixes (Russian inflects them): a label stands
 /// next to one.
@@ -87,6 +97,11 @@ const UI_NOUNS: &[(&str, &[&str])] = &[
             "рабоч",
             "столб",
             "модул",
+            "свойств",
+            "параметр",
+            "узел",
+            "узл",
+            "визуализац",
         ],
     ),
     (
@@ -107,9 +122,28 @@ const UI_NOUNS: &[(&str, &[&str])] = &[
             "工作区",
             "链接",
             "模块",
+            "选项",
+            "节点",
+            "视觉对象",
         ],
     ),
 ];
+
+/// Words for a name, as word prefixes: a table column headed by one
+/// (`Display name`, `Отображаемое имя`, `页面名称`) lists names.
+const NAME_WORDS: &[(&str, &[&str])] = &[
+    ("en", &["name", "title"]),
+    ("ru", &["имя", "имен", "назван"]),
+    ("zh", &["名称"]),
+];
+
+/// UI nouns a Chinese label is parted from by a space only (`与 **客户**
+/// 行关联`, a row): touching the label they start other words (`行为`,
+/// behaviour), which [`SPACED_NOUN_WORDS`] tells apart.
+const SPACED_NOUNS: &[&str] = &["行", "列"];
+
+/// Words that start with a [`SPACED_NOUNS`] character and are no UI noun.
+const SPACED_NOUN_WORDS: &[&str] = &["行为", "行业", "行动", "行使", "列出", "列为", "列入"];
 
 /// Step verbs: a label follows one.
 const STEP_VERBS: &[(&str, &[&str])] = &[
@@ -164,10 +198,19 @@ pub(super) fn is_label(text: &str, lang: &str, span: Span) -> bool {
         if has_menu_separator(label) && short(label, true) {
             return true;
         }
-        if !short(label, false) || !starts_capitalised(label) {
+        if !starts_capitalised(label) {
             return false;
         }
+        if !short(label, false) {
+            // A field's name may be long; the UI noun just before it
+            // says it is one (`для свойства **Заблокировать регистрацию в
+            // программе лояльности для клиента**`).
+            return link_target.is_none()
+                && short_within(label, MAX_TITLE_WORDS, MAX_CHARS * 2)
+                && noun_just_before(text, lang, inner);
+        }
         if cued(text, lang, inner)
+            || chosen_from(text, lang, inner)
             || field_value(text, inner)
             || capitalised_mid_sentence(text, lang, inner)
         {
@@ -193,7 +236,7 @@ pub(super) fn is_label(text: &str, lang: &str, span: Span) -> bool {
 
 /// The part of the line around `span` that is read, at most [`REACH`]
 /// bytes on either side.
-fn around(text: &str, span: Span) -> Span {
+pub(super) fn around(text: &str, span: Span) -> Span {
     let from = floor_char_boundary(text, span.start.saturating_sub(REACH));
     let to = ceil_char_boundary(text, (span.end + REACH).min(text.len()));
     let start = text[from..span.start]
@@ -206,18 +249,23 @@ fn around(text: &str, span: Span) -> Span {
 /// Whether `label` is short enough to be a label: at most [`MAX_WORDS`]
 /// words and no sentence punctuation; a script without spaces counts
 /// characters instead. A menu path may hold more words, one label a step.
-fn short(label: &str, path: bool) -> bool {
+pub(super) fn short(label: &str, path: bool) -> bool {
+    if path {
+        short_within(label, MAX_WORDS * 3, MAX_CHARS * 3)
+    } else {
+        short_within(label, MAX_WORDS, MAX_CHARS)
+    }
+}
+
+/// Whether `label` holds at most `max_words` words, or `max_chars`
+/// characters in a script without spaces, and no sentence punctuation.
+pub(super) fn short_within(label: &str, max_words: usize, max_chars: usize) -> bool {
     let plain: String = label
         .chars()
         .filter(|c| !matches!(c, '*' | '_' | '"' | '“' | '”' | '«' | '»'))
         .collect();
     let words = plain.split_whitespace().count();
     let cjk = plain.chars().filter(|c| is_cjk(*c)).count();
-    let (max_words, max_chars) = if path {
-        (MAX_WORDS * 3, MAX_CHARS * 3)
-    } else {
-        (MAX_WORDS, MAX_CHARS)
-    };
     words > 0 && words <= max_words && cjk <= max_chars && !sentence_punctuation(&plain)
 }
 
@@ -239,7 +287,7 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Whether the first letter of `label` is a capital, or has no case.
-fn starts_capitalised(label: &str) -> bool {
+pub(super) fn starts_capitalised(label: &str) -> bool {
     label
         .chars()
         .find(|c| c.is_alphabetic())
@@ -382,7 +430,7 @@ fn menu_segment(text: &str, span: Span) -> bool {
 
 /// The inner span of the bold span or the link text around `span`, with
 /// the link's target if it is link text.
-fn marked_span(text: &str, span: Span) -> Option<(Span, Option<&str>)> {
+pub(super) fn marked_span(text: &str, span: Span) -> Option<(Span, Option<&str>)> {
     let line = around(text, span);
     let before = &text[line.start..span.start];
     let after = &text[span.end..line.end];
@@ -443,11 +491,13 @@ fn cued(text: &str, lang: &str, inner: Span) -> bool {
     let after = after.trim_start_matches([']']);
     if lang == "zh" {
         // No spaces: the cue touches the label.
+        let spaced = spaced_noun(&text[inner.end..line.end]);
         let after = after.trim_start_matches("快速");
         return nouns
             .iter()
             .any(|n| after.starts_with(n) || before.ends_with(n))
-            || verbs.iter().any(|v| before.ends_with(v));
+            || verbs.iter().any(|v| before.ends_with(v))
+            || spaced;
     }
     let lower_before = before.to_lowercase();
     let previous: Vec<&str> = lower_before
@@ -462,6 +512,115 @@ fn cued(text: &str, lang: &str, inner: Span) -> bool {
         .find(|w| !w.is_empty());
     let noun = |w: &str| nouns.iter().any(|n| w.starts_with(n));
     previous.iter().any(|w| noun(w) || verbs.contains(w)) || next.is_some_and(noun)
+}
+
+/// Whether `after`, the text after a Chinese label, is its closing mark,
+/// a space and one of the [`SPACED_NOUNS`]: `**客户** 行`, not `**客户**行为`.
+pub(super) fn spaced_noun(after: &str) -> bool {
+    let after = after
+        .strip_prefix("**")
+        .or_else(|| after.strip_prefix("</strong>"))
+        .unwrap_or(after);
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    SPACED_NOUNS.iter().any(|n| rest.starts_with(n))
+        && !SPACED_NOUN_WORDS.iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether the word just before the label at `inner` (its marks aside) is
+/// a UI noun: `свойства **…**`, `the property **…**`, `字段 **…**`.
+pub(super) fn noun_just_before(text: &str, lang: &str, inner: Span) -> bool {
+    let nouns = table(UI_NOUNS, lang);
+    let line = around(text, inner);
+    let before = strip_marks_end(&text[line.start..inner.start]).to_lowercase();
+    if lang == "zh" {
+        return nouns.iter().any(|n| before.ends_with(n));
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    !last.is_empty() && nouns.iter().any(|n| last.starts_with(n))
+}
+
+/// Whether a Chinese label at `inner` is what a step chooses from:
+/// `从 **客户发票上下文模型** 选择`, with `从` (from) before it and a step
+/// verb after it. `从**客户**选择的商品中` (from the goods customers chose)
+/// and `**客户**选择了` are prose: a verb followed by `的` or `了` is not a
+/// step.
+pub(super) fn chosen_from(text: &str, lang: &str, inner: Span) -> bool {
+    if lang != "zh" {
+        return false;
+    }
+    let line = around(text, inner);
+    let before = strip_marks_end(&text[line.start..inner.start]);
+    let after = strip_marks_start(&text[inner.end..line.end]);
+    let after = after.strip_prefix('中').unwrap_or(after);
+    before.ends_with('从')
+        && table(STEP_VERBS, lang).iter().any(|v| {
+            after
+                .strip_prefix(v)
+                .is_some_and(|rest| !rest.starts_with(['的', '了']))
+        })
+}
+
+/// Whether `header`, a table's column header, names UI things or names
+/// (`Страница отчета`, `Visuals`, `报表`, `Display name`): a word of it
+/// starts with a UI noun or a word for a name, or in Chinese it holds one.
+pub(super) fn names_ui_thing(header: &str, lang: &str) -> bool {
+    let nouns = table(UI_NOUNS, lang);
+    let names = table(NAME_WORDS, lang);
+    let header = header.to_lowercase();
+    if lang == "zh" {
+        return nouns.iter().chain(names).any(|n| header.contains(n));
+    }
+    header
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| !w.is_empty() && nouns.iter().chain(names).any(|n| w.starts_with(n)))
+}
+
+/// Whether the quoted span at `inner` follows a UI noun, directly or after
+/// other quoted spans joined to it by a comma or a conjunction: `модуля
+/// "расчеты с поставщиками" и "расчеты с клиентами"`, `the "customers"
+/// option`. A lowercase quoted word after any other word is a mention.
+pub(super) fn quote_after_noun(text: &str, lang: &str, inner: Span) -> bool {
+    const JOINS: &[&str] = &["и", "или", "and", "or", ","];
+    let nouns = table(UI_NOUNS, lang);
+    let line = around(text, inner);
+    let mut before = text[line.start..inner.start].trim_end_matches(['"', '«', '“', '„']);
+    // Step back over quoted spans joined to this one, a few at most.
+    for _ in 0..4 {
+        let trimmed = before.trim_end();
+        let Some(join) = JOINS.iter().find(|j| {
+            trimmed.ends_with(*j)
+                && trimmed[..trimmed.len() - j.len()].ends_with(|c: char| !c.is_alphanumeric())
+        }) else {
+            break;
+        };
+        let rest = trimmed[..trimmed.len() - join.len()].trim_end();
+        let Some(close) = rest
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '"' | '»' | '”' | '“'))
+        else {
+            break;
+        };
+        let rest = &rest[..rest.len() - close.len_utf8()];
+        let open = ['"', '«', '“', '„'];
+        let Some(at) = rest.rfind(open) else {
+            break;
+        };
+        before = &rest[..at];
+    }
+    let last = before
+        .trim_end()
+        .to_lowercase()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("")
+        .to_owned();
+    !last.is_empty() && nouns.iter().any(|n| last.starts_with(n))
 }
 
 fn table(

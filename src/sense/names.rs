@@ -26,7 +26,12 @@
 //!    English (`the Customer agrees`), which capitalises names in runs
 //!    otherwise. Chinese has no case;
 //! 5. a UI label: a menu path, a bold span or link text with a UI cue, a
-//!    page title in a table of contents (see [`super::labels`]).
+//!    page title in a table of contents (see [`super::labels`]), a bold
+//!    field given a marked value (see [`values`]), an item of a table
+//!    cell under a header that names UI things, or an entity with a
+//!    version (see [`cells`]), a quoted tree path (`"Отчеты\Платежи
+//!    клиента"`), or a lowercase quote a UI noun introduces (`модуля
+//!    "расчеты с клиентами"`).
 //!
 //! Terms inside a name are marked [`Sense::Allowed`] for [`Reason::Name`]:
 //! `wrong-term`, `mixed-terms` and `translation-collapse` pass them over,
@@ -37,6 +42,9 @@ use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
 use super::window;
+
+mod cells;
+mod values;
 
 /// The most words a quoted name holds.
 const MAX_QUOTED_WORDS: usize = 5;
@@ -102,7 +110,11 @@ pub fn mark_names(
 
 /// Whether the term at `span` is part of a name (see the module doc).
 fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> bool {
-    if quoted_name(text, span) || super::labels::is_label(text, lang, span) {
+    if quoted_name(text, lang, span)
+        || super::labels::is_label(text, lang, span)
+        || values::field_given_value(text, lang, span)
+        || cells::in_table_name(text, lang, span)
+    {
         return true;
     }
     let Some(first) = text[span.start..].chars().next() else {
@@ -186,12 +198,16 @@ fn prose_around(prose: &[Span], span: Span) -> Option<Span> {
     around.contains(span).then_some(around)
 }
 
-/// Whether the term at `span` stands in a short quoted name.
-fn quoted_name(text: &str, span: Span) -> bool {
+/// Whether the term at `span` stands in a short quoted name, in language
+/// `lang`.
+fn quoted_name(text: &str, lang: &str, span: Span) -> bool {
     let Some(inner) = quoted(text, span) else {
         return false;
     };
     let quote = &text[inner.start..inner.end];
+    if tree_path(quote) {
+        return true;
+    }
     let words = quote.split_whitespace().count();
     if words == 0 || words > MAX_QUOTED_WORDS || ends_sentences(quote) {
         return false;
@@ -203,9 +219,10 @@ fn quoted_name(text: &str, span: Span) -> bool {
         return true;
     }
     if first.is_lowercase() {
-        // A compound such as `Клиент-Банк` is a name in any case; a
-        // lowercase word by itself is a mention.
-        return hyphenated(text, span);
+        // A compound such as `Клиент-Банк` is a name in any case, and so
+        // is a quote a UI noun introduces (`модуля "расчеты с
+        // клиентами"`); a lowercase word by itself is a mention.
+        return hyphenated(text, span) || super::labels::quote_after_noun(text, lang, inner);
     }
     // No case: a name holds more than the term, once (`“客户或客户”` sets
     // two words against each other), and stays short.
@@ -213,6 +230,26 @@ fn quoted_name(text: &str, span: Span) -> bool {
     quote.trim() != term
         && quote.matches(term).count() == 1
         && quote.chars().count() <= MAX_QUOTED_CHARS
+}
+
+/// Whether `quote` is a path through a tree of the UI: capitalised
+/// segments parted by `\` with no space around it, each short enough to
+/// be a name (`"Модель накладной клиента\Модель накладной клиента
+/// (настраиваемая)"`).
+fn tree_path(quote: &str) -> bool {
+    let segments: Vec<&str> = quote.split('\\').collect();
+    segments.len() > 1
+        && segments.iter().all(|s| {
+            let words = s.split_whitespace().count();
+            !s.starts_with(' ')
+                && !s.ends_with(' ')
+                && words > 0
+                && words <= MAX_QUOTED_WORDS
+                && !ends_sentences(s)
+                && s.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| !c.is_lowercase())
+        })
 }
 
 /// The text between the quote marks around `span`, on its line.
