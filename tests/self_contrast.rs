@@ -65,6 +65,7 @@ fn english_self_contrasts() {
         "A customer, unlike a customer, stays for years.",
         "Clients or clients get the invoice first.",
         "Tell a subscriber from a subscriber.",
+        "Firms keep their clients, whereas stores keep their clients.",
     ]);
 }
 
@@ -91,6 +92,8 @@ fn english_look_alikes() {
         "The user, not the user making edits, saves the task.",
         "Unlike a client, a client in the pool waits.",
         "Neither the customer nor customer service answered.",
+        "Firms keep their clients, whereas stores keep their customers.",
+        "Firms keep their clients, whereas stores keep clients in the loop.",
     ]);
 }
 

@@ -120,6 +120,21 @@ impl Reader<'_> {
             }
         }
         let hits = &self.found[scope as usize].1;
+        // What a possessive term owns tells who it is: a program has
+        // requests and certificates, a person has orders and invoices
+        // ("fetch a client's order history" in an API guide).
+        if let Some(owned) = owned_cue(self.text, occurrence.span, hits)
+            && cues.cue(owned.cue).sense == Sense::Business
+            && cues.cue(owned.cue).weight > WEAK
+        {
+            return Some(Verdict {
+                sense: Sense::Business,
+                reason: Reason::Cue {
+                    cue: owned.cue,
+                    scope,
+                },
+            });
+        }
         let firm_business = hits.iter().any(|hit| {
             let cue = cues.cue(hit.cue);
             cue.sense != Sense::Technical && cue.weight > WEAK
@@ -194,6 +209,25 @@ impl Reader<'_> {
             },
         })
     }
+}
+
+/// The cue among `hits` that a possessive term at `span` owns: the word
+/// right after `client's` or `clients’`, on the same line.
+fn owned_cue<'h>(text: &str, span: Span, hits: &'h [CueHit]) -> Option<&'h CueHit> {
+    let said = span.slice(text)?;
+    let possessive = ["'s", "’s", "s'", "s’"]
+        .iter()
+        .any(|end| said.ends_with(end));
+    if !possessive {
+        return None;
+    }
+    let gap = text[span.end..]
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    let next = span.end + gap;
+    (gap > 0).then_some(())?;
+    hits.iter().find(|hit| hit.at == next)
 }
 
 /// Whether `start..end` lies inside one of the sorted, disjoint `spans`.

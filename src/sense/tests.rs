@@ -869,6 +869,30 @@ fn english_software_clients_and_the_people_beside_them() {
     }
 }
 
+/// What a possessive term owns tells who it is, whatever the rest of the
+/// sentence says: people have orders, programs have certificates.
+#[test]
+fn a_possessive_that_owns_a_business_thing_is_a_person() {
+    let senses = senses_with(
+        &LEXICON,
+        "Call the REST API to load a client's invoices before the refund.",
+    );
+    assert!(
+        senses.iter().all(|(_, sense, _)| *sense == Business),
+        "{senses:?}"
+    );
+    for markdown in [
+        "Call the REST API with the client's certificate over HTTPS.",
+        "Call the REST API and read the client's response headers.",
+    ] {
+        let senses = senses_with(&LEXICON, markdown);
+        assert!(
+            senses.iter().all(|(_, sense, _)| *sense != Business),
+            "{markdown:?}: {senses:?}"
+        );
+    }
+}
+
 /// The head nouns of a program count only for the plain term right before
 /// them: a possessive or a list with a person's word is a person's.
 #[test]
