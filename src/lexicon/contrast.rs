@@ -17,7 +17,8 @@
 //!
 //! An `open` connector makes the contrast plain by itself ("unlike …,",
 //! "не …, а", "不是…，而是"), so the second term may go on into its
-//! clause unless a modifier (`modifiers`, particles) follows it. The same
+//! clause unless a modifier (`modifiers`, particles; past a comma,
+//! `comma-modifiers`) follows it. The same
 //! connectors serve two different roles set against each other:
 //! [`Contrast::joins`] looks at the connector only, never at the words.
 
@@ -49,6 +50,7 @@ pub(crate) struct ContrastSource {
     pub ends: Vec<String>,
     pub qualifiers: Vec<String>,
     pub modifiers: Vec<String>,
+    pub comma_modifiers: Vec<String>,
     pub connectors: Vec<(usize, ConnectorSource)>,
 }
 
@@ -60,6 +62,7 @@ impl ContrastSource {
         self.ends.extend(other.ends);
         self.qualifiers.extend(other.qualifiers);
         self.modifiers.extend(other.modifiers);
+        self.comma_modifiers.extend(other.comma_modifiers);
         self.connectors.extend(other.connectors);
     }
 }
@@ -97,11 +100,13 @@ struct Checks {
     qualifier: Option<LazyRegex>,
     /// Right before the first term: a particle, never a qualifier.
     particle_before: Option<LazyRegex>,
-    /// Right after the second term of an open or clause contrast, perhaps
-    /// past a comma: a particle, a code or a word that starts a modifier
-    /// ("пользователь в юридическом лице Б", "клиенты B2B", "клиенты,
-    /// делающие заказ").
+    /// Right after the second term of an open or clause contrast: a
+    /// particle, a code or a word that starts a modifier ("пользователь в
+    /// юридическом лице Б", "клиенты B2B").
     modifier_after: Option<LazyRegex>,
+    /// The same past a comma: a modifier the language sets off by one
+    /// ("клиенты, делающие заказ").
+    comma_modifier_after: Option<LazyRegex>,
     /// The particles, as one case-insensitive pattern, if there are any.
     particles: Option<String>,
     /// The longest match of `particles` in bytes (0 without particles),
@@ -216,7 +221,14 @@ impl Checks {
             modifiers.push(format!("(?i:{particles})"));
         }
         let modifier_after = optional(&modifiers, |m| {
-            format!(r"^[{WRAPPERS}]*,?\s+(?:{m}){end_boundary}")
+            format!(r"^[{WRAPPERS}]*\s+(?:{m}){end_boundary}")
+        });
+        // After a comma, only what the language sets off by one and still
+        // reads as part of the term's phrase: a Russian participle
+        // ("клиенты, делающие заказ"), not an English preposition
+        // ("customers, not clients, in every article").
+        let comma_modifier_after = optional(&source.comma_modifiers, |m| {
+            format!(r"^[{WRAPPERS}]*,\s+(?:{m}){end_boundary}")
         });
         let connectors = source
             .connectors
@@ -229,6 +241,7 @@ impl Checks {
             qualifier,
             particle_before,
             modifier_after,
+            comma_modifier_after,
             particles: (!particles.is_empty()).then(|| format!("(?i:{particles})")),
             longest_particle: OnceLock::new(),
         }
@@ -256,6 +269,7 @@ impl Checks {
             self.qualifier.as_ref(),
             self.particle_before.as_ref(),
             self.modifier_after.as_ref(),
+            self.comma_modifier_after.as_ref(),
         ]
         .into_iter()
         .flatten()
@@ -319,7 +333,11 @@ impl Checks {
         let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
         // A modifier set off by a comma is one too ("клиенты, делающие
         // заказ"), though the comma would end the phrase.
-        if rest.starts_with(',') && modifier() {
+        let comma_modifier = self
+            .comma_modifier_after
+            .as_ref()
+            .is_some_and(|r| r.is_match(after));
+        if comma_modifier {
             return false;
         }
         if self.ends.is_match(after) {
@@ -441,6 +459,7 @@ mod tests {
             ends: strings(&["is", "who"]),
             qualifiers: strings(&["new"]),
             modifiers: strings(&["[A-Z0-9]{2,}"]),
+            comma_modifiers: strings(&["[a-z]+ing"]),
             connectors: vec![(0, connector)],
         };
         let contrast = Contrast::new(&source, true);
@@ -586,6 +605,10 @@ mod tests {
         assert!(!joins(&not, "A client, not a client B2B."));
         assert!(!joins(&not, "A client, not a client the end."));
         assert!(!joins(&not, "A client, not **a client list**."));
+        // Past a comma, only a comma modifier makes a kind of the term.
+        assert!(joins(&not, "A client, not a client, in every page."));
+        assert!(joins(&not, "A client, not a client, B2B or not."));
+        assert!(!joins(&not, "A client, not a client, paying twice."));
         let or = contrast(between(&["or"]));
         assert!(!joins(&or, "A client or a client pays."));
     }

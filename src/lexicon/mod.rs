@@ -715,6 +715,7 @@ impl LexiconBuilder {
             ends: checked(&section.ends)?,
             qualifiers: checked(&section.qualifiers)?,
             modifiers: checked(&section.modifiers)?,
+            comma_modifiers: checked(&section.comma_modifiers)?,
             connectors: Vec::new(),
         };
         for entry in &section.connector {

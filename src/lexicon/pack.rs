@@ -196,6 +196,11 @@ pub(crate) struct ContrastSection {
     /// of a clause contrast, make it a kind of its own (`клиенты B2B`).
     #[serde(default)]
     pub modifiers: Vec<Spanned<String>>,
+    /// Regexes (case-sensitive) for the modifiers that may follow the
+    /// second term past a comma, as a language sets some off by one
+    /// (`клиенты, делающие заказ`); past a comma nothing else is one.
+    #[serde(default)]
+    pub comma_modifiers: Vec<Spanned<String>>,
     /// The connectors.
     #[serde(default)]
     pub connector: Vec<ConnectorEntry>,

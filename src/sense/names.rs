@@ -131,7 +131,7 @@ fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> bool 
         None => table_header_cell(text, line, span).is_some_and(is_title_case),
     };
     let starts = |at: usize| starts_sentence(text, headings, at);
-    if !title_case && capitalised_run(text, line, span, starts) {
+    if !title_case && capitalised_run(text, wrapped_line_of(text, line), span, starts) {
         return true;
     }
     heading.is_none() && !starts(word_start(text, span.start)) && is_party(text, lang, span)
@@ -325,6 +325,41 @@ fn line_of(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
+/// `line` with the lines of its paragraph on either side, where the text
+/// wraps: a name such as "Microsoft Project Client" may be cut by a line
+/// break as well as any other words. A blank line, a list item, a heading,
+/// a table row or a quote starts a new block, which no name crosses.
+fn wrapped_line_of(text: &str, line: Span) -> Span {
+    let continues = |line: &str| {
+        let line = line.trim_start();
+        !line.is_empty()
+            && !line.starts_with(['#', '|', '>', '-', '*', '+', '<'])
+            && !line.split_once(['.', ')']).is_some_and(|(number, _)| {
+                !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
+    let mut out = line;
+    // Only a whole line reaches its neighbours: `line_of` cuts a long one
+    // anywhere, even inside a character.
+    let bytes = text.as_bytes();
+    if line.start > 0 && bytes[line.start - 1] == b'\n' && continues(&text[line.start..line.end]) {
+        let before = line_of(text, Span::new(line.start - 1, line.start - 1));
+        if continues(&text[before.start..before.end]) {
+            out.start = before.start;
+        }
+    }
+    if bytes.get(line.end) == Some(&b'\n') {
+        let after = line_of(text, Span::new(line.end + 1, line.end + 1));
+        if after.start > line.end
+            && continues(&text[line.start..line.end])
+            && continues(&text[after.start..after.end])
+        {
+            out.end = after.end;
+        }
+    }
+    out
+}
+
 /// The heading that holds `span`, if any.
 fn heading_of(headings: &[(u8, Span)], span: Span) -> Option<Span> {
     let after = headings.partition_point(|(_, h)| h.start <= span.start);
@@ -450,6 +485,10 @@ fn line_words(text: &str, line: Span) -> Vec<Word> {
     let slice = &text[line.start..line.end];
     for token in slice.split(char::is_whitespace) {
         // Each token is a slice of `slice`: its address says where.
+        if token.is_empty() {
+            // Two white-space characters in a row (`Project \nClient`).
+            continue;
+        }
         let start = line.start + (token.as_ptr() as usize - slice.as_ptr() as usize);
         let inner = token.trim_matches(|c: char| !c.is_alphanumeric());
         if inner.is_empty() {

@@ -81,6 +81,53 @@ fn capitalised_runs_are_names_except_at_a_sentence_start() {
 }
 
 #[test]
+fn a_capitalised_run_may_wrap_across_a_line_break() {
+    assert!(named(
+        "Plan the work in the Acme Project\nClient before you share it.",
+        "Client",
+        "en"
+    ));
+    assert!(named(
+        "Plan the work in the Acme\nProject Client before you share it.",
+        "Client",
+        "en"
+    ));
+    assert!(named(
+        "Plan the work in the Acme Project \nClient before you share it.",
+        "Client",
+        "en"
+    ));
+    // A new block is not the same sentence: a list item, a heading, a
+    // table row or a blank line stops the run.
+    for text in [
+        "Plan the work in Acme Project\n- Client calls come first.",
+        "Plan the work in Acme Project\n\nClient calls come first.",
+        "# Acme Project\nClient calls come first.",
+        "| Acme Project |\nClient calls come first.",
+    ] {
+        let client = text.rfind("Client").unwrap();
+        let headings = crate::markdown::outline(text).headings;
+        assert!(
+            !is_name(text, &headings, "en", Span::new(client, client + 6)),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_long_wrapped_line_is_read_without_splitting_a_character() {
+    // The line is cut around the term inside its Cyrillic letters; the
+    // lines beside it are not reached from there.
+    let long = "Ж".repeat(700);
+    for text in [
+        format!("{long} Acme Client {long}\nnext line"),
+        format!("first line\n{long} Acme Client {long}"),
+    ] {
+        assert!(named(&text, "Client", "en"), "{}", text.len());
+    }
+}
+
+#[test]
 fn parties_are_capitalised_mid_sentence() {
     assert!(named(
         "Исполнитель передаёт Заказчику результат.",
