@@ -310,10 +310,17 @@ pub fn classify(
         return;
     }
     // One sense per discourse: what the uses that cues and code names
-    // decided say, per language.
+    // decided say, per language. A name votes for nothing: a page called
+    // **Clients** is a page whatever the shop calls its people.
     let mut votes: Vec<(LangId, i64)> = Vec::new();
     for o in occurrences.iter() {
         if !cues.classifies(o.term) || !matches!(o.reason, Reason::Cue { .. } | Reason::Identifier)
+        {
+            continue;
+        }
+        let lang = lexicon.term(o.term).lang;
+        if o.reason != Reason::Identifier
+            && names::is_name(text, headings, &lexicon.language(lang).code, o.span)
         {
             continue;
         }

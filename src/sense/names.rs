@@ -109,7 +109,7 @@ pub fn mark_names(
 }
 
 /// Whether the term at `span` is part of a name (see the module doc).
-fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> bool {
+pub(super) fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> bool {
     if quoted_name(text, lang, span)
         || super::labels::is_label(text, lang, span)
         || values::field_given_value(text, lang, span)

@@ -869,6 +869,18 @@ fn english_software_clients_and_the_people_beside_them() {
     }
 }
 
+/// A UI label names a page, not the people: it takes no part in the
+/// document's vote on what its other uses mean.
+#[test]
+fn a_page_label_does_not_vote_for_the_rest_of_the_page() {
+    let markdown = "1. Open the **Clients** page and select a row.\n\
+                    2. Choose **Refund**.\n\n\
+                    The client hears from us within a day.\n";
+    let senses = senses_with(&LEXICON, markdown);
+    let prose = senses.iter().find(|(said, _, _)| said == "client");
+    assert!(matches!(prose, Some((_, Business, _))), "{senses:?}");
+}
+
 /// What a possessive term owns tells who it is, whatever the rest of the
 /// sentence says: people have orders, programs have certificates.
 #[test]
