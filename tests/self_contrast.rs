@@ -66,6 +66,7 @@ fn english_self_contrasts() {
         "Clients or clients get the invoice first.",
         "Tell a subscriber from a subscriber.",
         "Firms keep their clients, whereas stores keep their clients.",
+        "A client, not a client, on every page.",
     ]);
 }
 
@@ -166,6 +167,7 @@ fn chinese_self_contrasts() {
         "既是客户，也是客户。",
         "客户对比客户，哪个更重要？",
         "客户与客户之间有什么不同？",
+        "他们不是顾客，而是顾客决定价格。",
     ]);
 }
 
@@ -191,6 +193,9 @@ fn chinese_look_alikes() {
         "客户对客户不满意。",
         "如果没有客户或客户已经付款，就跳过。",
         "客户跟客户都说了。",
+        "不是客户，而是客户组决定。",
+        "不同于律所的客户，网店的客户很少签合同。",
+        "An agency's clients, unlike a bakery's clients, sign contracts.",
     ]);
 }
 

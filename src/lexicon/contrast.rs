@@ -51,6 +51,8 @@ pub(crate) struct ContrastSource {
     pub qualifiers: Vec<String>,
     pub modifiers: Vec<String>,
     pub comma_modifiers: Vec<String>,
+    pub side_modifiers: Vec<String>,
+    pub clause_starts: Vec<String>,
     pub connectors: Vec<(usize, ConnectorSource)>,
 }
 
@@ -63,6 +65,8 @@ impl ContrastSource {
         self.qualifiers.extend(other.qualifiers);
         self.modifiers.extend(other.modifiers);
         self.comma_modifiers.extend(other.comma_modifiers);
+        self.side_modifiers.extend(other.side_modifiers);
+        self.clause_starts.extend(other.clause_starts);
         self.connectors.extend(other.connectors);
     }
 }
@@ -107,6 +111,14 @@ struct Checks {
     /// The same past a comma: a modifier the language sets off by one
     /// ("клиенты, делающие заказ").
     comma_modifier_after: Option<LazyRegex>,
+    /// At the end of the gap: what makes the second side a kind of its
+    /// own ("a shop's", "网店的"), which two different words set against
+    /// each other may carry.
+    side_modifier: Option<LazyRegex>,
+    /// Right after the second term of an open or clause contrast, in a
+    /// language without spaces: a word that starts its predicate
+    /// ("而是顾客**通常**…"), where a space would tell it elsewhere.
+    clause_start: Option<LazyRegex>,
     /// The particles, as one case-insensitive pattern, if there are any.
     particles: Option<String>,
     /// The longest match of `particles` in bytes (0 without particles),
@@ -163,6 +175,33 @@ impl Contrast {
     #[cfg(test)]
     pub(crate) fn has_patterns(&self) -> bool {
         self.checks.is_some()
+    }
+
+    /// Where a modifier right before the term at `term` of `text` may
+    /// start ("unlike **a firm's** clients, **a shop's** customers"): each
+    /// place after `from`, nearest the term first, from which a
+    /// `side-modifiers` pattern of the language runs up to the term. Two
+    /// different words set against each other may each be a kind.
+    pub fn side_modifier_starts(&self, text: &str, from: usize, term: Span) -> Vec<usize> {
+        let Some(regex) = self
+            .checks
+            .as_ref()
+            .and_then(|c| c.side_modifier.as_ref())
+            .and_then(|r| r.get().ok())
+        else {
+            return Vec::new();
+        };
+        let from = floor_char_boundary(text, from.max(term.start.saturating_sub(CONTEXT_WINDOW)));
+        let Some(window) = text.get(from..term.start) else {
+            return Vec::new();
+        };
+        window
+            .char_indices()
+            .rev()
+            .map(|(at, _)| at)
+            .filter(|&at| regex.is_match(&window[at..]))
+            .map(|at| from + at)
+            .collect()
     }
 
     /// Whether a connector of this language sets the term at `first`
@@ -230,6 +269,10 @@ impl Checks {
         let comma_modifier_after = optional(&source.comma_modifiers, |m| {
             format!(r"^[{WRAPPERS}]*,\s+(?:{m}){end_boundary}")
         });
+        let clause_start = optional(&source.clause_starts, |c| format!(r"^[{WRAPPERS}]*(?:{c})"));
+        let side_modifier = optional(&source.side_modifiers, |m| {
+            format!(r"^{boundary}(?:{m})[\s{WRAPPERS}]*$")
+        });
         let connectors = source
             .connectors
             .iter()
@@ -242,6 +285,8 @@ impl Checks {
             particle_before,
             modifier_after,
             comma_modifier_after,
+            side_modifier,
+            clause_start,
             particles: (!particles.is_empty()).then(|| format!("(?i:{particles})")),
             longest_particle: OnceLock::new(),
         }
@@ -270,6 +315,8 @@ impl Checks {
             self.particle_before.as_ref(),
             self.modifier_after.as_ref(),
             self.comma_modifier_after.as_ref(),
+            self.side_modifier.as_ref(),
+            self.clause_start.as_ref(),
         ]
         .into_iter()
         .flatten()
@@ -342,6 +389,13 @@ impl Checks {
         }
         if self.ends.is_match(after) {
             return true;
+        }
+        if self
+            .clause_start
+            .as_ref()
+            .is_some_and(|r| r.is_match(after))
+        {
+            return !modifier();
         }
         // Padding at the gap's start closes the first term; a quote or
         // emphasis marker further on opens the second (`not **a client`).
@@ -460,6 +514,8 @@ mod tests {
             qualifiers: strings(&["new"]),
             modifiers: strings(&["[A-Z0-9]{2,}"]),
             comma_modifiers: strings(&["[a-z]+ing"]),
+            side_modifiers: strings(&["[a-z]+'s"]),
+            clause_starts: Vec::new(),
             connectors: vec![(0, connector)],
         };
         let contrast = Contrast::new(&source, true);

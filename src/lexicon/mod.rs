@@ -126,6 +126,24 @@ impl Language {
         self.contrast.joins(text, first, second)
     }
 
+    /// Whether one of the language's contrast connectors sets two different
+    /// terms at `first` and `second` of `text` against each other, the
+    /// second perhaps with a modifier before it ("unlike clients, a shop's
+    /// customers"; `不同于客户，网店的顾客`).
+    pub fn contrasts_roles(&self, text: &str, first: Span, second: Span) -> bool {
+        let contrast = &self.contrast;
+        // Each side as it stands, and with each modifier it may have.
+        let sides = |from: usize, term: Span| {
+            std::iter::once(term).chain(
+                contrast
+                    .side_modifier_starts(text, from, term)
+                    .into_iter()
+                    .map(move |at| Span::new(at, term.end)),
+            )
+        };
+        sides(0, first).any(|a| sides(first.end, second).any(|b| contrast.joins(text, a, b)))
+    }
+
     /// The preposition right before the term at `term` of `text` (in
     /// `slots`) that must change with it when it becomes `replacement`
     /// (`о клиенте` → `об участнике`): its span and its new spelling.
@@ -716,6 +734,8 @@ impl LexiconBuilder {
             qualifiers: checked(&section.qualifiers)?,
             modifiers: checked(&section.modifiers)?,
             comma_modifiers: checked(&section.comma_modifiers)?,
+            side_modifiers: checked(&section.side_modifiers)?,
+            clause_starts: checked(&section.clause_starts)?,
             connectors: Vec::new(),
         };
         for entry in &section.connector {

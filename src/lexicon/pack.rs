@@ -201,6 +201,15 @@ pub(crate) struct ContrastSection {
     /// (`клиенты, делающие заказ`); past a comma nothing else is one.
     #[serde(default)]
     pub comma_modifiers: Vec<Spanned<String>>,
+    /// Regexes for a modifier that may end the gap before the second of
+    /// two different terms set against each other (`a shop's`, `网店的`).
+    #[serde(default)]
+    pub side_modifiers: Vec<Spanned<String>>,
+    /// Regexes for the words that start a predicate right after the second
+    /// term of an open contrast, for a language without spaces
+    /// (`通常`, `可以`).
+    #[serde(default)]
+    pub clause_starts: Vec<Spanned<String>>,
     /// The connectors.
     #[serde(default)]
     pub connector: Vec<ConnectorEntry>,

@@ -101,6 +101,11 @@ fn a_term_set_against_another_is_the_subject_not_a_finding() {
         "Мы работаем с клиентами, а не с покупателями.",
         "我们服务的是客户而不是顾客。",
         "Clients versus customers: what is the difference?",
+        // Each side may be a kind, and the second may start its clause.
+        "Unlike an agency's clients, a bakery's customers rarely sign anything.",
+        "We say customers, not clients, on every page.",
+        "不同于事务所的客户，超市的顾客很少签合同。",
+        "我们面对的不是客户，而是顾客通常只买一次。",
     ] {
         for business in [RELATIONSHIP, TRANSACTIONAL, MEMBERSHIP] {
             assert_eq!(findings(business, text), [], "{business}: {text}");

@@ -48,5 +48,5 @@ fn sides_of_a_contrast(
         && crate::rules::within_contrast_reach(first, second)
         && lexicon
             .language(a.lang)
-            .contrasts(text, first.span, second.span)
+            .contrasts_roles(text, first.span, second.span)
 }
