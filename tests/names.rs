@@ -2,23 +2,14 @@
 //! defines, code names, and the names a config or a pack declares are
 //! neither flagged nor fixed; the terms around them still are.
 
-use crate::support::{clientele, findings, json, tree};
+use crate::support::{clientele, findings, json, matched_in, tree};
 
 const RELATIONSHIP: &str = "business = \"relationship\"\n";
 const TRANSACTIONAL: &str = "business = \"transactional\"\n";
 
 /// The words `rule` flags in `doc` under the config `config`.
 fn flagged(config: &str, doc: &str, rule: &str) -> Vec<String> {
-    let dir = tree(&[("clientele.toml", config), ("doc.md", doc)]);
-    let output = clientele(dir.path())
-        .args(["--format", "json", "doc.md"])
-        .output()
-        .unwrap();
-    findings(&json(&output.stdout))
-        .into_iter()
-        .filter(|(_, r, _)| r == rule)
-        .map(|(_, _, matched)| matched)
-        .collect()
+    matched_in(config, doc, rule)
 }
 
 fn wrong_terms(config: &str, doc: &str) -> Vec<String> {

@@ -90,6 +90,21 @@ pub fn wrong_terms(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The `matched` text of each `rule` finding in `doc`, checked as `doc.md`
+/// beside a `clientele.toml` that holds `config`.
+pub fn matched_in(config: &str, doc: &str, rule: &str) -> Vec<String> {
+    let dir = tree(&[("clientele.toml", config), ("doc.md", doc)]);
+    let output = clientele(dir.path())
+        .args(["--format", "json", "doc.md"])
+        .output()
+        .unwrap();
+    findings(&json(&output.stdout))
+        .into_iter()
+        .filter(|(_, r, _)| r == rule)
+        .map(|(_, _, matched)| matched)
+        .collect()
+}
+
 /// `(path, matched)` rows as [`wrong_terms`] returns them.
 pub fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
     rows.iter()

@@ -4,22 +4,13 @@
 //! by a space are names; the same words in a business sentence are
 //! flagged.
 
-use crate::support::{clientele, findings, json, tree};
+use crate::support::matched_in;
 
 const TRANSACTIONAL: &str = "business = \"transactional\"\n";
 
 /// The words `wrong-term` flags in `doc` with a transactional business.
 fn wrong_terms(doc: &str) -> Vec<String> {
-    let dir = tree(&[("clientele.toml", TRANSACTIONAL), ("doc.md", doc)]);
-    let output = clientele(dir.path())
-        .args(["--format", "json", "doc.md"])
-        .output()
-        .unwrap();
-    findings(&json(&output.stdout))
-        .into_iter()
-        .filter(|(_, rule, _)| rule == "wrong-term")
-        .map(|(_, _, matched)| matched)
-        .collect()
+    matched_in(TRANSACTIONAL, doc, "wrong-term")
 }
 
 #[test]
