@@ -42,7 +42,7 @@ pub(crate) const MAX_GAP: usize = 320;
 
 /// The regex fragments of one language's `[contrast]` sections, as the
 /// packs give them; each connector with the pack it came from.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct ContrastSource {
     /// The last pack that added to it, blamed for errors no connector caused.
     pub pack: usize,
@@ -72,7 +72,7 @@ impl ContrastSource {
 }
 
 /// The regex fragments of one connector.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct ConnectorSource {
     pub before: Vec<String>,
     pub between: Vec<String>,

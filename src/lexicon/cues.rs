@@ -95,7 +95,7 @@ pub struct Cues {
 }
 
 /// A cue as a pack declares it, before the automaton is built.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct CueSource {
     pub word: String,
     pub lang: LangId,

@@ -373,14 +373,14 @@ impl Lexicon {
 }
 
 /// Where a pack came from, kept so that errors can point into it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct PackSource {
     path: PathBuf,
     text: String,
 }
 
 /// A reference by name that can be checked only once every pack is loaded.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Pending<T> {
     pack: usize,
     value: Spanned<String>,
@@ -388,7 +388,7 @@ struct Pending<T> {
 }
 
 /// Loads packs one by one, then checks and builds the [`Lexicon`].
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct LexiconBuilder {
     sources: Vec<PackSource>,
     languages: Vec<Language>,
