@@ -301,16 +301,23 @@ pub fn decode_with_encoding(
     bytes: Vec<u8>,
 ) -> Result<(String, TextEncoding), Unreadable> {
     if let Some(encoding) = TextEncoding::utf16_by_mark(&bytes) {
-        return encoding
-            .decode_utf16(&bytes)
-            .map(|text| (text, encoding))
-            .map_err(|bad| {
-                Unreadable::Failed(Error::NotUtf16 {
-                    path: path.to_path_buf(),
-                    encoding: bad.encoding.name(),
-                    offset: bad.offset,
-                })
-            });
+        let text = encoding.decode_utf16(&bytes).map_err(|bad| {
+            Unreadable::Failed(Error::NotUtf16 {
+                path: path.to_path_buf(),
+                encoding: bad.encoding.name(),
+                offset: bad.offset,
+            })
+        })?;
+        // UTF-16 is full of zero bytes; a NUL character is what makes a
+        // binary file in it, as a NUL byte does in UTF-8, so that a file
+        // and the same text saved in another encoding are read alike.
+        let sniffed = &text.as_bytes()[..text.len().min(BINARY_SNIFF_LEN)];
+        if sniffed.contains(&0) {
+            return Err(Unreadable::Skipped(
+                "binary file (it contains NUL characters)".to_owned(),
+            ));
+        }
+        return Ok((text, encoding));
     }
     if bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0) {
         return Err(Unreadable::Skipped(

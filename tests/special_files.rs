@@ -248,6 +248,25 @@ fn utf16_files_are_checked_and_fixed_in_utf16() {
 }
 
 #[test]
+fn a_nul_character_makes_a_binary_file_in_utf16_as_in_utf8() {
+    let text = "Our clients sign.\0\n";
+    for (name, bytes) in [
+        ("eight.md", text.as_bytes().to_vec()),
+        ("sixteen.md", utf16(true, text)),
+    ] {
+        let dir = tree(&[("clientele.toml", "business = \"transactional\"\n")]);
+        fs::write(dir.path().join(name), &bytes).unwrap();
+        let (code, _, stderr) = run(dir.path(), &["--fix", name]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert!(
+            stderr.contains(&format!("note: {name}: skipped: binary file")),
+            "{stderr}"
+        );
+        assert_eq!(fs::read(dir.path().join(name)).unwrap(), bytes);
+    }
+}
+
+#[test]
 fn a_broken_utf16_file_is_an_error_not_a_pass() {
     let dir = tree(&[GOOD]);
     let mut bytes = utf16(true, "A client.\n");
