@@ -289,6 +289,12 @@ impl From<Unreadable> for FileOutcome {
     }
 }
 
+/// Whether a NUL byte stands in the first [`BINARY_SNIFF_LEN`] bytes: the
+/// mark of a binary file.
+fn has_nul_early(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0)
+}
+
 /// The text of `bytes`, the contents of the file at `path`, unless it is
 /// binary or neither UTF-8 nor UTF-16 with a byte order mark.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Unreadable> {
@@ -311,15 +317,14 @@ pub fn decode_with_encoding(
         // UTF-16 is full of zero bytes; a NUL character is what makes a
         // binary file in it, as a NUL byte does in UTF-8, so that a file
         // and the same text saved in another encoding are read alike.
-        let sniffed = &text.as_bytes()[..text.len().min(BINARY_SNIFF_LEN)];
-        if sniffed.contains(&0) {
+        if has_nul_early(text.as_bytes()) {
             return Err(Unreadable::Skipped(
                 "binary file (it contains NUL characters)".to_owned(),
             ));
         }
         return Ok((text, encoding));
     }
-    if bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0) {
+    if has_nul_early(&bytes) {
         return Err(Unreadable::Skipped(
             "binary file (it contains NUL bytes)".to_owned(),
         ));

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{clientele, json, root, shared, tree};
+use crate::support::{clientele, json, root, run_format, shared, tree};
 
 /// The official SARIF 2.1.0 schema, compiled, or `None` (with a note)
 /// when `../shared` is not beside the checkout.
@@ -26,29 +26,15 @@ fn schema_errors(schema: &jsonschema::Validator, log: &Value) -> String {
         .join("\n")
 }
 
-/// The stdout of `clientele --format <format> <args>` run in `dir`, and its
-/// exit code.
-fn run(dir: &Path, format: &str, args: &[&str]) -> (String, Option<i32>) {
-    let output = clientele(dir)
-        .args(["--format", format])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        output.status.code(),
-    )
-}
-
 /// The JSON report of the same run, to compare the other formats with.
 fn json_report(dir: &Path, args: &[&str]) -> Value {
-    let (stdout, _) = run(dir, "json", args);
+    let (stdout, _) = run_format(dir, "json", args);
     json(stdout.as_bytes())
 }
 
 #[test]
 fn sarif_on_the_examples_validates_against_the_official_schema() {
-    let (stdout, code) = run(&root(), "sarif", &["examples/"]);
+    let (stdout, code) = run_format(&root(), "sarif", &["examples/"]);
     assert_eq!(code, Some(1));
     let log = json(stdout.as_bytes());
     let Some(schema) = sarif_schema() else {
@@ -62,7 +48,7 @@ fn sarif_on_the_examples_validates_against_the_official_schema() {
 fn the_schema_check_rejects_a_broken_log() {
     // The validation above would pass on anything if the schema did not
     // compile to real constraints.
-    let (stdout, _) = run(&root(), "sarif", &["examples/shop"]);
+    let (stdout, _) = run_format(&root(), "sarif", &["examples/shop"]);
     let mut log = json(stdout.as_bytes());
     log["runs"][0]["results"][0]["level"] = Value::from("fatal");
     log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
@@ -77,7 +63,7 @@ fn the_schema_check_rejects_a_broken_log() {
 
 #[test]
 fn sarif_results_agree_with_the_json_report() {
-    let (stdout, _) = run(&root(), "sarif", &["examples/"]);
+    let (stdout, _) = run_format(&root(), "sarif", &["examples/"]);
     let log = json(stdout.as_bytes());
     let run = &log["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
@@ -149,7 +135,7 @@ fn sarif_columns_count_characters_on_cyrillic_and_han_lines() {
         ("clientele.toml", "business = \"relationship\"\n"),
         ("доки/客户.md", "Наши заказчики и 顾客 — our customers.\n"),
     ]);
-    let (stdout, code) = run(dir.path(), "sarif", &["."]);
+    let (stdout, code) = run_format(dir.path(), "sarif", &["."]);
     assert_eq!(code, Some(1));
     let log = json(stdout.as_bytes());
     let Some(schema) = sarif_schema() else {
@@ -186,7 +172,7 @@ fn sarif_lists_errors_that_stopped_files_as_notifications() {
         ("clientele.toml", "business = \"retail\"\n"),
         ("a.md", "Clients.\n"),
     ]);
-    let (stdout, code) = run(dir.path(), "sarif", &["."]);
+    let (stdout, code) = run_format(dir.path(), "sarif", &["."]);
     assert_eq!(code, Some(2));
     let log = json(stdout.as_bytes());
     let Some(schema) = sarif_schema() else {
@@ -211,7 +197,7 @@ fn github_commands_carry_the_position_and_the_escaped_text() {
         ("clientele.toml", "business = \"relationship\"\n"),
         ("notes, v1: 100%.md", "Наши заказчики — our customers.\n"),
     ]);
-    let (stdout, code) = run(dir.path(), "github", &["."]);
+    let (stdout, code) = run_format(dir.path(), "github", &["."]);
     assert_eq!(code, Some(1));
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
@@ -227,7 +213,7 @@ fn github_commands_carry_the_position_and_the_escaped_text() {
 #[test]
 fn github_annotates_errors_that_stopped_files() {
     let dir = tree(&[("clientele.toml", "business = 1\n"), ("a.md", "Clients.\n")]);
-    let (stdout, code) = run(dir.path(), "github", &["."]);
+    let (stdout, code) = run_format(dir.path(), "github", &["."]);
     assert_eq!(code, Some(2));
     let first = stdout.lines().next().unwrap();
     assert!(
@@ -253,7 +239,7 @@ fn github_annotates_a_broken_config_at_its_file_line_and_column() {
         ),
         ("v1, 100%: docs/a.md", "Clients.\n"),
     ]);
-    let (stdout, code) = run(dir.path(), "github", &["."]);
+    let (stdout, code) = run_format(dir.path(), "github", &["."]);
     assert_eq!(code, Some(2));
     let first = stdout.lines().next().unwrap();
     assert_eq!(
@@ -295,7 +281,7 @@ fn every_format_says_the_same_on_the_examples() {
             )
         })
         .collect();
-    let (concise, code) = run(&root(), "concise", &["examples/"]);
+    let (concise, code) = run_format(&root(), "concise", &["examples/"]);
     assert_eq!(code, Some(1));
     let lines: Vec<&str> = concise.lines().collect();
     assert_eq!(lines[..expected.len()], expected);
@@ -307,7 +293,7 @@ fn every_format_says_the_same_on_the_examples() {
         ]
     );
 
-    let (github, _) = run(&root(), "github", &["examples/"]);
+    let (github, _) = run_format(&root(), "github", &["examples/"]);
     let commands = github.lines().filter(|l| l.starts_with("::")).count();
     assert_eq!(commands, expected.len());
 }
@@ -333,9 +319,9 @@ fn stdin_takes_the_name_given_in_every_format() {
 
 #[test]
 fn concise_and_github_snapshots_on_the_examples() {
-    let (concise, _) = run(&root(), "concise", &["examples/"]);
+    let (concise, _) = run_format(&root(), "concise", &["examples/"]);
     insta::assert_snapshot!("concise_on_the_examples", concise);
-    let (github, _) = run(&root(), "github", &["examples/"]);
+    let (github, _) = run_format(&root(), "github", &["examples/"]);
     insta::assert_snapshot!("github_on_the_examples", github);
 }
 
@@ -396,7 +382,7 @@ fn sarif_fingerprints_survive_lines_moving_and_tell_findings_apart() {
     let text = "Наши заказчики довольны. Our customers agree.\n";
     let fingerprints = |doc: &str| -> Vec<String> {
         let dir = tree(&[config, ("guide.md", doc)]);
-        let (stdout, _) = run(dir.path(), "sarif", &["guide.md"]);
+        let (stdout, _) = run_format(dir.path(), "sarif", &["guide.md"]);
         let log = json(stdout.as_bytes());
         log["runs"][0]["results"]
             .as_array()
@@ -422,7 +408,7 @@ fn sarif_fingerprints_survive_lines_moving_and_tell_findings_apart() {
 
 #[test]
 fn sarif_points_a_translation_finding_at_its_source_file() {
-    let (stdout, _) = run(&root(), "sarif", &["tests/fixtures/translations"]);
+    let (stdout, _) = run_format(&root(), "sarif", &["tests/fixtures/translations"]);
     let log = json(stdout.as_bytes());
     let Some(schema) = sarif_schema() else {
         return;
@@ -463,7 +449,7 @@ fn sarif_line_hashes_survive_lines_moving_and_count_identical_findings() {
     let text = "Our customers agree.\n\nOur customers agree.\n";
     let log = |doc: &str| {
         let dir = tree(&[config, ("guide.md", doc)]);
-        let (stdout, _) = run(dir.path(), "sarif", &["guide.md"]);
+        let (stdout, _) = run_format(dir.path(), "sarif", &["guide.md"]);
         json(stdout.as_bytes())
     };
     let before = log(text);
@@ -499,10 +485,10 @@ fn sarif_line_hashes_are_unique_in_a_run() {
     let config = ("clientele.toml", "business = \"relationship\"\n");
     let text = "Our customers agree. Our customers agree.\n\nOur customers agree.\n";
     let dir = tree(&[config, ("a.md", text), ("b.md", text)]);
-    let (stdout, _) = run(dir.path(), "sarif", &["."]);
+    let (stdout, _) = run_format(dir.path(), "sarif", &["."]);
     let mut hashes = partial_fingerprints(&json(stdout.as_bytes()), "primaryLocationLineHash");
     assert_eq!(hashes.len(), 6);
-    let (stdout, _) = run(
+    let (stdout, _) = run_format(
         &root(),
         "sarif",
         &["examples/", "tests/fixtures/translations"],
@@ -516,7 +502,7 @@ fn sarif_line_hashes_are_unique_in_a_run() {
 
 #[test]
 fn sarif_rule_descriptions_fit_github_s_limit() {
-    let (stdout, _) = run(&root(), "sarif", &["examples/"]);
+    let (stdout, _) = run_format(&root(), "sarif", &["examples/"]);
     let log = json(stdout.as_bytes());
     let rules = log["runs"][0]["tool"]["driver"]["rules"]
         .as_array()
@@ -572,7 +558,7 @@ fn embedded_links(message: &str) -> Vec<(String, u64)> {
 
 #[test]
 fn sarif_messages_link_every_related_location_by_its_id() {
-    let (stdout, _) = run(
+    let (stdout, _) = run_format(
         &root(),
         "sarif",
         &["examples/", "tests/fixtures/translations"],

@@ -3,25 +3,10 @@
 //! (read back by junitparser in CI: tests/integrations/junit_check.py).
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{clientele, json, root, tree};
-
-/// The stdout of `clientele --format <format> <args>` run in `dir`, and its
-/// exit code.
-fn run(dir: &Path, format: &str, args: &[&str]) -> (String, Option<i32>) {
-    let output = clientele(dir)
-        .args(["--format", format])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(output.stdout).unwrap(),
-        output.status.code(),
-    )
-}
+use crate::support::{clientele, json, root, run_format, tree};
 
 /// The Code Quality report's schema (tests/data), compiled.
 fn gitlab_schema() -> jsonschema::Validator {
@@ -72,12 +57,12 @@ fn small_fixture() -> tempfile::TempDir {
 
 #[test]
 fn gitlab_on_the_examples_validates_and_agrees_with_the_json_report() {
-    let (stdout, code) = run(&root(), "gitlab", &["examples/"]);
+    let (stdout, code) = run_format(&root(), "gitlab", &["examples/"]);
     assert_eq!(code, Some(1));
     let report = json(stdout.as_bytes());
     let errors = schema_errors(&report);
     assert!(errors.is_empty(), "{errors}");
-    let (stdout, _) = run(&root(), "json", &["examples/"]);
+    let (stdout, _) = run_format(&root(), "json", &["examples/"]);
     let expected: Vec<(String, u64, String, &str)> = json(stdout.as_bytes())["diagnostics"]
         .as_array()
         .unwrap()
@@ -118,7 +103,7 @@ fn gitlab_on_the_examples_validates_and_agrees_with_the_json_report() {
 fn the_gitlab_schema_check_rejects_a_broken_report() {
     // The validation above would pass on anything if the schema did not
     // hold GitLab's constraints.
-    let (stdout, _) = run(&root(), "gitlab", &["examples/shop"]);
+    let (stdout, _) = run_format(&root(), "gitlab", &["examples/shop"]);
     let mut report = json(stdout.as_bytes());
     report[0]["severity"] = Value::from("error");
     report[0]["location"]["path"] = Value::from("/srv/repo/a.md");
@@ -141,7 +126,7 @@ fn gitlab_fingerprints_survive_lines_moving_and_are_unique() {
     let text = "Our customers and customers agree. Our customers pay.\n";
     let report = |doc: &str| -> Value {
         let dir = tree(&[config, ("guide.md", doc)]);
-        let (stdout, code) = run(dir.path(), "gitlab", &["guide.md"]);
+        let (stdout, code) = run_format(dir.path(), "gitlab", &["guide.md"]);
         assert_eq!(code, Some(1));
         json(stdout.as_bytes())
     };
@@ -162,7 +147,7 @@ fn gitlab_fingerprints_survive_lines_moving_and_are_unique() {
     assert_eq!(lines(&moved), [5, 5, 5]);
     // The fingerprint of a finding alone is the one SARIF gives it.
     let dir = tree(&[config, ("guide.md", text)]);
-    let (stdout, _) = run(dir.path(), "sarif", &["guide.md"]);
+    let (stdout, _) = run_format(dir.path(), "sarif", &["guide.md"]);
     let sarif = json(stdout.as_bytes());
     assert_eq!(
         sarif["runs"][0]["results"][2]["partialFingerprints"]["clienteleFinding/v1"],
@@ -176,15 +161,15 @@ fn gitlab_paths_are_relative_to_the_current_folder() {
     let dir = tree(&[config, ("docs/guide.md", "Our customers pay.\n")]);
     let here = dir.path().canonicalize().unwrap();
     let absolute = here.join("docs/guide.md");
-    let (stdout, _) = run(&here, "gitlab", &[absolute.to_str().unwrap()]);
+    let (stdout, _) = run_format(&here, "gitlab", &[absolute.to_str().unwrap()]);
     let report = json(stdout.as_bytes());
     assert_eq!(report[0]["location"]["path"], "docs/guide.md");
     // From the same folder, by a relative path: the same issue.
-    let (stdout, _) = run(&here, "gitlab", &["./docs/guide.md"]);
+    let (stdout, _) = run_format(&here, "gitlab", &["./docs/guide.md"]);
     assert_eq!(json(stdout.as_bytes()), report);
     // Outside the current folder the path stays as it was given.
     let elsewhere = tempfile::tempdir().unwrap();
-    let (stdout, _) = run(elsewhere.path(), "gitlab", &[absolute.to_str().unwrap()]);
+    let (stdout, _) = run_format(elsewhere.path(), "gitlab", &[absolute.to_str().unwrap()]);
     let report = json(stdout.as_bytes());
     assert_eq!(report[0]["location"]["path"], absolute.to_str().unwrap());
 }
@@ -192,7 +177,7 @@ fn gitlab_paths_are_relative_to_the_current_folder() {
 #[test]
 fn gitlab_shows_an_error_that_stopped_a_file_as_a_critical_issue() {
     let dir = small_fixture();
-    let (stdout, code) = run(dir.path(), "gitlab", &[]);
+    let (stdout, code) = run_format(dir.path(), "gitlab", &[]);
     assert_eq!(code, Some(2));
     let report = json(stdout.as_bytes());
     let errors = schema_errors(&report);
@@ -216,9 +201,9 @@ fn gitlab_shows_an_error_that_stopped_a_file_as_a_critical_issue() {
 #[test]
 fn gitlab_and_junit_snapshots_on_a_small_fixture() {
     let dir = small_fixture();
-    let (gitlab, _) = run(dir.path(), "gitlab", &[]);
+    let (gitlab, _) = run_format(dir.path(), "gitlab", &[]);
     insta::assert_snapshot!("gitlab_on_a_small_fixture", gitlab);
-    let (junit, _) = run(dir.path(), "junit", &[]);
+    let (junit, _) = run_format(dir.path(), "junit", &[]);
     insta::assert_snapshot!("junit_on_a_small_fixture", junit);
 }
 
@@ -236,7 +221,7 @@ fn junit_counts(xml: &str) -> String {
 #[test]
 fn junit_fails_the_findings_fail_on_fails_and_counts_them() {
     let dir = small_fixture();
-    let (xml, code) = run(dir.path(), "junit", &[]);
+    let (xml, code) = run_format(dir.path(), "junit", &[]);
     assert_eq!(code, Some(2));
     assert_eq!(junit_counts(&xml), r#"tests="3" failures="1" errors="1""#);
     assert!(xml.contains(r#"<failure type="error" message="wrong-term: `customers`"#));
@@ -251,10 +236,10 @@ fn junit_fails_the_findings_fail_on_fails_and_counts_them() {
             r#"<error type="error" message="invalid front matter: docs/stopped.md:3:13: "#
         )
     );
-    let (xml, _) = run(dir.path(), "junit", &["--fail-on", "warning"]);
+    let (xml, _) = run_format(dir.path(), "junit", &["--fail-on", "warning"]);
     assert_eq!(junit_counts(&xml), r#"tests="3" failures="2" errors="1""#);
     assert!(xml.contains(r#"<failure type="warning" message="self-contrast: "#));
-    let (xml, _) = run(dir.path(), "junit", &["--fail-on", "never"]);
+    let (xml, _) = run_format(dir.path(), "junit", &["--fail-on", "never"]);
     assert_eq!(junit_counts(&xml), r#"tests="3" failures="0" errors="1""#);
     assert!(xml.contains("docs/guide.md:3:5: error[wrong-term] `customers`"));
 }
@@ -269,7 +254,7 @@ fn junit_follows_the_fail_on_of_each_file() {
         ("strict/clientele.toml", &strict),
         ("strict/b.md", "Our customers pay.\n"),
     ]);
-    let (xml, code) = run(dir.path(), "junit", &[]);
+    let (xml, code) = run_format(dir.path(), "junit", &[]);
     assert_eq!(code, Some(1));
     assert_eq!(junit_counts(&xml), r#"tests="2" failures="1" errors="0""#);
     assert!(xml.contains(r#"<failure type="warning" message="wrong-term: `customers`"#));

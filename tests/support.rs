@@ -105,6 +105,20 @@ pub fn matched_in(config: &str, doc: &str, rule: &str) -> Vec<String> {
         .collect()
 }
 
+/// The stdout of `clientele --format <format> <args>` run in `dir`, and its
+/// exit code.
+pub fn run_format(dir: &Path, format: &str, args: &[&str]) -> (String, Option<i32>) {
+    let output = clientele(dir)
+        .args(["--format", format])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.code(),
+    )
+}
+
 /// `(path, matched)` rows as [`wrong_terms`] returns them.
 pub fn pairs(rows: &[(&str, &str)]) -> Vec<(String, String)> {
     rows.iter()

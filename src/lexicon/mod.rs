@@ -132,16 +132,21 @@ impl Language {
     /// customers"; `不同于客户，网店的顾客`).
     pub fn contrasts_roles(&self, text: &str, first: Span, second: Span) -> bool {
         let contrast = &self.contrast;
-        // Each side as it stands, and with each modifier it may have.
+        if contrast.joins(text, first, second) {
+            return true;
+        }
+        // Each side as it stands, and with each modifier it may have: read
+        // only when the bare terms are no contrast.
         let sides = |from: usize, term: Span| {
-            std::iter::once(term).chain(
-                contrast
-                    .side_modifier_starts(text, from, term)
-                    .into_iter()
-                    .map(move |at| Span::new(at, term.end)),
-            )
+            let modified = contrast.side_modifier_starts(text, from, term);
+            std::iter::once(term).chain(modified.into_iter().map(move |at| Span::new(at, term.end)))
         };
-        sides(0, first).any(|a| sides(first.end, second).any(|b| contrast.joins(text, a, b)))
+        let seconds: Vec<Span> = sides(first.end, second).collect();
+        sides(0, first).any(|a| {
+            seconds
+                .iter()
+                .any(|&b| (a, b) != (first, second) && contrast.joins(text, a, b))
+        })
     }
 
     /// The preposition right before the term at `term` of `text` (in

@@ -225,9 +225,10 @@ fn owned_cue<'h>(text: &str, span: Span, hits: &'h [CueHit]) -> Option<&'h CueHi
         .bytes()
         .take_while(|b| matches!(b, b' ' | b'\t'))
         .count();
-    let next = span.end + gap;
-    (gap > 0).then_some(())?;
-    hits.iter().find(|hit| hit.at == next)
+    if gap == 0 {
+        return None;
+    }
+    hits.iter().find(|hit| hit.at == span.end + gap)
 }
 
 /// Whether `start..end` lies inside one of the sorted, disjoint `spans`.

@@ -41,7 +41,7 @@ use crate::lexicon::{Lexicon, Occurrence, Reason, Sense};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
-use super::window;
+use super::window::{self, breaks_block};
 
 mod cells;
 mod values;
@@ -131,7 +131,7 @@ pub(super) fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Spa
         None => table_header_cell(text, line, span).is_some_and(is_title_case),
     };
     let starts = |at: usize| starts_sentence(text, headings, at);
-    if !title_case && capitalised_run(text, wrapped_line_of(text, line), span, starts) {
+    if !title_case && capitalised_run(text, wrapped_line_of(text, headings, line), span, starts) {
         return true;
     }
     heading.is_none() && !starts(word_start(text, span.start)) && is_party(text, lang, span)
@@ -327,35 +327,21 @@ fn line_of(text: &str, span: Span) -> Span {
 
 /// `line` with the lines of its paragraph on either side, where the text
 /// wraps: a name such as "Microsoft Project Client" may be cut by a line
-/// break as well as any other words. A blank line, a list item, a heading,
-/// a table row or a quote starts a new block, which no name crosses.
-fn wrapped_line_of(text: &str, line: Span) -> Span {
-    let continues = |line: &str| {
-        let line = line.trim_start();
-        !line.is_empty()
-            && !line.starts_with(['#', '|', '>', '-', '*', '+', '<'])
-            && !line.split_once(['.', ')']).is_some_and(|(number, _)| {
-                !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
-            })
-    };
+/// break as well as any other words, but not by one that ends a block
+/// (see [`super::window::breaks_block`]).
+fn wrapped_line_of(text: &str, headings: &[(u8, Span)], line: Span) -> Span {
     let mut out = line;
     // Only a whole line reaches its neighbours: `line_of` cuts a long one
     // anywhere, even inside a character.
     let bytes = text.as_bytes();
-    if line.start > 0 && bytes[line.start - 1] == b'\n' && continues(&text[line.start..line.end]) {
-        let before = line_of(text, Span::new(line.start - 1, line.start - 1));
-        if continues(&text[before.start..before.end]) {
-            out.start = before.start;
-        }
+    if line.start > 0
+        && bytes[line.start - 1] == b'\n'
+        && !breaks_block(text, headings, line.start - 1)
+    {
+        out.start = line_of(text, Span::new(line.start - 1, line.start - 1)).start;
     }
-    if bytes.get(line.end) == Some(&b'\n') {
-        let after = line_of(text, Span::new(line.end + 1, line.end + 1));
-        if after.start > line.end
-            && continues(&text[line.start..line.end])
-            && continues(&text[after.start..after.end])
-        {
-            out.end = after.end;
-        }
+    if bytes.get(line.end) == Some(&b'\n') && !breaks_block(text, headings, line.end) {
+        out.end = line_of(text, Span::new(line.end + 1, line.end + 1)).end;
     }
     out
 }

@@ -110,7 +110,7 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
 /// Whether the line break at `at` ends a block: a blank line, a heading or
 /// table row before it, or a new block (heading, list item, table row,
 /// quote, fence) after it. Otherwise it only wraps a paragraph.
-fn breaks_block(text: &str, headings: &[(u8, Span)], at: usize) -> bool {
+pub(super) fn breaks_block(text: &str, headings: &[(u8, Span)], at: usize) -> bool {
     // Only a line's first bytes tell what it is: the look stays short on
     // long lines.
     let from = floor_char_boundary(text, at.saturating_sub(LINE_LOOK));
