@@ -55,3 +55,22 @@ fn human_output_on_chinese_words() {
     assert_eq!(output.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
 }
+
+/// A finding deep in a very long line: the snippet shows the words around
+/// it, the header gives its column on the whole line, and a second finding
+/// on the same line has a snippet of its own.
+#[test]
+fn human_output_on_a_very_long_line() {
+    let filler = "Each page of the handbook says it plainly. ".repeat(150);
+    let line = format!("{filler}Our customers sign a contract. {filler}Their customers wait.\n");
+    let dir = crate::support::tree(&[
+        ("clientele.toml", "business = \"relationship\"\n"),
+        ("long.md", &line),
+    ]);
+    let output = clientele(dir.path())
+        .args(["--color", "never", "long.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8(output.stdout).unwrap());
+}

@@ -24,6 +24,8 @@
 
 use std::sync::OnceLock;
 
+use regex_automata::Input;
+
 use super::lazy_regex::LazyRegex;
 use super::simplify;
 
@@ -192,16 +194,26 @@ impl Contrast {
             return Vec::new();
         };
         let from = floor_char_boundary(text, from.max(term.start.saturating_sub(CONTEXT_WINDOW)));
-        let Some(window) = text.get(from..term.start) else {
+        let Some(before) = text.get(..term.start) else {
             return Vec::new();
         };
-        window
-            .char_indices()
-            .rev()
-            .map(|(at, _)| at)
-            .filter(|&at| regex.is_match(&window[at..]))
-            .map(|at| from + at)
-            .collect()
+        // The pattern is anchored at the term only: each search finds the
+        // leftmost start left, so the starts come one search each instead of
+        // one search per character of the window.
+        let mut starts = Vec::new();
+        let mut at = from;
+        while at < before.len() {
+            let Some(found) = regex.find(Input::new(before).range(at..)) else {
+                break;
+            };
+            if found.start() == before.len() {
+                break;
+            }
+            starts.push(found.start());
+            at = ceil_char_boundary(before, found.start() + 1);
+        }
+        starts.reverse();
+        starts
     }
 
     /// Whether a connector of this language sets the term at `first`
@@ -270,8 +282,9 @@ impl Checks {
             format!(r"^[{WRAPPERS}]*,\s+(?:{m}){end_boundary}")
         });
         let clause_start = optional(&source.clause_starts, |c| format!(r"^[{WRAPPERS}]*(?:{c})"));
-        let side_modifier = optional(&source.side_modifiers, |m| {
-            format!(r"^{boundary}(?:{m})[\s{WRAPPERS}]*$")
+        let side_modifier = (!source.side_modifiers.is_empty()).then(|| {
+            let m = alternatives(&source.side_modifiers);
+            LazyRegex::searching(format!(r"{boundary}(?:{m})[\s{WRAPPERS}]*$"))
         });
         let connectors = source
             .connectors
@@ -561,6 +574,32 @@ mod tests {
                     prop_assert!(checks.may_fill(connector, inner_len(&gap)), "{gap:?}");
                 }
             }
+        }
+
+        /// The starts found one search each are every place from which the
+        /// modifier pattern runs up to the term, nearest first, as a test
+        /// of each place in turn finds them.
+        #[test]
+        fn side_modifier_starts_are_every_place_the_pattern_runs_to_the_term(
+            words in proptest::collection::vec("(a|x|the|shop's|firm's|ёж's|客户|, | |  )", 0..12),
+            from in 0usize..40,
+        ) {
+            let contrast = contrast(between(&["or"]));
+            let text = format!("{} clients", words.concat());
+            let term = Span::new(text.len() - "clients".len(), text.len());
+            let regex = contrast.checks.as_deref().unwrap().side_modifier.as_ref().unwrap();
+            let regex = regex.get().unwrap();
+            let lower = floor_char_boundary(&text, from.max(term.start.saturating_sub(CONTEXT_WINDOW)));
+            let before = &text[..term.start];
+            let mut expected: Vec<usize> = (lower..term.start)
+                .filter(|&at| before.is_char_boundary(at))
+                .filter(|&at| {
+                    let input = Input::new(before).range(at..).anchored(regex_automata::Anchored::Yes);
+                    regex.is_match(input)
+                })
+                .collect();
+            expected.reverse();
+            prop_assert_eq!(contrast.side_modifier_starts(&text, from, term), expected);
         }
     }
 

@@ -9,10 +9,12 @@ use regex_automata::meta::{Builder, Config, Regex};
 ///
 /// Only the backtracker and the Pike VM are built: these regexes run over
 /// windows of a few hundred bytes, where a DFA or a literal prefilter buys
-/// nothing, and building them costs several times more than the rest.
+/// nothing, and building them costs several times more than the rest. A
+/// regex made by [`LazyRegex::searching`] gets a lazy DFA too.
 #[derive(Debug, Clone)]
 pub(crate) struct LazyRegex {
     pattern: String,
+    lazy_dfa: bool,
     compiled: OnceLock<Result<Regex, String>>,
 }
 
@@ -21,14 +23,25 @@ impl LazyRegex {
     pub(crate) fn new(pattern: String) -> Self {
         Self {
             pattern,
+            lazy_dfa: false,
             compiled: OnceLock::new(),
+        }
+    }
+
+    /// `pattern`, not yet compiled, for searches that start at many places
+    /// of a window: the backtracker would try every start of the rest of
+    /// the window each time, the lazy DFA reads it once.
+    pub(crate) fn searching(pattern: String) -> Self {
+        Self {
+            lazy_dfa: true,
+            ..Self::new(pattern)
         }
     }
 
     /// The regex, compiling it on the first call.
     pub(crate) fn get(&self) -> Result<&Regex, &str> {
         self.compiled
-            .get_or_init(|| compile(&self.pattern))
+            .get_or_init(|| compile(&self.pattern, self.lazy_dfa))
             .as_ref()
             .map_err(String::as_str)
     }
@@ -40,9 +53,9 @@ impl LazyRegex {
     }
 }
 
-fn compile(pattern: &str) -> Result<Regex, String> {
+fn compile(pattern: &str, lazy_dfa: bool) -> Result<Regex, String> {
     let config = Config::new()
-        .hybrid(false)
+        .hybrid(lazy_dfa)
         .dfa(false)
         .onepass(false)
         .auto_prefilter(false);

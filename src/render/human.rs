@@ -6,7 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 
 use super::{Printer, escape_name};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
 /// A related place this many lines or fewer away is shown in the same
@@ -16,6 +16,16 @@ const NEAR_LINES: usize = 3;
 /// Lines longer than this (in characters) get the suggestion as a sentence
 /// instead of a before/after patch, which would repeat the whole line.
 const PATCH_MAX_LINE: usize = 120;
+
+/// Lines longer than this (in bytes) are cut around the finding before
+/// they are rendered: the renderer measures every character of the lines
+/// it is given, so a finding on a long line costs the whole line, and a
+/// long line full of findings would take a time that grows with its square.
+const LONG_LINE: usize = 4096;
+
+/// How much of a long line is kept on either side of a finding, in bytes:
+/// more than the renderer shows, so that the cut never shows.
+const KEPT: usize = 1024;
 
 /// Prints each finding as it comes, and a summary at the end.
 pub struct HumanPrinter {
@@ -40,6 +50,8 @@ impl HumanPrinter {
         let text = source.text();
         let at = source.line_column(d.span.start);
         let end_line = source.line_column(d.span.end).line;
+        let lines = line_window(source, at.line, end_line);
+        let cut = cut_long_line(text, lines, d.span);
         let mut first = at.line;
         let mut last = end_line;
         let mut notes = Vec::new();
@@ -56,7 +68,13 @@ impl HumanPrinter {
                 continue;
             }
             let position = source.line_column(related.span.start);
-            if position.line + NEAR_LINES >= at.line && position.line <= end_line + NEAR_LINES {
+            let near_here = match cut {
+                Some(cut) => cut.start <= related.span.start && related.span.end <= cut.end,
+                None => {
+                    position.line + NEAR_LINES >= at.line && position.line <= end_line + NEAR_LINES
+                }
+            };
+            if near_here {
                 first = first.min(position.line);
                 last = last.max(position.line);
                 near.push(related);
@@ -67,7 +85,7 @@ impl HumanPrinter {
                 ));
             }
         }
-        let window = line_window(source, first, last);
+        let window = cut.unwrap_or_else(|| line_window(source, first, last));
         let excerpt = window.slice(text).unwrap_or_default();
         let relative = |span: Span| {
             let start = span.start.clamp(window.start, window.end) - window.start;
@@ -115,7 +133,22 @@ impl HumanPrinter {
             (Some(help), None) => vec![main.element(Level::HELP.message(help))],
             (None, _) => vec![main],
         };
-        self.renderer.render(&report)
+        let rendered = self.renderer.render(&report);
+        match cut {
+            // The renderer counts the column from the cut; the header says
+            // where the finding is on the whole line.
+            Some(cut) if cut.start > lines.start => {
+                let line = at.line;
+                let shown = text[cut.start..d.span.start].chars().count() + 1;
+                let column = text[lines.start..d.span.start].chars().count() + 1;
+                rendered.replacen(
+                    &format!("{path}:{line}:{shown}"),
+                    &format!("{path}:{line}:{column}"),
+                    1,
+                )
+            }
+            _ => rendered,
+        }
     }
 }
 
@@ -131,6 +164,18 @@ fn line_window(source: &SourceFile, first: usize, last: usize) -> Span {
     let text = &source.text()[start..end];
     let trimmed = text.trim_end_matches(['\n', '\r']);
     Span::new(start, start + trimmed.len())
+}
+
+/// The part of `lines` (the lines a finding at `span` of `text` is on)
+/// that is rendered, when they are longer than [`LONG_LINE`]: [`KEPT`]
+/// bytes on either side of the finding, on character boundaries.
+fn cut_long_line(text: &str, lines: Span, span: Span) -> Option<Span> {
+    (lines.len() > LONG_LINE).then(|| {
+        Span::new(
+            floor_char_boundary(text, span.start.saturating_sub(KEPT)).max(lines.start),
+            ceil_char_boundary(text, span.end.saturating_add(KEPT)).min(lines.end),
+        )
+    })
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -153,5 +198,35 @@ impl Printer for HumanPrinter {
             writeln!(out, "{}\n", self.render(path, source, d))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_line_is_rendered_whole() {
+        let text = "Our customers pay.\n";
+        let lines = Span::new(0, text.len() - 1);
+        assert_eq!(cut_long_line(text, lines, Span::new(4, 13)), None);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_finding_on_character_boundaries() {
+        // Two-byte letters, so that KEPT bytes away from the finding falls
+        // inside a character on either side.
+        let side = "ё".repeat(LONG_LINE);
+        let text = format!("{side} customers {side}");
+        let start = side.len() + 1;
+        let span = Span::new(start, start + "customers".len());
+        let lines = Span::new(0, text.len());
+        let cut = cut_long_line(&text, lines, span).unwrap();
+        assert!(cut.start <= span.start && span.end <= cut.end);
+        assert!(cut.len() <= span.len() + 2 * KEPT + 2, "{cut:?}");
+        assert!(cut.slice(&text).is_some(), "{cut:?} splits a character");
+        // Near the start of the line the cut starts with the line.
+        let early = Span::new(0, 2);
+        assert_eq!(cut_long_line(&text, lines, early).unwrap().start, 0);
     }
 }
