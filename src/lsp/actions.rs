@@ -21,6 +21,14 @@ pub fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.clientele")
 }
 
+/// How many bytes of text one code-action request may lint to check its
+/// quick fixes: each is checked by linting the whole document with it
+/// applied, so a selection over thousands of findings in a large document
+/// would lint it thousands of times. Past this, the findings further on
+/// get no quick fix in that request ("fix all" still covers them); the
+/// first always gets its check, however large the document.
+pub const QUICK_FIX_BUDGET: usize = 2 << 20;
+
 /// A document as last linted: what the actions work on.
 pub struct Linted<'a> {
     /// The document.
@@ -39,15 +47,21 @@ pub struct Linted<'a> {
 impl Linted<'_> {
     /// A quick fix for each finding with a suggestion that touches `span`,
     /// but for a suggestion that would make a new finding, which `--fix`
-    /// refuses too. `lint` lints a text as the document's was.
+    /// refuses too, and for those whose check would take the bytes linted
+    /// past `budget` ([`QUICK_FIX_BUDGET`] for a request). `lint` lints a
+    /// text as the document's was.
     pub fn quick_fixes(
         &self,
         span: Span,
+        budget: usize,
         lint: impl Fn(&str) -> Option<Vec<Diagnostic>>,
     ) -> Vec<CodeActionOrCommand> {
+        let checks = (budget / self.source.text().len().max(1)).max(1);
         self.diagnostics
             .iter()
             .filter(|d| d.span.start <= span.end && span.start <= d.span.end)
+            .filter(|d| d.suggestion.is_some())
+            .take(checks)
             .filter_map(|d| {
                 let replacement = d.suggestion.as_ref()?;
                 if self.makes_a_new_finding(d.span, replacement, &lint) {
@@ -168,14 +182,20 @@ impl Linted<'_> {
                 Some(at)
             }
         };
+        // The findings are sorted by position: those at one start are
+        // found by a binary search, not by reading them all per finding.
+        let known = |d: &Diagnostic, old: Span| {
+            let from = self
+                .diagnostics
+                .partition_point(|b| b.span.start < old.start);
+            self.diagnostics[from..]
+                .iter()
+                .take_while(|b| b.span.start == old.start)
+                .any(|b| b.rule == d.rule && b.span == old)
+        };
         found.iter().any(|d| {
             let old = back(d.span.start).zip(back(d.span.end));
-            old.is_none_or(|(start, end)| {
-                !self
-                    .diagnostics
-                    .iter()
-                    .any(|b| b.rule == d.rule && b.span == Span::new(start, end))
-            })
+            old.is_none_or(|(start, end)| !known(d, Span::new(start, end)))
         })
     }
 
@@ -226,7 +246,53 @@ fn changed_span(old: &str, new: &str) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+    use std::path::Path;
+
     use super::*;
+    use crate::lint::lint_document;
+    use crate::testing::{LEXICON, settings};
+
+    /// The quick fixes for every finding of `text` (one selection over all
+    /// of it), and how many times the document was linted to check them.
+    fn quick_fixes_over_all(text: &str, budget: usize) -> (usize, usize) {
+        let settings = settings("business = \"relationship\"\n");
+        let path = Path::new("/tmp/doc.md");
+        let diagnostics = lint_document(path, text, &LEXICON, &settings).unwrap();
+        let source = SourceFile::new(text.to_owned());
+        let uri = Url::parse("file:///tmp/doc.md").unwrap();
+        let linted = Linted {
+            uri: &uri,
+            source: &source,
+            version: None,
+            diagnostics: &diagnostics,
+            encoding: Encoding::Utf16,
+        };
+        let lints = Cell::new(0);
+        let lint = |text: &str| {
+            lints.set(lints.get() + 1);
+            lint_document(path, text, &LEXICON, &settings).ok()
+        };
+        let actions = linted.quick_fixes(Span::new(0, text.len()), budget, lint);
+        (actions.len(), lints.get())
+    }
+
+    #[test]
+    fn a_selection_over_a_small_document_gets_every_quick_fix() {
+        let text = "Our customers sign.\n\nTheir customers pay.\n";
+        assert_eq!(quick_fixes_over_all(text, QUICK_FIX_BUDGET), (2, 2));
+    }
+
+    #[test]
+    fn a_selection_over_many_findings_lints_within_the_budget() {
+        // Each finding's check lints the whole text: without the budget,
+        // this selection would lint it once per finding, 100 times.
+        let text = "Our customers sign the papers at the front desk. ".repeat(100);
+        let (actions, lints) = quick_fixes_over_all(&text, 4 * text.len());
+        assert_eq!((actions, lints), (4, 4));
+        // The first finding is checked whatever the size.
+        assert_eq!(quick_fixes_over_all(&text, 1), (1, 1));
+    }
 
     #[test]
     fn the_changed_span_is_between_the_common_ends() {

@@ -28,7 +28,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::MAX_DOCUMENT;
-use super::actions::{Linted, fix_all_kind};
+use super::actions::{Linted, QUICK_FIX_BUDGET, fix_all_kind};
 use super::convert;
 use super::position::{Encoding, offset};
 use super::workspace::Workspace;
@@ -519,7 +519,7 @@ impl Server {
             let lint = |text: &str| {
                 lint_document(&path, text, state.config.lexicon(), &state.settings).ok()
             };
-            actions.extend(linted.quick_fixes(span, lint));
+            actions.extend(linted.quick_fixes(span, QUICK_FIX_BUDGET, lint));
         }
         if wanted(&fix_all_kind()) {
             let fix = |text: &str, diagnostics| {
