@@ -47,12 +47,43 @@ fn a_capitalised_term_at_a_sentence_start_or_in_a_title_case_heading_is_checked(
 #[test]
 fn a_quoted_name_is_kept_and_a_quoted_mention_is_checked() {
     let doc = "Click \"Customers\" in the menu, then “Customer Profiles”.\n\n\
-               We never use the word \"customer\" here.\n";
+               We never say \"customer\" here.\n";
     assert_eq!(wrong_terms(RELATIONSHIP, doc), ["customer"]);
-    let doc = "Откройте «Клиент-Банк» и войдите.\n\nСлово «клиент» здесь не годится.\n";
+    let doc = "Откройте «Клиент-Банк» и войдите.\n\nНе пишите «клиент» здесь.\n";
     assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["клиент"]);
     let doc = "打开「客户之声」页面。\n\n我们不说「客户」。\n";
     assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["客户"]);
+}
+
+/// A term quoted after a noun for a word is about the word: flagging it,
+/// or fixing it, would make the sentence about another word.
+#[test]
+fn a_word_named_as_a_word_is_not_checked_and_not_fixed() {
+    let doc = "We never use the word \"customer\" here, nor the term “customers”.\n";
+    assert_eq!(wrong_terms(RELATIONSHIP, doc), Vec::<String>::new());
+    let doc = "Слово «клиент» встречается только в договорах, а термин «клиенты» нигде.\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), Vec::<String>::new());
+    let doc = "我们不用“客户”一词，术语「客户」也不用。\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), Vec::<String>::new());
+    // The noun must name the word: another noun before a quote does not.
+    let doc = "Our \"customer\" survey, the words of a customer.\n";
+    assert_eq!(wrong_terms(RELATIONSHIP, doc), ["customer", "customer"]);
+    let dir = tree(&[
+        ("clientele.toml", RELATIONSHIP),
+        (
+            "doc.md",
+            "The word \"customer\" is banned. Our customers agree.\n",
+        ),
+    ]);
+    clientele(dir.path())
+        .args(["--fix", "doc.md"])
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert_eq!(
+        fixed,
+        "The word \"customer\" is banned. Our clients agree.\n"
+    );
 }
 
 #[test]

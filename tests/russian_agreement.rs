@@ -193,6 +193,19 @@ fn a_client_that_is_installed_or_launched_is_software() {
 }
 
 #[test]
+fn a_client_built_for_a_platform_is_software() {
+    let text = "Исправлено: клиент для Android закрывался при входе. \
+                Вышла новая версия клиента для .NET, а клиенты для iOS обновятся завтра.\n";
+    assert_eq!(
+        findings("transactional", text),
+        Vec::<serde_json::Value>::new()
+    );
+    // A person for whom something is made stays a person.
+    let found = findings("transactional", "Скидки для клиентов для всех.\n");
+    assert_eq!(matched(&found), ["клиентов"]);
+}
+
+#[test]
 fn a_client_who_is_a_person_after_the_same_verbs_is_still_flagged() {
     // `клиента` is animate: a person. A nominative after a comma is the
     // subject of the next clause, and a verb that may come before its

@@ -59,6 +59,9 @@ pub enum Reason {
     /// It is part of a name: a product, a UI label or a party a contract
     /// defines (`Customer Identity Cloud`, `«Клиент-Банк»`, `Заказчик`).
     Name,
+    /// It is quoted after a noun for a word (`the word "customer"`,
+    /// `слово «заказчик»`): the text is about the word.
+    Mention,
 }
 
 /// One cue word or phrase.

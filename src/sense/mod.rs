@@ -360,6 +360,7 @@ pub fn note(lexicon: &Lexicon, occurrence: &Occurrence) -> SenseNote {
         Reason::Allowed => ("allowed", None, None),
         Reason::Contrast => ("contrast", None, None),
         Reason::Name => ("name", None, None),
+        Reason::Mention => ("mention", None, None),
     };
     SenseNote {
         sense: occurrence.sense,

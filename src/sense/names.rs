@@ -81,6 +81,46 @@ const TITLE_CASE_MINOR: &[&str] = &[
     "по", "для", "или", "от", "из",
 ];
 
+/// Nouns for a word, per language: a quoted term right after one (`the
+/// word "customer"`, `слово «заказчик»`, `术语“客户”`) is mentioned, not
+/// used. Russian nouns are given in their case forms.
+const WORD_NOUNS_BEFORE: &[(&str, &[&str])] = &[
+    ("en", &["word", "words", "term", "terms"]),
+    (
+        "ru",
+        &[
+            "слово",
+            "слова",
+            "слову",
+            "словом",
+            "слове",
+            "термин",
+            "термина",
+            "термину",
+            "термином",
+            "термине",
+            "термины",
+            "терминов",
+        ],
+    ),
+    ("zh", &["词", "术语", "字眼", "说法", "称呼"]),
+];
+
+/// The same after the quote, in Chinese (`“顾客”一词`).
+const WORD_NOUNS_AFTER: &[(&str, &[&str])] = &[(
+    "zh",
+    &[
+        "一词",
+        "这个词",
+        "这一词",
+        "二字",
+        "这个字眼",
+        "这个说法",
+        "这一说法",
+        "这个称呼",
+    ],
+)];
+
 /// Mark the business-sense terms among `occurrences` of the Markdown
 /// `text` (whose headings are `headings` and whose prose is `prose`, sorted
 /// spans) that are part of a name, and the ones glued into a code name.
@@ -101,6 +141,11 @@ pub fn mark_names(
             continue;
         }
         let lang = lexicon.language(lexicon.term(occurrence.term).lang);
+        if mentioned(text, &lang.code, occurrence.span) {
+            occurrence.sense = Sense::Allowed;
+            occurrence.reason = Reason::Mention;
+            continue;
+        }
         if is_name(text, headings, &lang.code, occurrence.span) {
             occurrence.sense = Sense::Allowed;
             occurrence.reason = Reason::Name;
@@ -135,6 +180,60 @@ pub(super) fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Spa
         return true;
     }
     heading.is_none() && !starts(word_start(text, span.start)) && is_party(text, lang, span)
+}
+
+/// Whether the term at `span` stands alone in quotes that a noun for a
+/// word introduces: the text is about the word (`Слово «заказчик»
+/// встречается только в договорах`), and a fix would make it about another.
+fn mentioned(text: &str, lang: &str, span: Span) -> bool {
+    let Some(inner) = quoted(text, span) else {
+        return false;
+    };
+    if text[inner.start..inner.end].trim_matches(|c: char| c.is_whitespace() || c == '*')
+        != &text[span.start..span.end]
+    {
+        return false;
+    }
+    let line = line_of(text, span);
+    let Some(open) = text[..inner.start].chars().next_back() else {
+        return false;
+    };
+    let before = text[line.start..inner.start - open.len_utf8()]
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '*');
+    let after_close = text[inner.end..line.end]
+        .chars()
+        .next()
+        .map_or("", |close| &text[inner.end + close.len_utf8()..line.end]);
+    let caseless = lang == "zh";
+    let noun_before = nouns(WORD_NOUNS_BEFORE, lang).iter().any(|noun| {
+        if caseless {
+            before.ends_with(noun)
+        } else {
+            ends_with_word_ignoring_case(before, noun)
+        }
+    });
+    noun_before
+        || nouns(WORD_NOUNS_AFTER, lang)
+            .iter()
+            .any(|noun| after_close.trim_start().starts_with(noun))
+}
+
+/// The nouns `table` lists for `lang`.
+fn nouns(table: &'static [(&str, &'static [&'static str])], lang: &str) -> &'static [&'static str] {
+    table
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[], |(_, nouns)| nouns)
+}
+
+/// Whether `text` ends with the word `word`, in any case (`Слово`).
+fn ends_with_word_ignoring_case(text: &str, word: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.ends_with(word)
+        && !lower[..lower.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the term at `span` is glued into a code name that the
