@@ -106,11 +106,21 @@ fn a_term_set_against_another_is_the_subject_not_a_finding() {
         "We say customers, not clients, on every page.",
         "不同于事务所的客户，超市的顾客很少签合同。",
         "我们面对的不是客户，而是顾客通常只买一次。",
+        // A definition set against the other word.
+        "Our clients are firms that hire us, not customers.",
+        "Наши клиенты — это компании, а не покупатели.",
+        "Наши покупатели являются частными лицами, а не клиентами.",
+        "我们的客户是委托律所办案的企业，而不是在零售店购物的顾客。",
     ] {
         for business in [RELATIONSHIP, TRANSACTIONAL, MEMBERSHIP] {
             assert_eq!(findings(business, text), [], "{business}: {text}");
         }
     }
+    // A definition with nothing set against it is no contrast.
+    assert_eq!(
+        findings(RELATIONSHIP, "Our clients are firms, and customers pay.").len(),
+        1
+    );
     // Far apart, or joined by no connector, the suggestion stands.
     assert_fix(
         RELATIONSHIP,
