@@ -138,9 +138,8 @@ impl HumanPrinter {
             // The renderer counts the column from the cut; the header says
             // where the finding is on the whole line.
             Some(cut) if cut.start > lines.start => {
-                let line = at.line;
+                let (line, column) = (at.line, at.column);
                 let shown = text[cut.start..d.span.start].chars().count() + 1;
-                let column = text[lines.start..d.span.start].chars().count() + 1;
                 rendered.replacen(
                     &format!("{path}:{line}:{shown}"),
                     &format!("{path}:{line}:{column}"),
