@@ -68,35 +68,30 @@ fn a_word_named_as_a_word_is_not_checked_and_not_fixed() {
     // The noun must name the word: another noun before a quote does not.
     let doc = "Our \"customer\" survey, the words of a customer.\n";
     assert_eq!(wrong_terms(RELATIONSHIP, doc), ["customer", "customer"]);
-    let dir = tree(&[
-        ("clientele.toml", RELATIONSHIP),
-        (
-            "doc.md",
-            "The word \"customer\" is banned. Our customers agree.\n",
+    assert_eq!(
+        fixed(
+            RELATIONSHIP,
+            "The word \"customer\" is banned. Our customers agree.\n"
         ),
-    ]);
+        "The word \"customer\" is banned. Our clients agree.\n"
+    );
+}
+
+/// `doc` after `clientele --fix` under `config`, which must exit 0.
+fn fixed(config: &str, doc: &str) -> String {
+    let dir = tree(&[("clientele.toml", config), ("doc.md", doc)]);
     clientele(dir.path())
         .args(["--fix", "doc.md"])
         .assert()
         .code(0);
-    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
-    assert_eq!(
-        fixed,
-        "The word \"customer\" is banned. Our clients agree.\n"
-    );
+    std::fs::read_to_string(dir.path().join("doc.md")).unwrap()
 }
 
 #[test]
 fn fix_leaves_a_quoted_name_as_it_is() {
     let doc = "Откройте «Клиент-Банк» и войдите. Каждый клиент платит сразу.\n";
-    let dir = tree(&[("clientele.toml", TRANSACTIONAL), ("doc.md", doc)]);
-    clientele(dir.path())
-        .args(["--fix", "doc.md"])
-        .assert()
-        .code(0);
-    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
     assert_eq!(
-        fixed,
+        fixed(TRANSACTIONAL, doc),
         "Откройте «Клиент-Банк» и войдите. Каждый покупатель платит сразу.\n"
     );
 }
