@@ -60,10 +60,9 @@ impl Linted<'_> {
         self.diagnostics
             .iter()
             .filter(|d| d.span.start <= span.end && span.start <= d.span.end)
-            .filter(|d| d.suggestion.is_some())
+            .filter_map(|d| Some((d, d.suggestion.as_ref()?)))
             .take(checks)
-            .filter_map(|d| {
-                let replacement = d.suggestion.as_ref()?;
+            .filter_map(|(d, replacement)| {
                 if self.makes_a_new_finding(d.span, replacement, &lint) {
                     return None;
                 }

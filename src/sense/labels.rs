@@ -623,7 +623,8 @@ pub(super) fn quote_after_noun(text: &str, lang: &str, inner: Span) -> bool {
     !last.is_empty() && nouns.iter().any(|n| last.starts_with(n))
 }
 
-fn table(
+/// The words `tables` lists for `lang`, none for a language it leaves out.
+pub(super) fn table(
     tables: &'static [(&str, &'static [&'static str])],
     lang: &str,
 ) -> &'static [&'static str] {

@@ -41,6 +41,7 @@ use crate::lexicon::{Lexicon, Occurrence, Reason, Sense};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
+use super::labels::table;
 use super::window::{self, breaks_block};
 
 mod cells;
@@ -204,36 +205,22 @@ fn mentioned(text: &str, lang: &str, span: Span) -> bool {
         .chars()
         .next()
         .map_or("", |close| &text[inner.end + close.len_utf8()..line.end]);
-    let caseless = lang == "zh";
-    let noun_before = nouns(WORD_NOUNS_BEFORE, lang).iter().any(|noun| {
-        if caseless {
-            before.ends_with(noun)
-        } else {
-            ends_with_word_ignoring_case(before, noun)
-        }
-    });
+    let noun_before = if lang == "zh" {
+        table(WORD_NOUNS_BEFORE, lang)
+            .iter()
+            .any(|noun| before.ends_with(noun))
+    } else {
+        let last = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        table(WORD_NOUNS_BEFORE, lang).contains(&last.as_str())
+    };
     noun_before
-        || nouns(WORD_NOUNS_AFTER, lang)
+        || table(WORD_NOUNS_AFTER, lang)
             .iter()
             .any(|noun| after_close.trim_start().starts_with(noun))
-}
-
-/// The nouns `table` lists for `lang`.
-fn nouns(table: &'static [(&str, &'static [&'static str])], lang: &str) -> &'static [&'static str] {
-    table
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map_or(&[], |(_, nouns)| nouns)
-}
-
-/// Whether `text` ends with the word `word`, in any case (`Слово`).
-fn ends_with_word_ignoring_case(text: &str, word: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.ends_with(word)
-        && !lower[..lower.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the term at `span` is glued into a code name that the
