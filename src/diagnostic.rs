@@ -1,35 +1,13 @@
 //! What a rule reports: a [`Diagnostic`] with byte spans, never lines or
 //! columns (those are computed by the printers, from the source).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::lexicon::{Scope, Sense};
-use crate::rules::RuleId;
+use crate::registry::RuleId;
+pub use crate::registry::Severity;
 use crate::source::LineColumn;
 use crate::span::Span;
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth knowing; never fails a run unless asked.
-    Info,
-    /// Likely wrong.
-    Warning,
-    /// Wrong.
-    Error,
-}
-
-impl Severity {
-    /// The lowercase name used in config and output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 /// In which sense the term of a finding was read, and what decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::config::layer::{Named, rule_named};
-use crate::rules::{RULES, RuleId};
+use crate::registry::{RULES, RuleId};
 use crate::span::Span;
 use crate::suggest::closest;
 

@@ -504,7 +504,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::rules::RuleId;
+    use crate::registry::RuleId;
     use crate::testing::FRAGMENTS;
 
     /// Run `check` on every input the fuzzer of `target` kept: the

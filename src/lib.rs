@@ -43,6 +43,7 @@ pub mod lsp;
 pub mod markdown;
 pub mod pack_check;
 pub mod read;
+pub mod registry;
 pub mod render;
 pub mod rules;
 pub mod sense;

@@ -12,7 +12,7 @@ use crate::config::{Config, FailOn, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
 use crate::error::Error;
-use crate::fix::fix_document;
+use crate::fix::{Fixed, fix_text};
 use crate::lexicon::{BusinessCueHit, Folded, Lexicon, Occurrence};
 use crate::markdown::{Outline, outline_with};
 use crate::rules::{self, Context};
@@ -218,6 +218,21 @@ fn lint_outlined(
     let mut diagnostics = rules::run(&ctx);
     diagnostics.sort_by_key(|d| (d.span, d.rule));
     diagnostics
+}
+
+/// Fix the document at `path` whose contents are `text` and whose
+/// diagnostics under `settings` are `diagnostics` (see [`fix_text`]),
+/// linting each fixed text again as [`lint_document`] does.
+pub fn fix_document(
+    path: &Path,
+    text: &str,
+    lexicon: &Lexicon,
+    settings: &Settings,
+    diagnostics: Vec<Diagnostic>,
+) -> Result<Fixed, Error> {
+    fix_text(text, diagnostics, |text| {
+        lint_document(path, text, lexicon, settings)
+    })
 }
 
 /// What became of one file.

@@ -13,10 +13,9 @@ use std::path::{Path, PathBuf};
 use crate::config::Settings;
 use crate::config::layer::{Layer, LayerSpec, Named, rule_named};
 use crate::error::{Error, LocatedError, Result};
-use crate::fix::fix_document;
 use crate::lexicon::{ExampleEntry, Lexicon, LexiconBuilder, PackExamples};
-use crate::lint::lint_document;
-use crate::rules::RuleId;
+use crate::lint::{fix_document, lint_document};
+use crate::registry::RuleId;
 use crate::source::LineIndex;
 use crate::span::Span;
 

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::ExitStatus;
-use crate::rules::{RULES, RuleId};
+use crate::registry::{RULES, RuleId};
 use crate::suggest::did_you_mean;
 
 /// Print the explanation of `rule`, or list every rule.

@@ -109,7 +109,7 @@ mod tests {
     use super::{BUSINESS_LINE, TEMPLATE, prefilled};
     use crate::config::{Config, Lexicons};
     use crate::inventory::infer::{Level, Suggestion};
-    use crate::rules::RULES;
+    use crate::registry::RULES;
 
     fn suggestion(level: Level) -> Suggestion {
         Suggestion {

@@ -12,7 +12,7 @@ use super::options::RuleLevel;
 use crate::diagnostic::Severity;
 use crate::error::LocatedError;
 use crate::lexicon::{BusinessId, Lexicon};
-use crate::rules::{RULES, RuleId};
+use crate::registry::{RULES, RuleId};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 

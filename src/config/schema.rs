@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::Options;
 use crate::lexicon::Lexicon;
-use crate::rules::RULES;
+use crate::registry::RULES;
 
 /// The schema, as pretty-printed JSON. Draft 7, the newest draft every
 /// TOML language server reads.

@@ -5,7 +5,7 @@ use super::Layer;
 use super::options::FailOn;
 use crate::diagnostic::Severity;
 use crate::lexicon::BusinessId;
-use crate::rules::{RULES, RuleId};
+use crate::registry::{RULES, RuleId};
 use crate::sense::AllowList;
 
 /// The settings that apply to one document.

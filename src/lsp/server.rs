@@ -35,8 +35,7 @@ use super::workspace::Workspace;
 use crate::config::{CONFIG_NAMES, Config, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::fix::fix_document;
-use crate::lint::lint_document;
+use crate::lint::{fix_document, lint_document};
 use crate::source::SourceFile;
 use crate::span::Span;
 

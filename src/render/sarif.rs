@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::{Notice, Printer, Summary, error_count};
 use crate::baseline::finding_fingerprint;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::{RULES, RuleMeta};
+use crate::registry::{RULES, RuleMeta};
 use crate::source::SourceFile;
 use crate::span::Span;
 

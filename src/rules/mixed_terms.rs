@@ -3,93 +3,10 @@
 //! customers in another. The minority role is flagged, per language.
 
 use super::agreement::widen;
-use super::{CLIENT_AND_CUSTOMER as ROLES, Context, RuleId, about, replacement};
+use super::{CLIENT_AND_CUSTOMER as ROLES, Context, about, replacement};
 use crate::diagnostic::{Diagnostic, Related};
 use crate::lexicon::{LangId, Occurrence, Sense, TermId};
-
-/// What `clientele explain mixed-terms` prints.
-pub(crate) const EXPLANATION: &str = r#"# mixed-terms
-
-## What it does
-When the business type is not declared, or is `mixed`, checks that each
-document uses one role for the people it serves, per language: client-role
-terms (`client`, `клиент`, `客户`) or customer-role terms (`customer`,
-`покупатель`, `заказчик`, `顾客`), not both. The role used less often is
-flagged at each occurrence, with a note at the first occurrence of the
-majority role and the counts. When both are used equally often, the role
-the document used first counts as the majority.
-
-## What it does not flag
-- Technical senses and fixed phrases, which are not counted: `HTTP client`,
-  `client-side`, `на стороне клиента`, `客户端`, a client whose sentence is
-  about servers and requests, `customer service`, `обслуживание клиентов`,
-  `客户服务`. Nor are phrases in `[allow] phrases`, nor names
-  (`Customer Identity Cloud`, `«Клиент-Банк»`, a contract's `Заказчик`,
-  `[allow] names`; see `explain wrong-term`).
-- Other roles: `member`, `user`, `buyer` and the rest are not counted, so
-  "clients" and "users" in one document are fine.
-- Two languages: each is counted on its own, so an English `client` and a
-  Chinese `顾客` in one document are not a mix.
-- Text that is not prose: code, HTML, URLs, front matter.
-
-## Why it matters
-A reader takes two words for two things. A page that says "clients" in one
-paragraph and "customers" in the next makes the reader wonder whether they
-are different people, and who is who.
-
-## Example
-With no `business` declared, or `business = "mixed"`:
-
-```markdown
-Every client gets a monthly report. Customers can also ask for a call.
-Каждый клиент получает отчёт. Покупатели могут заказать звонок.
-每位客户都会收到月报。顾客也可以预约电话。
-```
-
-## Use instead
-```markdown
-Every client gets a monthly report. Clients can also ask for a call.
-Каждый клиент получает отчёт. Клиенты могут заказать звонок.
-每位客户都会收到月报。客户也可以预约电话。
-```
-
-When a page compares clients with customers on purpose, turn the rule off
-for that page (see Configuration).
-
-## Configuration
-The rule runs only when `business` is not declared or is `mixed`. A
-`business` that prefers a role (`relationship`, `transactional`,
-`membership`) turns it off, and `wrong-term` flags the other role instead.
-Default level: `warning`.
-
-```toml
-business = "mixed"          # transactional | relationship | membership | mixed
-[rules]
-mixed-terms = "info"        # error | warning | info | off
-[[overrides]]
-paths = ["docs/shop/**"]
-business = "transactional"
-[allow]
-phrases = ["Customer Advisory Board"]
-```
-
-Per document: YAML front matter
-`clientele: { business: transactional, rules: { mixed-terms: off } }`, or
-the same keys in a TOML front matter `[clientele]` table. For a passage:
-`<!-- clientele-disable mixed-terms -->` …
-`<!-- clientele-enable mixed-terms -->`; for one line,
-`<!-- clientele-disable-next-line mixed-terms -->` above it. The README
-has the full reference.
-
-## Fix safety
-The suggestion is the majority's most frequent term in the same form and
-capitalisation. `clientele --fix` applies it only when the config sets
-`fix-mixed-terms = true`: which role is the minority is a count, not a
-decision. There is no suggestion where the form is ambiguous, and a term
-set against another (`clients, not customers`) is no minority use at all.
-Declaring a `business` that prefers a role turns this rule's question
-into `wrong-term`'s answer, and `wrong-term`'s fixes are always applied.
-"#;
+use crate::registry::RuleId;
 
 /// Flag the minority role's occurrences in each language of the document.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {

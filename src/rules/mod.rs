@@ -1,8 +1,9 @@
-//! The rules: one registry table, one file per rule.
+//! The rules: one file per rule, and [`run`], which runs the enabled ones
+//! over a document.
 //!
-//! [`RULES`] is the only list of rules. Configuration, `clientele explain`
-//! and the output formats read it; adding a rule means a [`RuleId`]
-//! variant, a row here, its file, and its arm in `run`.
+//! Which rules there are is [`crate::registry`]'s to say. Adding a rule
+//! means a [`RuleId`] variant and a row in the registry, its explanation
+//! in `rules/explain/`, its file here, and its arm in [`run`].
 
 mod agreement;
 mod invalid_directive;
@@ -12,102 +13,16 @@ pub(crate) mod translation_collapse;
 mod wrong_term;
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
 use crate::lexicon::{Lexicon, MAX_CONTRAST_GAP, Occurrence, TermId};
 use crate::markdown::Outline;
+use crate::registry::{RULES, RuleId};
 
 /// The two roles a text must keep apart: `mixed-terms` checks that a
 /// document uses one of them, `translation-collapse` that a translation
 /// keeps the two its source has.
 pub(crate) const CLIENT_AND_CUSTOMER: [&str; 2] = ["client", "customer"];
-
-/// Identifies a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RuleId {
-    /// A term whose role the business type discourages.
-    WrongTerm,
-    /// Client-role and customer-role terms in one document.
-    MixedTerms,
-    /// A term contrasted with itself.
-    SelfContrast,
-    /// An inline directive that is not one, or names an unknown rule.
-    InvalidDirective,
-    /// A translation that lost its source's distinction between roles.
-    TranslationCollapse,
-}
-
-/// What clientele knows about a rule.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// The rule.
-    pub id: RuleId,
-    /// Kebab-case name used in config and output.
-    pub name: &'static str,
-    /// Severity when the config does not say otherwise.
-    pub default_severity: Severity,
-    /// One line on what it catches.
-    pub summary: &'static str,
-    /// The full explanation `clientele explain` prints, in Markdown.
-    pub explanation: &'static str,
-}
-
-/// Every rule, in the order they are documented.
-pub const RULES: &[RuleMeta] = &[
-    RuleMeta {
-        id: RuleId::WrongTerm,
-        name: "wrong-term",
-        default_severity: Severity::Error,
-        summary: "a term whose role the declared business type discourages",
-        explanation: wrong_term::EXPLANATION,
-    },
-    RuleMeta {
-        id: RuleId::MixedTerms,
-        name: "mixed-terms",
-        default_severity: Severity::Warning,
-        summary: "client-role and customer-role terms mixed in one document",
-        explanation: mixed_terms::EXPLANATION,
-    },
-    RuleMeta {
-        id: RuleId::SelfContrast,
-        name: "self-contrast",
-        default_severity: Severity::Error,
-        summary: "a term contrasted with itself: two concepts collapsed into one word",
-        explanation: self_contrast::EXPLANATION,
-    },
-    RuleMeta {
-        id: RuleId::InvalidDirective,
-        name: "invalid-directive",
-        default_severity: Severity::Error,
-        summary: "a `<!-- clientele-… -->` comment that is not a directive or names an unknown rule",
-        explanation: invalid_directive::EXPLANATION,
-    },
-    RuleMeta {
-        id: RuleId::TranslationCollapse,
-        name: "translation-collapse",
-        default_severity: Severity::Warning,
-        summary: "a translation that uses one role where its source tells clients and customers apart",
-        explanation: translation_collapse::EXPLANATION,
-    },
-];
-
-impl RuleId {
-    /// The rule's registry entry.
-    pub fn meta(self) -> &'static RuleMeta {
-        // The table lists every variant in declaration order (a test checks).
-        &RULES[self as usize]
-    }
-
-    /// Kebab-case name.
-    pub fn name(self) -> &'static str {
-        self.meta().name
-    }
-
-    /// The rule called `name`.
-    pub fn from_name(name: &str) -> Option<Self> {
-        RULES.iter().find(|r| r.name == name).map(|r| r.id)
-    }
-}
 
 /// What every rule sees of one document.
 pub(crate) struct Context<'a> {

@@ -1,6 +1,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::Severity;
 use crate::lint::{lint_document, lint_text};
 use crate::testing::{LEXICON, settings};
 

@@ -4,97 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{CLIENT_AND_CUSTOMER as ROLES, RuleId};
+use super::CLIENT_AND_CUSTOMER as ROLES;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Elsewhere, Related};
 use crate::lexicon::{LangId, Lexicon, Occurrence};
+use crate::registry::RuleId;
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::translation::align::{Alignment, UnitPair};
-
-pub(super) const EXPLANATION: &str = r#"# translation-collapse
-
-## What it does
-Compares each translation with its source. Where the source tells clients
-and customers apart (it uses both client-role and customer-role terms in
-the business sense) and the same stretch of the translation does not, it
-fires: the translation uses one role for both (`клиент` for every client
-and every customer, `客户` for both), or swaps them (the source's clients
-became `покупатель`, its customers `клиент`). The finding sits on the
-translation's terms, with a note at the source's stretch and the counts on
-both sides, and says which terms the business type uses for each role.
-
-Documents are paired by a folder named for each language (`docs/en/…` and
-`docs/ru/…`; `ru-RU`, `zh-CN`, `zh-Hans` too), by a language suffix
-(`guide.md` and `guide.ru.md`, `guide.zh-CN.md`), or by
-`[translations] pairs`. `clientele translations` lists the pairs and the
-documents left unpaired. A translation whose source is not among the files
-checked is compared with the source on disk.
-
-The documents are compared paragraph by paragraph (list items and headings
-count as paragraphs) when they have the same headings at the same levels
-and a section has as many paragraphs on both sides; section by section
-when only the headings match; as wholes otherwise. The smallest stretch
-that lost the distinction is reported, not the section or document around
-it.
-
-## What it does not flag
-- Technical senses and fixed phrases, on either side: `HTTP client`
-  rendered as `HTTP-клиент` or `客户端` is software, not a role.
-- A source that uses one role: rendering `customer` as `клиент` throughout
-  loses no distinction (`wrong-term` judges the word itself).
-- A translation that keeps two roles with other words, such as `клиент`
-  for the clients and `пользователь` for the customers.
-- Documents no pair joins, and text read from standard input.
-
-## Why it matters
-A source that says "clients get a named adviser; customers buy templates"
-describes two groups of people. A translation that says клиент for both
-describes one, and the reader of the translation cannot follow the
-argument any more. A linter that sees one document at a time cannot tell;
-only the source shows what was lost.
-
-## Example
-`docs/en/pricing.md`:
-
-```markdown
-Our clients get a named adviser. Our customers buy templates in the shop.
-```
-
-`docs/ru/pricing.md`:
-
-```markdown
-Наши клиенты получают личного консультанта. Наши клиенты покупают шаблоны в магазине.
-```
-
-## Use instead
-```markdown
-Наши клиенты получают личного консультанта. Наши покупатели покупают шаблоны в магазине.
-```
-
-## Configuration
-Default level: `warning`. Sources are in English unless `source` says
-otherwise; pairs the file names do not tell are listed by hand, relative
-to the config's folder.
-
-```toml
-[rules]
-translation-collapse = "error"   # error | warning | info | off
-
-[translations]
-source = "en"
-pairs = [["README.md", "README-RUS.md"]]
-```
-
-The translation's config, front matter and inline directives decide
-(`<!-- clientele-disable translation-collapse -->` around a passage of
-the translation).
-
-## Fix safety
-No fix: which of the translation's words stood for which role is for a
-person to settle. Where two aligned paragraphs have as many terms, each of
-the translation's marked words names the source word in its place.
-"#;
 
 /// How many of a finding's terms are marked, the first among them; the
 /// counts name them all.

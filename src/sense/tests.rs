@@ -5,7 +5,7 @@ use super::*;
 use crate::config::Settings;
 use crate::lexicon::{BUILTIN_PACKS, LexiconBuilder};
 use crate::lint::{lint_text, occurrences};
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::testing::{LEXICON, settings};
 
 /// `(matched text, sense, what decided)` of every client-role term in

@@ -17,8 +17,9 @@ use crate::lint::{
     Unreadable, decode, may_have_findings, outline_and_occurrences, with_front_matter,
 };
 use crate::markdown::Outline;
+use crate::registry::RuleId;
+use crate::rules::CLIENT_AND_CUSTOMER;
 use crate::rules::translation_collapse::{self, Source, Translation};
-use crate::rules::{CLIENT_AND_CUSTOMER, RuleId};
 use crate::source::SourceFile;
 use align::{Structure, align};
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::config::Settings;
 use crate::lexicon::Lexicon;
 use crate::lint::lint_text;
-use crate::rules::RuleId;
+use crate::registry::RuleId;
 use crate::span::Span;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::builtin().unwrap());
