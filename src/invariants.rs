@@ -14,7 +14,7 @@ use crate::config::{Config, Lexicons, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::lexicon::{Lexicon, LexiconBuilder};
-use crate::lint::{BINARY_SNIFF_LEN, Checked, FileOutcome, check_bytes, lint_document};
+use crate::lint::{BINARY_SNIFF_LEN, Checked, FileOutcome, check_bytes, lint_document, no_source};
 use crate::lsp::position::{self, Encoding};
 use crate::render::{self, Format, Notice, Summary, render_error, unified_diff};
 use crate::source::SourceFile;
@@ -74,7 +74,7 @@ pub fn check_pipeline(data: &[u8]) {
     };
     let config = &LOADED_CONFIGS[usize::from(pick) % CONFIGS.len()];
     let path = Path::new(ROOT).join("doc.md");
-    let checked = match check_bytes(&path, &path, bytes.to_vec(), config, false) {
+    let checked = match check_bytes(&path, &path, bytes.to_vec(), config, &no_source, false) {
         FileOutcome::Checked(checked) => checked,
         outcome => {
             check_not_checked(bytes, &outcome);
@@ -85,7 +85,7 @@ pub fn check_pipeline(data: &[u8]) {
     let encoding = TextEncoding::utf16_by_mark(bytes).unwrap_or_default();
     assert_eq!(encoding.encode(text), bytes, "linting changed the text");
     check_diagnostics(&checked.source, &checked.diagnostics);
-    match check_bytes(&path, &path, bytes.to_vec(), config, false) {
+    match check_bytes(&path, &path, bytes.to_vec(), config, &no_source, false) {
         FileOutcome::Checked(again) => assert_eq!(
             again.diagnostics, checked.diagnostics,
             "a second run found something else"
@@ -219,7 +219,14 @@ fn check_printers(source: &SourceFile, diagnostics: &[Diagnostic]) {
 /// fixable behind, and a second fix changes nothing.
 fn check_fix(path: &Path, config: &Config, source: &SourceFile, diagnostics: &[Diagnostic]) {
     let text = source.text();
-    let fixed = match check_bytes(path, path, text.as_bytes().to_vec(), config, true) {
+    let fixed = match check_bytes(
+        path,
+        path,
+        text.as_bytes().to_vec(),
+        config,
+        &no_source,
+        true,
+    ) {
         FileOutcome::Checked(fixed) => fixed,
         outcome => panic!("fixing failed where checking did not: {outcome:?}"),
     };
@@ -261,6 +268,7 @@ fn check_fix(path: &Path, config: &Config, source: &SourceFile, diagnostics: &[D
         path,
         fixed.source.text().as_bytes().to_vec(),
         config,
+        &no_source,
         true,
     ) {
         FileOutcome::Checked(twice) => assert!(twice.fixes.is_none(), "a second fix changed more"),
@@ -293,7 +301,7 @@ pub fn check_fix_file(data: &[u8]) {
     if let Err(error) = written {
         panic!("the file cannot be written: {error}");
     }
-    let (outcome, error) = crate::fix_file::fix_file(&path, &path, config);
+    let (outcome, error) = crate::run::fix_file(&path, &path, config, &no_source);
     if let Some(error) = error {
         panic!("fixing a file nobody else touches failed: {error}");
     }
@@ -318,7 +326,7 @@ pub fn check_fix_file(data: &[u8]) {
         })
         .unwrap_or_default();
     assert_eq!(left, ["doc.md"], "something besides the file was left");
-    let (again, error) = crate::fix_file::fix_file(&path, &path, config);
+    let (again, error) = crate::run::fix_file(&path, &path, config, &no_source);
     assert!(error.is_none(), "fixing the fixed file failed: {error:?}");
     if let FileOutcome::Checked(checked) = again {
         assert!(checked.fixes.is_none(), "a second fix changed more");
@@ -470,7 +478,7 @@ pub fn check_config(data: &[u8]) {
     match load_config(&config_text) {
         Ok(config) => {
             let path = Path::new(ROOT).join("doc.md");
-            match check_bytes(&path, &path, document.to_vec(), &config, false) {
+            match check_bytes(&path, &path, document.to_vec(), &config, &no_source, false) {
                 FileOutcome::Checked(checked) => {
                     check_diagnostics(&checked.source, &checked.diagnostics);
                 }

@@ -33,7 +33,6 @@ pub mod diagnostic;
 pub mod directives;
 pub mod error;
 pub mod fix;
-pub mod fix_file;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod invariants;
 pub mod inventory;
@@ -46,6 +45,7 @@ pub mod read;
 pub mod registry;
 pub mod render;
 pub mod rules;
+pub mod run;
 pub mod sense;
 pub mod source;
 pub mod span;

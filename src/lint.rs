@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::fix::{Fixed, fix_text};
 use crate::lexicon::{BusinessCueHit, Folded, Lexicon, Occurrence};
 use crate::markdown::{Outline, outline_with};
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, Paired};
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::text_encoding::TextEncoding;
@@ -156,7 +156,7 @@ pub fn lint_text(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Diag
         return Vec::new();
     }
     let (outline, found) = outline_and_occurrences(text, lexicon, settings);
-    lint_outlined(text, &outline, found, lexicon, settings)
+    lint_outlined(text, &outline, found, lexicon, settings, None)
 }
 
 /// The diagnostics for the document at `path` whose contents are `text`,
@@ -169,15 +169,42 @@ pub fn lint_document(
     lexicon: &Lexicon,
     settings: &Settings,
 ) -> Result<Vec<Diagnostic>, Error> {
+    lint_translation(path, text, lexicon, settings, &no_source)
+}
+
+/// A translation's source, asked for only when the translation may have a
+/// finding: most documents hold no term, and their sources need not be
+/// read. [`no_source`] for a document that is no translation.
+pub type SourceOf<'s> = &'s dyn Fn() -> Option<&'s Paired>;
+
+/// The [`SourceOf`] a document that is no translation has.
+pub fn no_source<'s>() -> Option<&'s Paired> {
+    None
+}
+
+/// [`lint_document`] for a document that may be a translation of
+/// `source`, which `translation-collapse` compares it with.
+pub fn lint_translation(
+    path: &Path,
+    text: &str,
+    lexicon: &Lexicon,
+    settings: &Settings,
+    source: SourceOf<'_>,
+) -> Result<Vec<Diagnostic>, Error> {
     if !may_have_findings(text, lexicon) {
         return Ok(Vec::new());
     }
     // The front matter sets the business and rule levels, never the allow
     // list, so the terms can be found before it is read.
     let (outline, found) = outline_and_occurrences(text, lexicon, settings);
+    let paired = source();
     match with_front_matter(path, text, &outline, lexicon, settings)? {
-        Some(settings) => Ok(lint_outlined(text, &outline, found, lexicon, &settings)),
-        None => Ok(lint_outlined(text, &outline, found, lexicon, settings)),
+        Some(settings) => Ok(lint_outlined(
+            text, &outline, found, lexicon, &settings, paired,
+        )),
+        None => Ok(lint_outlined(
+            text, &outline, found, lexicon, settings, paired,
+        )),
     }
 }
 
@@ -205,6 +232,7 @@ fn lint_outlined(
     found: Vec<Occurrence>,
     lexicon: &Lexicon,
     settings: &Settings,
+    paired: Option<&Paired>,
 ) -> Vec<Diagnostic> {
     let directives = Directives::parse(text, &outline.html);
     let ctx = Context {
@@ -214,6 +242,7 @@ fn lint_outlined(
         outline,
         occurrences: &found,
         directives: &directives,
+        paired,
     };
     let mut diagnostics = rules::run(&ctx);
     diagnostics.sort_by_key(|d| (d.span, d.rule));
@@ -230,8 +259,20 @@ pub fn fix_document(
     settings: &Settings,
     diagnostics: Vec<Diagnostic>,
 ) -> Result<Fixed, Error> {
+    fix_translation(path, text, lexicon, settings, &no_source, diagnostics)
+}
+
+/// [`fix_document`] for a document that may be a translation of `source`.
+fn fix_translation(
+    path: &Path,
+    text: &str,
+    lexicon: &Lexicon,
+    settings: &Settings,
+    source: SourceOf<'_>,
+    diagnostics: Vec<Diagnostic>,
+) -> Result<Fixed, Error> {
     fix_text(text, diagnostics, |text| {
-        lint_document(path, text, lexicon, settings)
+        lint_translation(path, text, lexicon, settings, source)
     })
 }
 
@@ -274,11 +315,18 @@ pub struct Fixes {
 }
 
 /// Read the file at `path` and check it under `config`'s settings for
-/// `absolute` (the same file, for matching `[[overrides]]`); with `fix`,
-/// apply the fixes to the text (the file itself is not written).
-pub fn check_file(path: &Path, absolute: &Path, config: &Config, fix: bool) -> FileOutcome {
+/// `absolute` (the same file, for matching `[[overrides]]`), comparing it
+/// with its `source` when it is a translation; with `fix`, apply the fixes
+/// to the text (the file itself is not written).
+pub fn check_file(
+    path: &Path,
+    absolute: &Path,
+    config: &Config,
+    source: SourceOf<'_>,
+    fix: bool,
+) -> FileOutcome {
     match crate::read::read_file(path) {
-        Ok(bytes) => check_bytes(path, absolute, bytes, config, fix),
+        Ok(bytes) => check_bytes(path, absolute, bytes, config, source, fix),
         Err(source) => FileOutcome::Failed(Error::Io {
             path: path.to_path_buf(),
             source,
@@ -361,6 +409,7 @@ pub fn check_bytes(
     absolute: &Path,
     bytes: Vec<u8>,
     config: &Config,
+    source: SourceOf<'_>,
     fix: bool,
 ) -> FileOutcome {
     let (text, encoding) = match decode_with_encoding(path, bytes) {
@@ -369,7 +418,7 @@ pub fn check_bytes(
     };
     let settings = config.settings_for(absolute);
     let lexicon = config.lexicon();
-    let diagnostics = match lint_document(path, &text, lexicon, &settings) {
+    let diagnostics = match lint_translation(path, &text, lexicon, &settings, source) {
         Ok(diagnostics) => diagnostics,
         Err(error) => return FileOutcome::Failed(error),
     };
@@ -384,7 +433,7 @@ pub fn check_bytes(
     if !fix || !diagnostics.iter().any(|d| d.fixable) {
         return checked(text, diagnostics, None);
     }
-    match fix_document(path, &text, lexicon, &settings, diagnostics) {
+    match fix_translation(path, &text, lexicon, &settings, source, diagnostics) {
         Ok(fixed) if fixed.fixed > 0 => checked(
             fixed.text,
             fixed.diagnostics,

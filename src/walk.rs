@@ -29,6 +29,29 @@ impl Input {
     }
 }
 
+/// A document's path, in the three ways a run needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocPath {
+    /// As given or found: where to read the document.
+    pub path: PathBuf,
+    /// As output shows it (see [`display_path`]).
+    pub shown: String,
+    /// Absolute, for matching `exclude` and `[[overrides]]` and for
+    /// telling documents apart.
+    pub absolute: PathBuf,
+}
+
+impl DocPath {
+    /// The document at `path`, relative to `cwd` when it is relative.
+    pub fn new(cwd: &Path, path: PathBuf) -> Self {
+        Self {
+            shown: display_path(&path),
+            absolute: absolute(cwd, &path),
+            path,
+        }
+    }
+}
+
 /// `path` as output shows it: without a leading `./`, with `/` separators
 /// on Windows, and each byte that is not UTF-8 written `\xNN`, so that
 /// two names that differ only there stay apart (on Unix, a backslash is

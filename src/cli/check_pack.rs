@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::{ExitStatus, Output, stderr_is_terminal};
+use super::ExitStatus;
+use super::console::{self, Output, stderr_is_terminal};
 use crate::config::packs::read_pack;
 use crate::error::Error;
 use crate::pack_check::check_pack;
@@ -21,11 +22,7 @@ pub(super) fn run(path: &Path, color: super::ColorChoice) -> io::Result<ExitStat
         .and_then(|text| check_pack(path, &text));
     match outcome {
         Ok(outcome) => {
-            write!(
-                Output::new(io::stdout().lock()),
-                "{}",
-                pack_report(&outcome)
-            )?;
+            write!(Output::new(console::stdout()), "{}", pack_report(&outcome))?;
             Ok(if outcome.passed() {
                 ExitStatus::Success
             } else {
@@ -34,7 +31,7 @@ pub(super) fn run(path: &Path, color: super::ColorChoice) -> io::Result<ExitStat
         }
         Err(error) => {
             let color = color.enabled(stderr_is_terminal());
-            writeln!(io::stderr(), "{}", render_error(&error, color))?;
+            writeln!(console::stderr(), "{}", render_error(&error, color))?;
             Ok(ExitStatus::Error)
         }
     }

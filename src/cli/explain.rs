@@ -3,12 +3,13 @@
 use std::io::{self, Write};
 
 use super::ExitStatus;
+use super::console;
 use crate::registry::{RULES, RuleId};
 use crate::suggest::did_you_mean;
 
 /// Print the explanation of `rule`, or list every rule.
 pub(super) fn run(rule: Option<&str>) -> io::Result<ExitStatus> {
-    let mut out = io::stdout().lock();
+    let mut out = console::stdout();
     let Some(name) = rule else {
         let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
         for rule in RULES {
@@ -33,7 +34,7 @@ pub(super) fn run(rule: Option<&str>) -> io::Result<ExitStatus> {
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
             writeln!(
-                io::stderr(),
+                console::stderr(),
                 "error: unknown rule `{name}`{help}; the rules are: {}",
                 names.join(", ")
             )?;

@@ -5,11 +5,10 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::ExitStatus;
-use super::check::Problems;
-use super::report::suggest_for;
+use super::console::{self, Problems};
+use super::{ExitStatus, survey};
 use crate::atomic::{create_file, write_file};
-use crate::inventory::infer::{Level, Suggestion};
+use crate::inventory::infer::{Level, Suggestion, infer};
 
 /// The file `init` writes: every key with its default, and what it means.
 pub(crate) const TEMPLATE: &str = include_str!("clientele.init.toml");
@@ -70,7 +69,8 @@ pub(super) fn run(path: &Path, force: bool) -> io::Result<ExitStatus> {
         _ => Path::new("."),
     };
     let suggestion = if folder.is_dir() {
-        suggest_for(folder, &mut Problems::quiet())?
+        survey(&[folder.to_path_buf()], None, &mut Problems::quiet())?
+            .map(|surveyed| infer(&surveyed.inventory, &surveyed.lexicon))
     } else {
         None
     };
@@ -83,12 +83,12 @@ pub(super) fn run(path: &Path, force: bool) -> io::Result<ExitStatus> {
     };
     match written {
         Ok(()) => {
-            writeln!(io::stdout(), "wrote {shown}: {said}")?;
+            writeln!(console::stdout(), "wrote {shown}: {said}")?;
             Ok(ExitStatus::Success)
         }
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => already_exists(&shown),
         Err(error) => {
-            writeln!(io::stderr(), "error: cannot write {shown}: {error}")?;
+            writeln!(console::stderr(), "error: cannot write {shown}: {error}")?;
             Ok(ExitStatus::Error)
         }
     }
@@ -96,7 +96,7 @@ pub(super) fn run(path: &Path, force: bool) -> io::Result<ExitStatus> {
 
 fn already_exists(shown: &impl std::fmt::Display) -> io::Result<ExitStatus> {
     writeln!(
-        io::stderr(),
+        console::stderr(),
         "error: {shown} already exists; pass --force to overwrite it"
     )?;
     Ok(ExitStatus::Error)

@@ -4,20 +4,23 @@
 mod baseline;
 mod check;
 mod check_pack;
+mod console;
 mod explain;
 mod init;
 mod report;
 mod translations;
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::FailOn;
 use crate::render::Format;
+use crate::run::{Inputs, Run, Surveyed};
+use console::Problems;
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,8 +322,12 @@ where
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Explain { rule }) => explain::run(rule.as_deref()),
         Some(Command::Init { path, force }) => init::run(&path, force),
-        Some(Command::Schema) => writeln!(io::stdout(), "{}", crate::config::schema::json_schema())
-            .map(|()| ExitStatus::Success),
+        Some(Command::Schema) => writeln!(
+            console::stdout(),
+            "{}",
+            crate::config::schema::json_schema()
+        )
+        .map(|()| ExitStatus::Success),
         Some(Command::Baseline(args)) => baseline::run(&args),
         Some(Command::Report(args)) => report::run_report(&args),
         Some(Command::Suggest(args)) => report::run_suggest(&args),
@@ -339,66 +346,39 @@ where
         Ok(status) => status,
         // The reader went away (`clientele report | head`) from a command
         // whose status does not hang on what it writes. `check` writes
-        // through [`Output`] and decides its status whatever the reader.
+        // through [`console::Output`] and decides its status whatever the reader.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitStatus::Success,
         Err(error) => {
-            let _ = writeln!(io::stderr(), "error: {error}");
+            let _ = writeln!(console::stderr(), "error: {error}");
             ExitStatus::Error
         }
     }
 }
 
-/// A stream whose reader may stop early (`clientele docs/ | head -1`):
-/// from the first broken pipe on, what is written is dropped, so that the
-/// run goes on and ends with the status its findings decide, as if the
-/// output had all been read. Other write errors are errors.
-pub(super) struct Output<W> {
-    inner: W,
-    /// Whether the reader has gone.
-    gone: bool,
-}
-
-impl<W: Write> Output<W> {
-    pub(super) fn new(inner: W) -> Self {
-        Self { inner, gone: false }
-    }
-
-    /// `result` of writing, with a broken pipe marking the stream gone.
-    fn unless_gone<T>(&mut self, result: io::Result<T>, gone: T) -> io::Result<T> {
-        match result {
-            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
-                self.gone = true;
-                Ok(gone)
-            }
-            other => other,
+/// Survey the documents under `paths` (the current folder when empty),
+/// each under the config that governs it, or under `config` when given,
+/// for `report`, `suggest` and `init`. Errors and notes go to `problems`;
+/// `None` when no config or lexicon could be loaded.
+fn survey(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    problems: &mut Problems,
+) -> io::Result<Option<Surveyed>> {
+    let mut run = match Run::new(std::env::current_dir()?, config) {
+        Ok(run) => run,
+        Err(error) => {
+            problems.error(&error)?;
+            return Ok(None);
+        }
+    };
+    let mut met = Vec::new();
+    let surveyed = run.survey(&Inputs::files(paths), &mut met);
+    problems.met(&met)?;
+    match surveyed {
+        Ok(surveyed) => Ok(Some(surveyed)),
+        Err(error) => {
+            problems.error(&error)?;
+            Ok(None)
         }
     }
-}
-
-impl<W: Write> Write for Output<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.gone {
-            return Ok(buf.len());
-        }
-        let written = self.inner.write(buf);
-        self.unless_gone(written, buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        if self.gone {
-            return Ok(());
-        }
-        let flushed = self.inner.flush();
-        self.unless_gone(flushed, ())
-    }
-}
-
-/// Whether standard output is a terminal.
-fn stdout_is_terminal() -> bool {
-    io::stdout().is_terminal()
-}
-
-/// Whether standard error is a terminal.
-fn stderr_is_terminal() -> bool {
-    io::stderr().is_terminal()
 }

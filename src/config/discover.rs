@@ -53,11 +53,17 @@ impl Resolver {
     /// The config of the document at `path`, or `None` when it is broken
     /// (the error is kept for [`Resolver::take_errors`]).
     pub fn config_for(&mut self, path: &Path) -> Option<Arc<Config>> {
+        let absolute = absolute(&self.cwd, path);
+        self.config_for_folder(absolute.parent().unwrap_or(&absolute))
+    }
+
+    /// The config that governs the folder `dir`: the one its documents
+    /// get (see [`Resolver::config_for`]).
+    pub fn config_for_folder(&mut self, dir: &Path) -> Option<Arc<Config>> {
         if let Some(explicit) = &self.explicit {
             return Some(Arc::clone(explicit));
         }
-        let absolute = absolute(&self.cwd, path);
-        let dir = absolute.parent().unwrap_or(&absolute).to_path_buf();
+        let dir = absolute(&self.cwd, dir);
         let Some(file) = self.config_in(&dir) else {
             return Some(Arc::clone(&self.default));
         };

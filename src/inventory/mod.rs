@@ -8,9 +8,7 @@
 //! [`table`], [`html`] and serde give the results out, and [`infer`]
 //! turns the counts into a business type.
 
-pub mod html;
 pub mod infer;
-pub mod table;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,6 +5,7 @@ use super::*;
 use crate::config::Settings;
 use crate::lexicon::{Lexicon, LexiconBuilder};
 use crate::lint::vocabulary;
+use crate::render::report_html as html;
 
 fn survey(lexicon: &Lexicon, path: &str, text: &str) -> Survey {
     let found = vocabulary(text, lexicon, &Settings::default());

@@ -5,6 +5,21 @@ use std::ops::Range;
 
 use similar::{DiffTag, TextDiff};
 
+use super::{Summary, plural};
+
+/// The closing line of `--diff`, for stderr: what `--fix` would fix.
+pub fn would_fix(summary: &Summary) -> String {
+    if summary.fixed == 0 {
+        format!("Nothing to fix in {}.", plural(summary.files, "file"))
+    } else {
+        format!(
+            "Would fix {} in {}.",
+            plural(summary.fixed, "problem"),
+            plural(summary.fixed_files, "file")
+        )
+    }
+}
+
 /// Lines of unchanged context around each change, as `diff -u` shows.
 const CONTEXT: usize = 3;
 

@@ -2,6 +2,7 @@
 //! format; each gets the files in output order and writes a closing part
 //! in `finish` (the summary line, or the one JSON or SARIF document).
 
+mod baseline;
 mod concise;
 mod diff;
 mod github;
@@ -11,7 +12,10 @@ mod json;
 mod junit;
 mod pack_check;
 mod problem;
+pub mod report;
+pub mod report_html;
 mod sarif;
+mod translations;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -23,8 +27,9 @@ use crate::error::Error;
 use crate::source::SourceFile;
 use crate::walk::display_path;
 
+pub use baseline::{not_written, stale_report, written};
 pub use concise::ConcisePrinter;
-pub use diff::unified_diff;
+pub use diff::{unified_diff, would_fix};
 pub use github::GithubPrinter;
 pub use gitlab::GitlabPrinter;
 pub use human::HumanPrinter;
@@ -33,6 +38,7 @@ pub use junit::JunitPrinter;
 pub use pack_check::pack_report;
 pub use problem::render_error;
 pub use sarif::SarifPrinter;
+pub use translations::{ListedPair, Listing, Unpaired};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -9,7 +9,7 @@ mod agreement;
 mod invalid_directive;
 mod mixed_terms;
 mod self_contrast;
-pub(crate) mod translation_collapse;
+mod translation_collapse;
 mod wrong_term;
 
 use crate::config::Settings;
@@ -18,6 +18,8 @@ use crate::directives::Directives;
 use crate::lexicon::{Lexicon, MAX_CONTRAST_GAP, Occurrence, TermId};
 use crate::markdown::Outline;
 use crate::registry::{RULES, RuleId};
+pub(crate) use translation_collapse::business_terms;
+pub use translation_collapse::{Paired, SourceDocument};
 
 /// The two roles a text must keep apart: `mixed-terms` checks that a
 /// document uses one of them, `translation-collapse` that a translation
@@ -32,6 +34,8 @@ pub(crate) struct Context<'a> {
     pub outline: &'a Outline,
     pub occurrences: &'a [Occurrence],
     pub directives: &'a Directives,
+    /// For a translation, its source.
+    pub paired: Option<&'a Paired>,
 }
 
 /// Run every enabled rule over one document.
@@ -65,9 +69,7 @@ pub(crate) fn run(ctx: &Context<'_>) -> Vec<Diagnostic> {
             RuleId::MixedTerms => mixed_terms::check(ctx),
             RuleId::SelfContrast => self_contrast::check(ctx),
             RuleId::InvalidDirective => invalid_directive::check(ctx),
-            // Compares a document with its source: `crate::translation`
-            // runs it on the pairs of a run.
-            RuleId::TranslationCollapse => Vec::new(),
+            RuleId::TranslationCollapse => translation_collapse::check(ctx),
         };
         out.extend(
             found

@@ -4,37 +4,63 @@
 
 use std::collections::BTreeMap;
 
-use super::CLIENT_AND_CUSTOMER as ROLES;
+use super::{CLIENT_AND_CUSTOMER as ROLES, Context};
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Elsewhere, Related};
-use crate::lexicon::{LangId, Lexicon, Occurrence};
+use crate::lexicon::{LangId, Lexicon, Occurrence, Sense};
+use crate::markdown::Outline;
 use crate::registry::RuleId;
 use crate::source::SourceFile;
 use crate::span::Span;
-use crate::translation::align::{Alignment, UnitPair};
+use crate::translation::align::{Alignment, Structure, UnitPair, align};
 
 /// How many of a finding's terms are marked, the first among them; the
 /// counts name them all.
 const MARKED_TERMS: usize = 6;
 
-/// The source of a translation, as the rule compares it.
-pub(crate) struct Source<'a> {
+/// The source of a translation, read and its terms found: what the rule
+/// compares the translation with.
+#[derive(Debug)]
+pub struct SourceDocument {
     /// Its path as shown.
-    pub path: &'a str,
+    pub path: String,
     /// Its text.
-    pub file: &'a SourceFile,
-    /// Its business-sense terms in its own language, in order.
-    pub terms: &'a [Occurrence],
-}
-
-/// A translation, as the rule compares it.
-pub(crate) struct Translation<'a> {
-    /// Its text.
-    pub text: &'a str,
-    /// Its business-sense terms in its own language, in order.
-    pub terms: &'a [Occurrence],
+    pub file: SourceFile,
+    /// Its structure, which the translation's is aligned with.
+    pub outline: Outline,
     /// Its language.
     pub language: LangId,
+    /// Its business-sense terms in its own language, in order.
+    pub terms: Vec<Occurrence>,
+}
+
+/// What a translation is compared with.
+#[derive(Debug)]
+pub struct Paired {
+    /// Its source.
+    pub source: SourceDocument,
+    /// The translation's language, when its path names one.
+    pub language: Option<String>,
+}
+
+/// The source of a translation, as one stretch is compared.
+struct Source<'a> {
+    /// Its path as shown.
+    path: &'a str,
+    /// Its text.
+    file: &'a SourceFile,
+    /// Its business-sense terms in its own language, in order.
+    terms: &'a [Occurrence],
+}
+
+/// A translation, as one stretch is compared.
+struct Translation<'a> {
+    /// Its text.
+    text: &'a str,
+    /// Its business-sense terms in its own language, in order.
+    terms: &'a [Occurrence],
+    /// Its language.
+    language: LangId,
 }
 
 /// What went wrong in one aligned stretch.
@@ -47,11 +73,90 @@ enum Loss {
     Swap,
 }
 
+/// The findings of the translation in `ctx` compared with its source,
+/// when it has one.
+pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
+    let Some(paired) = ctx.paired else {
+        return Vec::new();
+    };
+    let (lexicon, source) = (ctx.lexicon, &paired.source);
+    // Without both roles the source has no distinction to lose.
+    let tells_roles_apart = ROLES
+        .iter()
+        .all(|r| source.terms.iter().any(|o| lexicon.term(o.term).role == *r));
+    if !tells_roles_apart {
+        return Vec::new();
+    }
+    let Some(language) = paired
+        .language
+        .as_deref()
+        .and_then(|code| lexicon.find_language(code))
+        .or_else(|| main_language(lexicon, ctx.occurrences, source.language))
+    else {
+        return Vec::new();
+    };
+    let terms = business_terms(lexicon, ctx.occurrences, language);
+    let alignment = align(
+        Structure {
+            len: source.file.text().len(),
+            outline: &source.outline,
+        },
+        Structure {
+            len: ctx.text.len(),
+            outline: ctx.outline,
+        },
+    );
+    let source = Source {
+        path: &source.path,
+        file: &source.file,
+        terms: &source.terms,
+    };
+    let translation = Translation {
+        text: ctx.text,
+        terms: &terms,
+        language,
+    };
+    compare(lexicon, ctx.settings, &alignment, &source, &translation)
+}
+
+/// The business-sense terms of `language` among `found`, in order.
+pub(crate) fn business_terms(
+    lexicon: &Lexicon,
+    found: &[Occurrence],
+    language: LangId,
+) -> Vec<Occurrence> {
+    found
+        .iter()
+        .filter(|o| o.sense == Sense::Business && lexicon.term(o.term).lang == language)
+        .cloned()
+        .collect()
+}
+
+/// The language, other than the source's, with the most business-sense
+/// terms in a translation whose path names none.
+fn main_language(lexicon: &Lexicon, found: &[Occurrence], source: LangId) -> Option<LangId> {
+    let mut counts: Vec<(LangId, usize)> = Vec::new();
+    for o in found.iter().filter(|o| o.sense == Sense::Business) {
+        let lang = lexicon.term(o.term).lang;
+        if lang == source {
+            continue;
+        }
+        match counts.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((lang, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, count)| *count)
+        .map(|(l, _)| l)
+}
+
 /// The findings of one translation compared with its source under
 /// `settings` (the translation's), the smallest stretches first: a block
 /// that lost the distinction is reported instead of its section, a section
 /// instead of the document.
-pub(crate) fn check(
+fn compare(
     lexicon: &Lexicon,
     settings: &Settings,
     alignment: &Alignment,

@@ -5,8 +5,8 @@
 
 use std::fmt::Write as _;
 
-use super::{FolderTally, Inventory, SHOWN_ROLES, Tally};
-use crate::render::plural;
+use super::plural;
+use crate::inventory::{FolderTally, Inventory, SHOWN_ROLES, Tally};
 
 /// The colour of each of [`SHOWN_ROLES`], in order; the other roles are
 /// drawn together in [`OTHER_COLOUR`].

@@ -8,13 +8,19 @@ use std::path::Path;
 use crate::atomic::replace_contents;
 use crate::config::Config;
 use crate::error::Error;
-use crate::lint::{Checked, FileOutcome, check_bytes, check_file};
+use crate::lint::{Checked, FileOutcome, SourceOf, check_bytes, check_file};
 
 /// Check the file at `path` (`absolute` for matching `[[overrides]]`)
-/// under `config` with fixes, and write the fixed text back. When the
+/// under `config` with fixes, comparing it with its `source` when it is a
+/// translation, and write the fixed text back. When the
 /// write fails, the file is unchanged: the outcome is that of the file as
 /// it now is, and the write error comes beside it.
-pub fn fix_file(path: &Path, absolute: &Path, config: &Config) -> (FileOutcome, Option<Error>) {
+pub fn fix_file(
+    path: &Path,
+    absolute: &Path,
+    config: &Config,
+    source: SourceOf<'_>,
+) -> (FileOutcome, Option<Error>) {
     let read = match crate::read::read_file(path) {
         Ok(bytes) => bytes,
         Err(source) => {
@@ -24,7 +30,7 @@ pub fn fix_file(path: &Path, absolute: &Path, config: &Config) -> (FileOutcome, 
     };
     // The bytes read are kept to compare with the file just before the
     // fixed text takes its place.
-    let outcome = check_bytes(path, absolute, read.clone(), config, true);
+    let outcome = check_bytes(path, absolute, read.clone(), config, source, true);
     let written = match &outcome {
         FileOutcome::Checked(Checked {
             source,
@@ -42,7 +48,7 @@ pub fn fix_file(path: &Path, absolute: &Path, config: &Config) -> (FileOutcome, 
                 ),
             };
             return (
-                check_bytes(path, absolute, read, config, false),
+                check_bytes(path, absolute, read, config, source, false),
                 Some(error),
             );
         }
@@ -50,7 +56,10 @@ pub fn fix_file(path: &Path, absolute: &Path, config: &Config) -> (FileOutcome, 
     };
     match written {
         Ok(()) => (outcome, None),
-        Err(error) => (check_file(path, absolute, config, false), Some(error)),
+        Err(error) => (
+            check_file(path, absolute, config, source, false),
+            Some(error),
+        ),
     }
 }
 

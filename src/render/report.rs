@@ -1,12 +1,13 @@
-//! The report and the suggestion as text for a terminal. The tables are
-//! Markdown tables, so that a report pastes into an issue or a pull
+//! `clientele report` and `clientele suggest`: the counts and the
+//! suggestion as text for a terminal, and as versioned JSON. The tables
+//! are Markdown tables, so that a report pastes into an issue or a pull
 //! request as it is.
 
 use comfy_table::presets::{ASCII_MARKDOWN, NOTHING};
 use comfy_table::{CellAlignment, Table};
 
-use super::infer::{Evidence, Level, Suggestion};
-use super::{Inventory, SHOWN_ROLES, Tally};
+use crate::inventory::infer::{Evidence, Level, Suggestion};
+use crate::inventory::{Inventory, SHOWN_ROLES, Tally};
 
 /// How many cue words of one business type are named before "+N more".
 const CUES_SHOWN: usize = 6;
@@ -178,4 +179,28 @@ fn evidence(evidence: &[Evidence]) -> String {
         column.set_cell_alignment(CellAlignment::Right);
     }
     table.trim_fmt()
+}
+
+/// The version of the JSON that `report` and `suggest` print; it changes
+/// only when a field changes meaning or goes away.
+const JSON_VERSION: u32 = 1;
+
+/// A JSON document with its version first.
+#[derive(serde::Serialize)]
+struct Versioned<'a, T> {
+    version: u32,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+/// `value` (the counts of `report`, or what `suggest` suggests) as pretty
+/// JSON, with its version, and a final newline.
+pub fn json(value: &impl serde::Serialize) -> serde_json::Result<String> {
+    let versioned = Versioned {
+        version: JSON_VERSION,
+        body: value,
+    };
+    let mut text = serde_json::to_string_pretty(&versioned)?;
+    text.push('\n');
+    Ok(text)
 }
