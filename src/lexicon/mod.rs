@@ -1178,5 +1178,11 @@ pub(crate) fn at_word_boundaries_where(
         && !after.is_some_and(|(at, c)| continues(at, c))
 }
 
+/// Whether `second` (later in the text) is close enough to `first` for a
+/// contrast connector to join them; scans over occurrences stop here.
+pub(crate) fn within_contrast_reach(first: &Occurrence, second: &Occurrence) -> bool {
+    second.phrase.start.saturating_sub(first.phrase.end) <= MAX_CONTRAST_GAP
+}
+
 #[cfg(test)]
 mod tests;

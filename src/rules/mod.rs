@@ -15,7 +15,7 @@ mod wrong_term;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
-use crate::lexicon::{Lexicon, MAX_CONTRAST_GAP, Occurrence, TermId};
+use crate::lexicon::{Lexicon, Occurrence, TermId};
 use crate::markdown::Outline;
 use crate::registry::{RULES, RuleId};
 pub(crate) use translation_collapse::business_terms;
@@ -131,12 +131,6 @@ pub(crate) fn replacement(
     ctx.lexicon
         .replacement(occurrence, matched, target)
         .map_err(|why| format!("no safe replacement: {why}"))
-}
-
-/// Whether `second` (later in the text) is close enough to `first` for a
-/// contrast connector to join them; scans over occurrences stop here.
-pub(crate) fn within_contrast_reach(first: &Occurrence, second: &Occurrence) -> bool {
-    second.phrase.start.saturating_sub(first.phrase.end) <= MAX_CONTRAST_GAP
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ fn sides_of_a_contrast(
         && bare(second)
         && a.lang == b.lang
         && lexicon.base_term(first.term) != lexicon.base_term(second.term)
-        && crate::rules::within_contrast_reach(first, second)
+        && crate::lexicon::within_contrast_reach(first, second)
         && lexicon
             .language(a.lang)
             .contrasts_roles(text, first.span, second.span)

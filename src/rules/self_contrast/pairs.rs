@@ -3,7 +3,8 @@
 
 use super::{diagnostic, same_word, word_of};
 use crate::diagnostic::{Diagnostic, Related};
-use crate::rules::{Context, within_contrast_reach};
+use crate::lexicon::within_contrast_reach;
+use crate::rules::Context;
 
 /// Flag the second side of every self-contrast.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
