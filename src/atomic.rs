@@ -23,7 +23,7 @@ use temporary::Temporary;
 /// cannot be kept, or that has more than one name (hard links) is refused.
 /// On any error the file is as it was, and no temporary file is left
 /// behind.
-pub fn replace_contents(path: &Path, contents: &[u8], expected: &[u8]) -> Result<(), Error> {
+pub(crate) fn replace_contents(path: &Path, contents: &[u8], expected: &[u8]) -> Result<(), Error> {
     write(path, contents, Some(expected)).map_err(|failure| match failure {
         Failure::Changed => Error::Changed {
             path: path.to_path_buf(),
@@ -38,7 +38,7 @@ pub fn replace_contents(path: &Path, contents: &[u8], expected: &[u8]) -> Result
 /// Write `contents` to the file at `path`, replacing it as
 /// [`replace_contents`] does when it exists (whatever it holds), or
 /// creating it as [`create_file`] does.
-pub fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
     if path.exists() {
         write(path, contents, None).map_err(|failure| match failure {
             Failure::Io(error) => error,
@@ -53,7 +53,7 @@ pub fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// Create the file at `path` holding `contents`, in one step: it appears
 /// whole or not at all. A file already there is kept, and the error is
 /// [`io::ErrorKind::AlreadyExists`].
-pub fn create_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn create_file(path: &Path, contents: &[u8]) -> io::Result<()> {
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,
         _ => Path::new("."),

@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::source::floor_char_boundary;
 
 /// The file name `clientele baseline` writes when not told otherwise.
-pub const DEFAULT_FILE: &str = "clientele-baseline.json";
+pub(crate) const DEFAULT_FILE: &str = "clientele-baseline.json";
 
 /// Version of the file format.
 const VERSION: u32 = 1;
@@ -38,15 +38,15 @@ const SENTENCE_REACH: usize = 400;
 
 /// What identifies a recorded finding.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Key {
+pub(crate) struct Key {
     /// The file, relative to the baseline's folder, with `/` separators.
-    pub path: String,
+    pub(crate) path: String,
     /// The rule's name.
-    pub rule: String,
+    pub(crate) rule: String,
     /// The exact text the finding is about.
-    pub matched: String,
+    pub(crate) matched: String,
     /// A hash of the normalised sentence around the finding.
-    pub sentence: String,
+    pub(crate) sentence: String,
 }
 
 /// One line of the file.
@@ -90,13 +90,13 @@ struct File {
 
 /// Recorded findings, each with how many times it occurs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Baseline {
+pub(crate) struct Baseline {
     entries: BTreeMap<Key, usize>,
 }
 
 impl Baseline {
     /// Read the baseline at `path`.
-    pub fn load(path: &Path) -> Result<Self> {
+    pub(crate) fn load(path: &Path) -> Result<Self> {
         let invalid = |message: String| Error::Baseline {
             path: path.to_path_buf(),
             message,
@@ -125,7 +125,7 @@ impl Baseline {
     }
 
     /// The file's text: one finding per line, sorted.
-    pub fn to_json(&self) -> String {
+    pub(crate) fn to_json(&self) -> String {
         let lines: Vec<String> = self
             .entries
             .iter()
@@ -143,27 +143,22 @@ impl Baseline {
     }
 
     /// Record one finding.
-    pub fn add(&mut self, key: Key) {
+    pub(crate) fn add(&mut self, key: Key) {
         *self.entries.entry(key).or_default() += 1;
     }
 
     /// How many findings are recorded.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.entries.values().sum()
     }
 
-    /// Whether no finding is recorded.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The files with recorded findings.
-    pub fn files(&self) -> BTreeSet<&str> {
+    pub(crate) fn files(&self) -> BTreeSet<&str> {
         self.entries.keys().map(|k| k.path.as_str()).collect()
     }
 
     /// Forget the records `stale` names (as many of each as it says).
-    pub fn remove(&mut self, stale: &[Stale]) {
+    pub(crate) fn remove(&mut self, stale: &[Stale]) {
         for entry in stale {
             if let Some(count) = self.entries.get_mut(&entry.key) {
                 *count = count.saturating_sub(entry.count);
@@ -174,7 +169,11 @@ impl Baseline {
 
     /// This baseline with the records of the files `replaced` says yes to
     /// taken out, and the records of `fresh` put in.
-    pub fn replace_files(&self, fresh: Baseline, replaced: impl Fn(&str) -> bool) -> Baseline {
+    pub(crate) fn replace_files(
+        &self,
+        fresh: Baseline,
+        replaced: impl Fn(&str) -> bool,
+    ) -> Baseline {
         let mut entries: BTreeMap<Key, usize> = self
             .entries
             .iter()
@@ -190,9 +189,9 @@ impl Baseline {
 
 /// A baseline being matched against a run's findings.
 #[derive(Debug)]
-pub struct Matcher {
+pub(crate) struct Matcher {
     /// The baseline file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The folder its paths are relative to.
     root: PathBuf,
     left: BTreeMap<Key, usize>,
@@ -202,16 +201,16 @@ pub struct Matcher {
 
 /// A recorded finding that no longer happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stale {
+pub(crate) struct Stale {
     /// What was recorded.
-    pub key: Key,
+    pub(crate) key: Key,
     /// How many of it are gone.
-    pub count: usize,
+    pub(crate) count: usize,
 }
 
 impl Matcher {
     /// Match findings against `baseline`, read from `path`.
-    pub fn new(path: PathBuf, baseline: Baseline) -> Self {
+    pub(crate) fn new(path: PathBuf, baseline: Baseline) -> Self {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Self {
             path,
@@ -222,13 +221,13 @@ impl Matcher {
     }
 
     /// The key of a finding in the file at `absolute` whose text is `text`.
-    pub fn key(&self, absolute: &Path, text: &str, d: &Diagnostic) -> Key {
+    pub(crate) fn key(&self, absolute: &Path, text: &str, d: &Diagnostic) -> Key {
         key(&self.root, absolute, text, d)
     }
 
     /// Whether the finding is recorded; each record matches one finding.
     /// The file is marked as checked by [`Matcher::checked`], not here.
-    pub fn take(&mut self, absolute: &Path, text: &str, d: &Diagnostic) -> bool {
+    pub(crate) fn take(&mut self, absolute: &Path, text: &str, d: &Diagnostic) -> bool {
         let key = self.key(absolute, text, d);
         match self.left.get_mut(&key) {
             Some(count) if *count > 0 => {
@@ -241,20 +240,20 @@ impl Matcher {
 
     /// Note that the file at `absolute` was checked (its unmatched records
     /// are stale even when it has no finding left).
-    pub fn checked(&mut self, absolute: &Path) {
+    pub(crate) fn checked(&mut self, absolute: &Path) {
         self.seen.insert(relative(&self.root, absolute));
     }
 
     /// Whether the file at `path` (relative to the baseline's folder) was
     /// checked in this run, or no longer exists: its records are then the
     /// findings it has now.
-    pub fn covers(&self, path: &str) -> bool {
+    pub(crate) fn covers(&self, path: &str) -> bool {
         self.seen.contains(path) || !self.root.join(path).exists()
     }
 
     /// Records of files checked in this run, or of files that no longer
     /// exist, that matched no finding.
-    pub fn stale(&self) -> Vec<Stale> {
+    pub(crate) fn stale(&self) -> Vec<Stale> {
         self.left
             .iter()
             .filter(|(_, count)| **count > 0)
@@ -269,7 +268,7 @@ impl Matcher {
 
 /// The key of `d`, found in the file at `absolute` whose text is `text`, for
 /// a baseline whose folder is `root`.
-pub fn key(root: &Path, absolute: &Path, text: &str, d: &Diagnostic) -> Key {
+pub(crate) fn key(root: &Path, absolute: &Path, text: &str, d: &Diagnostic) -> Key {
     Key {
         path: relative(root, absolute),
         rule: d.rule.name().to_owned(),
@@ -280,13 +279,13 @@ pub fn key(root: &Path, absolute: &Path, text: &str, d: &Diagnostic) -> Key {
 
 /// The fingerprint of the sentence around `d` in `text`: the same after
 /// edits elsewhere in the file, different when the sentence is reworded.
-pub fn sentence_fingerprint(text: &str, d: &Diagnostic) -> String {
+pub(crate) fn sentence_fingerprint(text: &str, d: &Diagnostic) -> String {
     fingerprint(sentence_around(text, d.span.start, d.span.end))
 }
 
 /// A fingerprint of the finding `d` in the file shown as `path`, for tools
 /// that track findings across commits (SARIF's `partialFingerprints`).
-pub fn finding_fingerprint(path: &str, text: &str, d: &Diagnostic) -> String {
+pub(crate) fn finding_fingerprint(path: &str, text: &str, d: &Diagnostic) -> String {
     let sentence = sentence_fingerprint(text, d);
     fingerprint(&[path, d.rule.name(), &d.matched, &sentence].join("\u{0}"))
 }

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 
 /// What changed in a working tree since a revision.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Changes {
+pub(crate) struct Changes {
     /// Changed 1-based lines of each changed file (absolute path).
     lines: BTreeMap<PathBuf, Vec<RangeInclusive<usize>>>,
     /// Files new since the revision, untracked ones included.
@@ -56,7 +56,7 @@ const DIFF: &[&str] = &[
 
 impl Changes {
     /// What changed in the repository holding `dir` since `revision`.
-    pub fn since(revision: &str, dir: &Path) -> Result<Self> {
+    pub(crate) fn since(revision: &str, dir: &Path) -> Result<Self> {
         let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|message| Error::Git {
             message: format!("{} is not in a git repository ({message})", dir.display()),
         })?;
@@ -86,7 +86,7 @@ impl Changes {
 
     /// Whether any of lines `first..=last` of the file at `path` (absolute)
     /// is new or changed.
-    pub fn touches(&self, path: &Path, first: usize, last: usize) -> bool {
+    pub(crate) fn touches(&self, path: &Path, first: usize, last: usize) -> bool {
         if self.new_files.contains(path) {
             return true;
         }

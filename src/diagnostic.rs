@@ -13,14 +13,14 @@ use crate::span::Span;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SenseNote {
     /// The sense.
-    pub sense: Sense,
+    pub(crate) sense: Sense,
     /// What decided it: `default` (nothing said otherwise), `phrase`,
     /// `identifier`, `cue`, `document`, `allowed` or `name`.
-    pub by: &'static str,
+    pub(crate) by: &'static str,
     /// The deciding cue word, when a cue decided.
-    pub cue: Option<String>,
+    pub(crate) cue: Option<String>,
     /// Where that cue was: the sentence, paragraph or heading.
-    pub scope: Option<Scope>,
+    pub(crate) scope: Option<Scope>,
 }
 
 /// A second place a diagnostic refers to.
@@ -28,16 +28,16 @@ pub struct SenseNote {
 pub struct Related {
     /// The bytes referred to: in the finding's own document, unless
     /// `elsewhere` names another one.
-    pub span: Span,
+    pub(crate) span: Span,
     /// What they have to do with the finding.
-    pub message: String,
+    pub(crate) message: String,
     /// The other document `span` is in, when it is not the finding's own.
-    pub elsewhere: Option<Elsewhere>,
+    pub(crate) elsewhere: Option<Elsewhere>,
 }
 
 impl Related {
     /// A place in the finding's own document.
-    pub fn here(span: Span, message: String) -> Self {
+    pub(crate) fn here(span: Span, message: String) -> Self {
         Self {
             span,
             message,
@@ -50,13 +50,13 @@ impl Related {
 /// source): its path and positions, worked out where its text was at hand,
 /// since the printers see one document at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Elsewhere {
+pub(crate) struct Elsewhere {
     /// The other document's path, as shown.
-    pub path: String,
+    pub(crate) path: String,
     /// Where the place starts there.
-    pub start: LineColumn,
+    pub(crate) start: LineColumn,
     /// Where it ends there (exclusive).
-    pub end: LineColumn,
+    pub(crate) end: LineColumn,
 }
 
 /// One finding in one document.
@@ -96,7 +96,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// The message, and the advice on a second line, for formats that
     /// show a finding as text alone.
-    pub fn message_with_advice(&self) -> String {
+    pub(crate) fn message_with_advice(&self) -> String {
         match self.advice() {
             Some(advice) => format!("{}\nhelp: {advice}", self.message),
             None => self.message.clone(),
@@ -105,7 +105,7 @@ impl Diagnostic {
 
     /// The advice shown with the finding: its help, or else what to
     /// replace the matched text with.
-    pub fn advice(&self) -> Option<String> {
+    pub(crate) fn advice(&self) -> Option<String> {
         self.help.clone().or_else(|| {
             self.suggestion
                 .as_ref()

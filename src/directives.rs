@@ -34,25 +34,25 @@ const NAMES: [&str; 3] = ["disable", "enable", "disable-next-line"];
 /// What the directives of one document switch off, and what is wrong with
 /// them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Directives {
+pub(crate) struct Directives {
     regions: Vec<(RuleId, Span)>,
     problems: Vec<Problem>,
 }
 
 /// A comment that looks like a directive but is not a valid one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// The bytes at fault: the unknown name.
-    pub span: Span,
+    pub(crate) span: Span,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
     /// The closest valid name, if any.
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
 }
 
 impl Directives {
     /// The directives in the HTML pieces `html` of `text`.
-    pub fn parse(text: &str, html: &[Span]) -> Self {
+    pub(crate) fn parse(text: &str, html: &[Span]) -> Self {
         let mut directives = Self::default();
         let Some(regex) = DIRECTIVE.as_ref() else {
             return directives;
@@ -163,7 +163,7 @@ impl Directives {
     }
 
     /// Whether a finding of `rule` starting at byte `offset` is switched off.
-    pub fn suppresses(&self, rule: RuleId, offset: usize) -> bool {
+    pub(crate) fn suppresses(&self, rule: RuleId, offset: usize) -> bool {
         if rule == RuleId::InvalidDirective {
             return false;
         }
@@ -177,12 +177,12 @@ impl Directives {
     }
 
     /// Whether any part of the document is switched off for `rule`.
-    pub fn touches(&self, rule: RuleId) -> bool {
+    pub(crate) fn touches(&self, rule: RuleId) -> bool {
         self.regions.iter().any(|&(r, _)| r == rule)
     }
 
     /// The comments that are not valid directives.
-    pub fn problems(&self) -> &[Problem] {
+    pub(crate) fn problems(&self) -> &[Problem] {
         &self.problems
     }
 }

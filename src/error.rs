@@ -14,21 +14,21 @@ use crate::span::Span;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocatedError {
     /// The file, as the user named it (or `rules/<lang>.toml` for a built-in pack).
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The file's whole text, for the snippet.
-    pub text: String,
+    pub(crate) text: String,
     /// The bytes the message is about, when known.
-    pub span: Option<Span>,
+    pub(crate) span: Option<Span>,
     /// What is wrong and what is expected.
-    pub message: String,
+    pub(crate) message: String,
     /// A hint on how to fix it, such as "did you mean `business`?".
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
 }
 
 impl LocatedError {
     /// An error at `span` of the file at `path` whose contents are `text`;
     /// the help is the "did you mean" of an unknown-key message, if any.
-    pub fn new(path: PathBuf, text: &str, span: Option<Span>, message: String) -> Self {
+    pub(crate) fn new(path: PathBuf, text: &str, span: Option<Span>, message: String) -> Self {
         Self {
             path,
             text: text.to_owned(),
@@ -39,7 +39,7 @@ impl LocatedError {
     }
 
     /// The same error with `help` as its hint.
-    pub fn with_help(mut self, help: Option<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: Option<String>) -> Self {
         if help.is_some() {
             self.help = help;
         }
@@ -47,7 +47,7 @@ impl LocatedError {
     }
 
     /// 1-based line and column of the span's start, when there is a span.
-    pub fn line_column(&self) -> Option<(usize, usize)> {
+    pub(crate) fn line_column(&self) -> Option<(usize, usize)> {
         let span = self.span?;
         let position = LineIndex::new(&self.text).line_column(&self.text, span.start);
         Some((position.line, position.column))
@@ -149,7 +149,7 @@ pub enum Error {
 
 impl Error {
     /// The located error behind a config or pack error, for snippet rendering.
-    pub fn located(&self) -> Option<&LocatedError> {
+    pub(crate) fn located(&self) -> Option<&LocatedError> {
         match self {
             Error::Config(located) | Error::Pack(located) | Error::FrontMatter(located) => {
                 Some(located)
@@ -159,7 +159,7 @@ impl Error {
     }
 
     /// The file or folder the error concerns, when it concerns one.
-    pub fn path(&self) -> Option<&std::path::Path> {
+    pub(crate) fn path(&self) -> Option<&std::path::Path> {
         match self {
             Error::Io { path, .. }
             | Error::NotUtf8 { path, .. }

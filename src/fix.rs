@@ -29,13 +29,13 @@ const MAX_TRIES: usize = 8;
 
 /// A document after its fixes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fixed {
+pub(crate) struct Fixed {
     /// The fixed text.
-    pub text: String,
+    pub(crate) text: String,
     /// How many fixes were applied.
-    pub fixed: usize,
+    pub(crate) fixed: usize,
     /// What the rules still find in the fixed text, sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// A suggestion that may be applied: the span it replaces and its text.
@@ -105,7 +105,8 @@ fn splice(text: &str, candidates: &[Candidate<'_>], refused: &[bool]) -> (String
 /// `text` with the suggestion of every fixable diagnostic in place of its
 /// span, and how many were applied. An edit that overlaps one already
 /// taken, or whose span is not a slice of `text`, is left out.
-pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
+#[cfg(test)]
+pub(crate) fn apply(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
     let candidates = candidates(text, diagnostics);
     let (out, edits) = splice(text, &candidates, &vec![false; candidates.len()]);
     (out, edits.len())
@@ -210,7 +211,7 @@ fn mark_refused(diagnostics: &mut [Diagnostic], refused: &[Refusal]) {
 /// that make no new finding, `lint` the result, and repeat while fixes
 /// remain. `lint` is the pipeline that found `diagnostics`; it is passed
 /// in so that this module knows edits, not how a document is linted.
-pub fn fix_text(
+pub(crate) fn fix_text(
     text: &str,
     diagnostics: Vec<Diagnostic>,
     mut lint: impl FnMut(&str) -> Result<Vec<Diagnostic>, Error>,

@@ -10,7 +10,8 @@
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
-use crate::config::{Config, Lexicons, Settings};
+use crate::config::packs::Lexicons;
+use crate::config::{Config, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::lexicon::{Lexicon, LexiconBuilder};
@@ -22,7 +23,7 @@ use crate::span::Span;
 use crate::text_encoding::TextEncoding;
 
 /// The configs a pipeline input is checked under: its first byte picks one.
-pub const CONFIGS: [&str; 5] = [
+pub(crate) const CONFIGS: [&str; 5] = [
     "",
     "business = \"relationship\"\n",
     "business = \"transactional\"\nfix-mixed-terms = true\n",
@@ -342,7 +343,8 @@ pub fn check_fix_file(data: &[u8]) {
 /// disjoint) replaced by anything: the stretches between the spans must
 /// appear in `after` in order, the first at its start and the last at its
 /// end.
-pub fn only_spans_changed(before: &str, after: &str, spans: &[Span]) -> bool {
+#[cfg(test)]
+pub(crate) fn only_spans_changed(before: &str, after: &str, spans: &[Span]) -> bool {
     replacements(before, after, spans, &[]).is_some()
 }
 
@@ -353,7 +355,7 @@ pub fn only_spans_changed(before: &str, after: &str, spans: &[Span]) -> bool {
 /// meant to become: it (or the span's own text, for an edit left out) is
 /// tried first, so that two spans with nothing between them are told
 /// apart.
-pub fn replacements(
+pub(crate) fn replacements(
     before: &str,
     after: &str,
     spans: &[Span],
@@ -406,7 +408,7 @@ pub fn replacements(
 /// (`(old, new)` pairs from [`replacements`]): a finding on a replacement
 /// must have been on the word it replaced, and one elsewhere must have
 /// been there, shifted by what the replacements before it added.
-pub fn new_findings<'a>(
+pub(crate) fn new_findings<'a>(
     before: &[Diagnostic],
     after: &'a [Diagnostic],
     replaced: &[(Span, Span)],

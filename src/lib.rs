@@ -24,35 +24,35 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod atomic;
-pub mod baseline;
-pub mod changes;
+pub(crate) mod atomic;
+pub(crate) mod baseline;
+pub(crate) mod changes;
 pub mod cli;
 pub mod config;
-pub mod diagnostic;
-pub mod directives;
-pub mod error;
-pub mod fix;
+pub(crate) mod diagnostic;
+pub(crate) mod directives;
+pub(crate) mod error;
+pub(crate) mod fix;
 #[cfg(any(test, feature = "fuzzing"))]
 pub mod invariants;
-pub mod inventory;
+pub(crate) mod inventory;
 pub mod lexicon;
 pub mod lint;
 pub mod lsp;
 pub mod markdown;
-pub mod pack_check;
-pub mod read;
-pub mod registry;
-pub mod render;
-pub mod rules;
-pub mod run;
-pub mod sense;
-pub mod source;
-pub mod span;
-pub mod suggest;
-pub mod text_encoding;
-pub mod translation;
-pub mod walk;
+pub(crate) mod pack_check;
+pub(crate) mod read;
+pub(crate) mod registry;
+pub(crate) mod render;
+pub(crate) mod rules;
+pub(crate) mod run;
+pub(crate) mod sense;
+pub(crate) mod source;
+pub(crate) mod span;
+pub(crate) mod suggest;
+pub(crate) mod text_encoding;
+pub(crate) mod translation;
+pub(crate) mod walk;
 
 #[cfg(test)]
 mod testing;

@@ -32,15 +32,15 @@ pub fn occurrences(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Oc
 /// The vocabulary of a Markdown text's prose: what `clientele report` and
 /// `clientele suggest` count.
 #[derive(Debug, Default)]
-pub struct Vocabulary {
+pub(crate) struct Vocabulary {
     /// Every term occurrence, with its sense after the allow list.
-    pub occurrences: Vec<Occurrence>,
+    pub(crate) occurrences: Vec<Occurrence>,
     /// Every business cue, in order, with where it stands.
-    pub business_cues: Vec<BusinessCueHit>,
+    pub(crate) business_cues: Vec<BusinessCueHit>,
 }
 
 /// The terms and business cues in the prose of a Markdown text.
-pub fn vocabulary(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vocabulary {
+pub(crate) fn vocabulary(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vocabulary {
     let mut finder = Finder::new(text, lexicon, settings);
     finder.business_cues = Some(Vec::new());
     let (_, occurrences, business_cues) = finder.scan();
@@ -163,7 +163,7 @@ pub fn lint_text(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Diag
 /// under `settings` with the document's front matter on top, sorted by
 /// position. A bad `clientele` entry in the front matter is an error
 /// pointing into the document.
-pub fn lint_document(
+pub(crate) fn lint_document(
     path: &Path,
     text: &str,
     lexicon: &Lexicon,
@@ -175,16 +175,16 @@ pub fn lint_document(
 /// A translation's source, asked for only when the translation may have a
 /// finding: most documents hold no term, and their sources need not be
 /// read. [`no_source`] for a document that is no translation.
-pub type SourceOf<'s> = &'s dyn Fn() -> Option<&'s Paired>;
+pub(crate) type SourceOf<'s> = &'s dyn Fn() -> Option<&'s Paired>;
 
 /// The [`SourceOf`] a document that is no translation has.
-pub fn no_source<'s>() -> Option<&'s Paired> {
+pub(crate) fn no_source<'s>() -> Option<&'s Paired> {
     None
 }
 
 /// [`lint_document`] for a document that may be a translation of
 /// `source`, which `translation-collapse` compares it with.
-pub fn lint_translation(
+pub(crate) fn lint_translation(
     path: &Path,
     text: &str,
     lexicon: &Lexicon,
@@ -252,7 +252,7 @@ fn lint_outlined(
 /// Fix the document at `path` whose contents are `text` and whose
 /// diagnostics under `settings` are `diagnostics` (see [`fix_text`]),
 /// linting each fixed text again as [`lint_document`] does.
-pub fn fix_document(
+pub(crate) fn fix_document(
     path: &Path,
     text: &str,
     lexicon: &Lexicon,
@@ -278,7 +278,7 @@ fn fix_translation(
 
 /// What became of one file.
 #[derive(Debug)]
-pub enum FileOutcome {
+pub(crate) enum FileOutcome {
     /// The file was checked (and fixed, when asked).
     Checked(Checked),
     /// The file was passed over, for a reason worth a note.
@@ -292,33 +292,33 @@ pub enum FileOutcome {
 
 /// A checked file.
 #[derive(Debug)]
-pub struct Checked {
+pub(crate) struct Checked {
     /// Its text; after fixes, the fixed text.
-    pub source: SourceFile,
+    pub(crate) source: SourceFile,
     /// What the rules found (after fixes: what remains), sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// The lowest severity that fails the run for this file.
-    pub fail_on: FailOn,
+    pub(crate) fail_on: FailOn,
     /// The fixes applied, when there were any.
-    pub fixes: Option<Fixes>,
+    pub(crate) fixes: Option<Fixes>,
 }
 
 /// What fixing changed in a file.
 #[derive(Debug)]
-pub struct Fixes {
+pub(crate) struct Fixes {
     /// The text before the fixes.
-    pub original: String,
+    pub(crate) original: String,
     /// How many fixes were applied.
-    pub count: usize,
+    pub(crate) count: usize,
     /// The encoding the file was in, and is written back in.
-    pub encoding: TextEncoding,
+    pub(crate) encoding: TextEncoding,
 }
 
 /// Read the file at `path` and check it under `config`'s settings for
 /// `absolute` (the same file, for matching `[[overrides]]`), comparing it
 /// with its `source` when it is a translation; with `fix`, apply the fixes
 /// to the text (the file itself is not written).
-pub fn check_file(
+pub(crate) fn check_file(
     path: &Path,
     absolute: &Path,
     config: &Config,
@@ -336,7 +336,7 @@ pub fn check_file(
 
 /// Why a file has no text to check.
 #[derive(Debug)]
-pub enum Unreadable {
+pub(crate) enum Unreadable {
     /// It is passed over, for this reason (a binary file).
     Skipped(String),
     /// It could not be read as text.
@@ -360,12 +360,12 @@ fn has_nul_early(bytes: &[u8]) -> bool {
 
 /// The text of `bytes`, the contents of the file at `path`, unless it is
 /// binary or neither UTF-8 nor UTF-16 with a byte order mark.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Unreadable> {
+pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Unreadable> {
     decode_with_encoding(path, bytes).map(|(text, _)| text)
 }
 
 /// [`decode`], and the encoding the text was in.
-pub fn decode_with_encoding(
+pub(crate) fn decode_with_encoding(
     path: &Path,
     bytes: Vec<u8>,
 ) -> Result<(String, TextEncoding), Unreadable> {
@@ -404,7 +404,7 @@ pub fn decode_with_encoding(
 
 /// Check `bytes`, the contents of the file at `path` (or of standard input
 /// named so), as [`check_file`] does.
-pub fn check_bytes(
+pub(crate) fn check_bytes(
     path: &Path,
     absolute: &Path,
     bytes: Vec<u8>,

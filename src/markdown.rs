@@ -58,26 +58,26 @@ fn options() -> Options {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outline {
     /// The prose, as sorted, non-overlapping byte spans.
-    pub prose: Vec<Span>,
+    pub(crate) prose: Vec<Span>,
     /// Every heading (ATX or setext), whole, with its level (1–6), in order.
-    pub headings: Vec<(u8, Span)>,
+    pub(crate) headings: Vec<(u8, Span)>,
     /// Every paragraph outside list items and tables, whole, in order.
-    pub paragraphs: Vec<Span>,
+    pub(crate) paragraphs: Vec<Span>,
     /// Every list, whole, in order of its start (an outer list before the
     /// lists nested in it).
-    pub lists: Vec<Span>,
+    pub(crate) lists: Vec<Span>,
     /// Every list item, whole, in order of its start.
-    pub items: Vec<Span>,
+    pub(crate) items: Vec<Span>,
     /// The front matter, if the document starts with one.
-    pub front_matter: Option<FrontMatter>,
+    pub(crate) front_matter: Option<FrontMatter>,
     /// Every piece of raw HTML (blocks and inline), in order: where inline
     /// directives (`<!-- clientele-disable -->`) may be.
-    pub html: Vec<Span>,
+    pub(crate) html: Vec<Span>,
 }
 
 /// The syntax of a front matter block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FrontMatterKind {
+pub(crate) enum FrontMatterKind {
     /// Between `---` lines.
     Yaml,
     /// Between `+++` lines.
@@ -86,11 +86,11 @@ pub enum FrontMatterKind {
 
 /// A front matter block at the start of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     /// Its syntax.
-    pub kind: FrontMatterKind,
+    pub(crate) kind: FrontMatterKind,
     /// Its contents, between the delimiter lines.
-    pub content: Span,
+    pub(crate) content: Span,
 }
 
 /// How many bytes of a long document are parsed at a time. The parser
@@ -101,7 +101,8 @@ const PIECE: usize = 2 << 20;
 /// The prose of `text` as sorted, non-overlapping byte spans.
 ///
 /// A leading BOM is skipped; the spans still index `text` itself.
-pub fn prose_spans(text: &str) -> Vec<Span> {
+#[cfg(test)]
+pub(crate) fn prose_spans(text: &str) -> Vec<Span> {
     outline(text).prose
 }
 
@@ -123,7 +124,7 @@ pub fn outline(text: &str) -> Outline {
 /// top-level block starts, so that no block is cut. Link reference
 /// definitions then apply only within their piece: a reference to one in
 /// another piece reads as its literal text, which is prose either way.
-pub fn outline_with(text: &str, on_prose: impl FnMut(Span)) -> Outline {
+pub(crate) fn outline_with(text: &str, on_prose: impl FnMut(Span)) -> Outline {
     outline_in_pieces(text, PIECE, on_prose)
 }
 

@@ -21,14 +21,14 @@ use crate::span::Span;
 
 /// One finding as an example states it, or as the linter reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// The rule.
-    pub rule: RuleId,
+    pub(crate) rule: RuleId,
     /// The text it is about, as written in the example.
-    pub text: String,
+    pub(crate) text: String,
     /// The 1-based line in the example's text; an expected finding may
     /// leave it out.
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
 }
 
 impl Finding {
@@ -53,24 +53,24 @@ impl fmt::Display for Finding {
 
 /// What one example gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExampleOutcome {
+pub(crate) struct ExampleOutcome {
     /// The example's 1-based place among the pack's examples.
-    pub number: usize,
+    pub(crate) number: usize,
     /// The line of the pack its `text` starts on.
-    pub line: usize,
+    pub(crate) line: usize,
     /// The findings it expects, in order.
-    pub expected: Vec<Finding>,
+    pub(crate) expected: Vec<Finding>,
     /// The findings the linter reported, in order, with their lines.
-    pub found: Vec<Finding>,
+    pub(crate) found: Vec<Finding>,
     /// The text it expects `--fix` to give.
-    pub expected_fixed: String,
+    pub(crate) expected_fixed: String,
     /// The text `--fix` gave.
-    pub fixed: String,
+    pub(crate) fixed: String,
 }
 
 impl ExampleOutcome {
     /// Whether the findings are the expected ones, in order.
-    pub fn findings_match(&self) -> bool {
+    pub(crate) fn findings_match(&self) -> bool {
         self.expected.len() == self.found.len()
             && self
                 .expected
@@ -80,35 +80,35 @@ impl ExampleOutcome {
     }
 
     /// Whether `--fix` gave the expected text.
-    pub fn fixed_matches(&self) -> bool {
+    pub(crate) fn fixed_matches(&self) -> bool {
         self.expected_fixed == self.fixed
     }
 
     /// Whether the example passes.
-    pub fn passed(&self) -> bool {
+    pub(crate) fn passed(&self) -> bool {
         self.findings_match() && self.fixed_matches()
     }
 }
 
 /// What a pack's examples gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackOutcome {
+pub(crate) struct PackOutcome {
     /// The pack, as shown.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Every example, in the pack's order.
-    pub examples: Vec<ExampleOutcome>,
+    pub(crate) examples: Vec<ExampleOutcome>,
 }
 
 impl PackOutcome {
     /// Whether every example passes.
-    pub fn passed(&self) -> bool {
+    pub(crate) fn passed(&self) -> bool {
         self.examples.iter().all(ExampleOutcome::passed)
     }
 }
 
 /// Load the pack at `path` (shown so) whose contents are `text` on top of
 /// the built-in packs, and run its examples.
-pub fn check_pack(path: &Path, text: &str) -> Result<PackOutcome> {
+pub(crate) fn check_pack(path: &Path, text: &str) -> Result<PackOutcome> {
     let mut builder = LexiconBuilder::default();
     builder.add_builtin_packs()?;
     builder.add_pack(path, text)?;
@@ -118,7 +118,7 @@ pub fn check_pack(path: &Path, text: &str) -> Result<PackOutcome> {
 
 /// Run the examples of the pack at `path` whose contents are `text`, under
 /// `lexicon`, which must have the pack loaded.
-pub fn check_examples(lexicon: &Lexicon, path: &Path, text: &str) -> Result<PackOutcome> {
+pub(crate) fn check_examples(lexicon: &Lexicon, path: &Path, text: &str) -> Result<PackOutcome> {
     let pack_error = |span: Option<Span>, message: String| {
         Error::Pack(Box::new(LocatedError::new(
             path.to_path_buf(),

@@ -13,23 +13,23 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The size limit unless the user sets another: four times the largest
 /// Markdown file known to be checked whole.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+pub(crate) const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
 static MAX_FILE_SIZE: AtomicU64 = AtomicU64::new(DEFAULT_MAX_FILE_SIZE);
 
 /// The most bytes read from one file or stream.
-pub fn max_file_size() -> u64 {
+pub(crate) fn max_file_size() -> u64 {
     MAX_FILE_SIZE.load(Ordering::Relaxed)
 }
 
 /// Set the size limit for the rest of the process (`--max-file-size`).
-pub fn set_max_file_size(bytes: u64) {
+pub(crate) fn set_max_file_size(bytes: u64) {
     MAX_FILE_SIZE.store(bytes, Ordering::Relaxed);
 }
 
 /// The whole contents of the file at `path`, unless it is neither a
 /// regular file nor a pipe, or is larger than [`max_file_size`].
-pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+pub(crate) fn read_file(path: &Path) -> io::Result<Vec<u8>> {
     // Refused before opening: opening a device can itself block or act.
     refuse_special(&fs::metadata(path)?)?;
     let file = open_without_blocking(path)?;
@@ -45,7 +45,7 @@ pub fn read_file(path: &Path) -> io::Result<Vec<u8>> {
 }
 
 /// Everything `reader` gives (standard input), up to [`max_file_size`].
-pub fn read_stream(reader: impl Read) -> io::Result<Vec<u8>> {
+pub(crate) fn read_stream(reader: impl Read) -> io::Result<Vec<u8>> {
     read_limited(reader, 0, max_file_size())
 }
 
@@ -79,7 +79,7 @@ fn too_large(limit: u64) -> io::Error {
 
 /// `bytes` as a size a reader takes in at a glance: `256 MiB`, `1 KiB`,
 /// `100 bytes`.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     for (unit, name) in UNITS {
         if bytes >= unit && bytes.is_multiple_of(unit) {

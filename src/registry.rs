@@ -49,21 +49,21 @@ pub enum RuleId {
 
 /// What clientele knows about a rule.
 #[derive(Debug)]
-pub struct RuleMeta {
+pub(crate) struct RuleMeta {
     /// The rule.
-    pub id: RuleId,
+    pub(crate) id: RuleId,
     /// Kebab-case name used in config and output.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// Severity when the config does not say otherwise.
-    pub default_severity: Severity,
+    pub(crate) default_severity: Severity,
     /// One line on what it catches.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// The full explanation `clientele explain` prints, in Markdown.
-    pub explanation: &'static str,
+    pub(crate) explanation: &'static str,
 }
 
 /// Every rule, in the order they are documented.
-pub const RULES: &[RuleMeta] = &[
+pub(crate) const RULES: &[RuleMeta] = &[
     RuleMeta {
         id: RuleId::WrongTerm,
         name: "wrong-term",
@@ -103,7 +103,7 @@ pub const RULES: &[RuleMeta] = &[
 
 impl RuleId {
     /// The rule's registry entry.
-    pub fn meta(self) -> &'static RuleMeta {
+    pub(crate) fn meta(self) -> &'static RuleMeta {
         // The table lists every variant in declaration order (a test checks).
         &RULES[self as usize]
     }
@@ -114,7 +114,7 @@ impl RuleId {
     }
 
     /// The rule called `name`.
-    pub fn from_name(name: &str) -> Option<Self> {
+    pub(crate) fn from_name(name: &str) -> Option<Self> {
         RULES.iter().find(|r| r.name == name).map(|r| r.id)
     }
 }

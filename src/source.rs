@@ -14,11 +14,11 @@ const BOM: &str = "\u{feff}";
 
 /// A line and column, both 1-based; the column counts Unicode scalar values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct LineColumn {
+pub(crate) struct LineColumn {
     /// 1-based line number.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column in Unicode scalar values.
-    pub column: usize,
+    pub(crate) column: usize,
 }
 
 /// How far apart, in bytes, the column checkpoints of a long line are.
@@ -26,7 +26,7 @@ const CHECKPOINT_BYTES: usize = 4096;
 
 /// Start offsets of every line of a text.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     line_starts: Vec<usize>,
     bom_len: usize,
     /// Every [`CHECKPOINT_BYTES`] along each line longer than that, in text
@@ -47,7 +47,7 @@ struct Checkpoint {
 
 impl LineIndex {
     /// Index the lines of `text`.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         let mut i = 0;
@@ -94,7 +94,7 @@ impl LineIndex {
     }
 
     /// Number of lines (a text with no line break has one).
-    pub fn line_count(&self) -> usize {
+    pub(crate) fn line_count(&self) -> usize {
         self.line_starts.len()
     }
 
@@ -107,7 +107,7 @@ impl LineIndex {
     }
 
     /// Byte offset where 1-based `line` starts, past a BOM on the first line.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
+    pub(crate) fn line_start(&self, line: usize) -> Option<usize> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
         Some(if line == 1 {
             start + self.bom_len
@@ -119,7 +119,7 @@ impl LineIndex {
     /// Line and column of `offset` in `text`, the text this index was built
     /// from. Offsets past the end or inside a character are clamped back to
     /// the nearest character boundary.
-    pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
+    pub(crate) fn line_column(&self, text: &str, offset: usize) -> LineColumn {
         let (line, from, rest) = self.line_and_rest(text, offset);
         LineColumn {
             line,
@@ -131,7 +131,7 @@ impl LineIndex {
     /// as [`LineIndex::line_column`] counts them) in `text`, the text this
     /// index was built from. A column past the end of its line is clamped
     /// to the end of the text of that line.
-    pub fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
+    pub(crate) fn offset(&self, text: &str, line: usize, column: usize) -> Option<usize> {
         let start = self.line_start(line)?;
         let end = self.line_start(line + 1).unwrap_or(text.len());
         let rest = text.get(start..end)?;
@@ -143,7 +143,7 @@ impl LineIndex {
     }
 
     /// 0-based column of `offset` in UTF-16 code units, for editors.
-    pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
+    pub(crate) fn utf16_column(&self, text: &str, offset: usize) -> usize {
         let (_, from, rest) = self.line_and_rest(text, offset);
         from.map_or(0, |c| c.utf16) + rest.chars().map(char::len_utf16).sum::<usize>()
     }
@@ -190,7 +190,7 @@ pub(crate) fn ceil_char_boundary(text: &str, offset: usize) -> usize {
 
 /// A document being linted: its text and its line index.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     text: String,
     /// Built when first asked for: a file without findings never needs it.
     lines: OnceLock<LineIndex>,
@@ -198,7 +198,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// Wrap `text`; its lines are indexed on first use.
-    pub fn new(text: String) -> Self {
+    pub(crate) fn new(text: String) -> Self {
         Self {
             text,
             lines: OnceLock::new(),
@@ -206,17 +206,17 @@ impl SourceFile {
     }
 
     /// The whole text, BOM included.
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         &self.text
     }
 
     /// The line index.
-    pub fn lines(&self) -> &LineIndex {
+    pub(crate) fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// Line and column of a byte offset.
-    pub fn line_column(&self, offset: usize) -> LineColumn {
+    pub(crate) fn line_column(&self, offset: usize) -> LineColumn {
         self.lines().line_column(&self.text, offset)
     }
 }

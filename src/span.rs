@@ -10,14 +10,14 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     /// First byte of the range.
-    pub start: usize,
+    pub(crate) start: usize,
     /// One past the last byte of the range.
-    pub end: usize,
+    pub(crate) end: usize,
 }
 
 impl Span {
     /// A span from `start` to `end`; an inverted range collapses to `start..start`.
-    pub fn new(start: usize, end: usize) -> Self {
+    pub(crate) fn new(start: usize, end: usize) -> Self {
         Self {
             start,
             end: end.max(start),
@@ -25,27 +25,22 @@ impl Span {
     }
 
     /// Length in bytes.
-    pub fn len(self) -> usize {
+    pub(crate) fn len(self) -> usize {
         self.end - self.start
     }
 
     /// Whether the span covers no bytes.
-    pub fn is_empty(self) -> bool {
+    pub(crate) fn is_empty(self) -> bool {
         self.start == self.end
     }
 
     /// Whether `other` lies entirely inside `self`.
-    pub fn contains(self, other: Span) -> bool {
+    pub(crate) fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
-    /// Whether the two spans share at least one byte.
-    pub fn overlaps(self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
     /// The span moved `by` bytes to the right.
-    pub fn shift(self, by: usize) -> Self {
+    pub(crate) fn shift(self, by: usize) -> Self {
         Self::new(self.start + by, self.end + by)
     }
 
@@ -56,7 +51,7 @@ impl Span {
     }
 
     /// The span as a standard range.
-    pub fn range(self) -> Range<usize> {
+    pub(crate) fn range(self) -> Range<usize> {
         self.start..self.end
     }
 }

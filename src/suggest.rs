@@ -14,7 +14,10 @@ static SERDE_UNKNOWN: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// The candidate closest to `name`, if it is close enough to be a typo.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let name = name.to_lowercase();
     // A typo changes a few letters; beyond a third of the word it is
     // another word. A cut-short name (`warn` for `warning`) is close too.
@@ -35,7 +38,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// "did you mean `x`?" for `name` among `candidates`, if one is close.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
@@ -44,7 +47,7 @@ pub fn did_you_mean<'a>(
 
 /// The "did you mean" for a serde "unknown field" or "unknown variant"
 /// message, if the message is one and a candidate is close.
-pub fn for_serde_message(message: &str) -> Option<String> {
+pub(crate) fn for_serde_message(message: &str) -> Option<String> {
     let captures = SERDE_UNKNOWN.as_ref()?.captures(message.trim())?;
     let name = captures.get(1)?.as_str();
     let expected = captures.get(2)?.as_str();

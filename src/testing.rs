@@ -7,15 +7,16 @@ use std::sync::{Arc, LazyLock};
 
 use proptest::prelude::*;
 
-use crate::config::{Config, Lexicons, Settings};
+use crate::config::packs::Lexicons;
+use crate::config::{Config, Settings};
 use crate::lexicon::Lexicon;
 
 /// The lexicon of the built-in packs, built once.
-pub static LEXICON: LazyLock<Arc<Lexicon>> =
+pub(crate) static LEXICON: LazyLock<Arc<Lexicon>> =
     LazyLock::new(|| Arc::new(Lexicon::builtin().unwrap()));
 
 /// The settings `toml` gives a document beside it.
-pub fn settings(toml: &str) -> Settings {
+pub(crate) fn settings(toml: &str) -> Settings {
     let path = Path::new("/tmp/clientele.toml");
     let mut lexicons = Lexicons::with_builtin("/".into(), Arc::clone(&LEXICON));
     Config::from_toml(path, path, toml, &mut lexicons)
@@ -26,7 +27,7 @@ pub fn settings(toml: &str) -> Settings {
 /// Pieces of Markdown that generated documents are made of: terms in the
 /// three languages and their forms, technical and fixed senses, Markdown
 /// syntax, line endings, connectors, directives and front matter.
-pub const FRAGMENTS: &[&str] = &[
+pub(crate) const FRAGMENTS: &[&str] = &[
     "client",
     "Customers",
     "CUSTOMER'S",
@@ -110,7 +111,7 @@ pub const FRAGMENTS: &[&str] = &[
 ];
 
 /// A Markdown document of up to 40 fragments.
-pub fn document() -> impl Strategy<Value = String> {
+pub(crate) fn document() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|f| f.concat())
 }
 
@@ -118,7 +119,7 @@ pub fn document() -> impl Strategy<Value = String> {
 /// clientele on the shared corpus. Without it they are skipped with a
 /// note, so that a lone clone still passes; under CI (`CI` set) its
 /// absence is a failure, so CI never skips them.
-pub fn shared(path: &str) -> Option<std::path::PathBuf> {
+pub(crate) fn shared(path: &str) -> Option<std::path::PathBuf> {
     let full = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared")
         .join(path);

@@ -6,7 +6,7 @@
 
 /// How a document's text is stored on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TextEncoding {
+pub(crate) enum TextEncoding {
     /// UTF-8; a byte order mark, if any, is part of the text.
     #[default]
     Utf8,
@@ -18,16 +18,16 @@ pub enum TextEncoding {
 
 /// Why bytes marked as UTF-16 are not UTF-16.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BadUtf16 {
+pub(crate) struct BadUtf16 {
     /// The encoding the byte order mark named.
-    pub encoding: TextEncoding,
+    pub(crate) encoding: TextEncoding,
     /// Byte offset of the first unit that is not part of a character.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 impl TextEncoding {
     /// The UTF-16 encoding whose byte order mark `bytes` start with.
-    pub fn utf16_by_mark(bytes: &[u8]) -> Option<Self> {
+    pub(crate) fn utf16_by_mark(bytes: &[u8]) -> Option<Self> {
         match bytes {
             // `FF FE 00 00` is UTF-32's mark, which is not read.
             [0xFF, 0xFE, 0, 0, ..] => None,
@@ -38,7 +38,7 @@ impl TextEncoding {
     }
 
     /// The name a user knows the encoding by.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Self::Utf8 => "UTF-8",
             Self::Utf16Le => "UTF-16LE",
@@ -49,7 +49,7 @@ impl TextEncoding {
     /// The text of `bytes` in this UTF-16 encoding, its mark kept as the
     /// text's first character (as a UTF-8 mark is), so that writing it
     /// back gives the same bytes.
-    pub fn decode_utf16(self, bytes: &[u8]) -> Result<String, BadUtf16> {
+    pub(crate) fn decode_utf16(self, bytes: &[u8]) -> Result<String, BadUtf16> {
         let unit = |pair: &[u8]| match self {
             Self::Utf16Be => u16::from_be_bytes([pair[0], pair[1]]),
             Self::Utf16Le | Self::Utf8 => u16::from_le_bytes([pair[0], pair[1]]),
@@ -81,7 +81,7 @@ impl TextEncoding {
     }
 
     /// `text` as bytes in this encoding.
-    pub fn encode(self, text: &str) -> Vec<u8> {
+    pub(crate) fn encode(self, text: &str) -> Vec<u8> {
         match self {
             Self::Utf8 => text.as_bytes().to_vec(),
             Self::Utf16Le => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),

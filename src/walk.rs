@@ -12,38 +12,31 @@ use ignore::WalkBuilder;
 use crate::error::Error;
 
 /// File extensions a folder walk picks up.
-pub const MARKDOWN_EXTENSIONS: [&str; 3] = ["md", "markdown", "mdx"];
+pub(crate) const MARKDOWN_EXTENSIONS: [&str; 3] = ["md", "markdown", "mdx"];
 
 /// A document to check.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Input {
+pub(crate) struct Input {
     /// The path as the user sees it: as given, or relative to the current
     /// folder when found by walking.
-    pub path: PathBuf,
-}
-
-impl Input {
-    /// The path with `/` separators, as output shows it.
-    pub fn display(&self) -> String {
-        display_path(&self.path)
-    }
+    pub(crate) path: PathBuf,
 }
 
 /// A document's path, in the three ways a run needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocPath {
+pub(crate) struct DocPath {
     /// As given or found: where to read the document.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// As output shows it (see [`display_path`]).
-    pub shown: String,
+    pub(crate) shown: String,
     /// Absolute, for matching `exclude` and `[[overrides]]` and for
     /// telling documents apart.
-    pub absolute: PathBuf,
+    pub(crate) absolute: PathBuf,
 }
 
 impl DocPath {
     /// The document at `path`, relative to `cwd` when it is relative.
-    pub fn new(cwd: &Path, path: PathBuf) -> Self {
+    pub(crate) fn new(cwd: &Path, path: PathBuf) -> Self {
         Self {
             shown: display_path(&path),
             absolute: absolute(cwd, &path),
@@ -57,7 +50,7 @@ impl DocPath {
 /// two names that differ only there stay apart (on Unix, a backslash is
 /// part of a name, not a separator, and stays). Control characters stay
 /// too: the line formats escape them, JSON and SARIF encode them.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     let shown = path.strip_prefix(".").unwrap_or(path);
     let shown = if shown.as_os_str().is_empty() {
         path
@@ -94,7 +87,7 @@ fn name_text(path: &Path) -> String {
 /// to it, its absolute path, a hard link) is one document, under the
 /// first name it was given: checking it twice would report its findings
 /// twice, and fixing it twice at once could lose a fix.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
+pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
     let mut found = Vec::new();
     let mut seen = HashSet::new();
     let mut add = |path: PathBuf| {
@@ -238,7 +231,7 @@ fn is_markdown(path: &Path) -> bool {
 /// `path` made absolute against `cwd`, with `.` and `..` resolved
 /// lexically (symlinks are not followed, so the result names the path the
 /// user meant).
-pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+pub(crate) fn absolute(cwd: &Path, path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in cwd.join(path).components() {
         match component {

@@ -107,7 +107,8 @@ mod tests {
     use std::path::Path;
 
     use super::{BUSINESS_LINE, TEMPLATE, prefilled};
-    use crate::config::{Config, Lexicons};
+    use crate::config::Config;
+    use crate::config::packs::Lexicons;
     use crate::inventory::infer::{Level, Suggestion};
     use crate::registry::RULES;
 

@@ -45,7 +45,7 @@ impl From<ExitStatus> for ExitCode {
 
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// When the stream is a terminal and `NO_COLOR` is not set.
     #[default]
     Auto,
@@ -57,7 +57,7 @@ pub enum ColorChoice {
 
 impl ColorChoice {
     /// Whether to colour a stream that is (or is not) a terminal.
-    pub fn enabled(self, is_terminal: bool) -> bool {
+    pub(crate) fn enabled(self, is_terminal: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -156,7 +156,7 @@ enum Command {
 
 /// Output formats of `clientele translations`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum TranslationsFormat {
+pub(crate) enum TranslationsFormat {
     /// One line per pair and per unpaired document.
     #[default]
     Human,
@@ -166,23 +166,23 @@ pub enum TranslationsFormat {
 
 /// Options of `clientele translations`.
 #[derive(Debug, Args)]
-pub struct TranslationsArgs {
+pub(crate) struct TranslationsArgs {
     /// Files and folders to pair. Default: the current folder.
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Use this config file for every document instead of discovering one.
     #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TranslationsFormat::Human)]
-    pub format: TranslationsFormat,
+    pub(crate) format: TranslationsFormat,
     /// When to colour errors and notes.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
 }
 
 /// Output formats of `clientele report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum ReportFormat {
+pub(crate) enum ReportFormat {
     /// Markdown tables: documents most mixed first, folders, languages.
     #[default]
     Human,
@@ -194,7 +194,7 @@ pub enum ReportFormat {
 
 /// Output formats of `clientele suggest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum SuggestFormat {
+pub(crate) enum SuggestFormat {
     /// The verdict, its evidence and the line to paste.
     #[default]
     Human,
@@ -204,97 +204,97 @@ pub enum SuggestFormat {
 
 /// Options of `clientele report`.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// Files and folders to count. Default: the current folder.
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Use this config file for every document instead of discovering one.
     #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-    pub format: ReportFormat,
+    pub(crate) format: ReportFormat,
     /// When to colour errors and notes.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
 }
 
 /// Options of `clientele suggest`.
 #[derive(Debug, Args)]
-pub struct SuggestArgs {
+pub(crate) struct SuggestArgs {
     /// Files and folders to read. Default: the current folder.
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Use this config file for every document instead of discovering one.
     #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = SuggestFormat::Human)]
-    pub format: SuggestFormat,
+    pub(crate) format: SuggestFormat,
     /// When to colour errors and notes.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
 }
 
 /// Options of `clientele baseline`.
 #[derive(Debug, Args)]
-pub struct BaselineArgs {
+pub(crate) struct BaselineArgs {
     /// Files and folders to check. Default: the current folder.
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Use this config file for every document instead of discovering one.
     #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// The baseline file. Default: the `baseline` key of the config, or
     /// clientele-baseline.json in the current folder.
     #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// Only remove the findings that no longer occur; record no new ones.
     #[arg(long)]
-    pub prune: bool,
+    pub(crate) prune: bool,
 }
 
 /// Options of `clientele check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Files and folders to check (folders are searched for *.md, *.markdown,
     /// *.mdx); `-` reads standard input. Default: the current folder, or
     /// standard input with `--stdin-filename`.
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Use this config file for every document instead of discovering one.
     #[arg(long, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    pub(crate) format: Format,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
     /// The lowest severity that fails the run, overriding the config.
     #[arg(long, value_enum, value_name = "LEVEL")]
-    pub fail_on: Option<FailOn>,
+    pub(crate) fail_on: Option<FailOn>,
     /// Correct what can be corrected in place, then report what remains
     /// (with `-`: the corrected text goes to standard output, the report to
     /// standard error).
     #[arg(long)]
-    pub fix: bool,
+    pub(crate) fix: bool,
     /// Print what `--fix` would change as a unified diff, and change nothing.
     #[arg(long)]
-    pub diff: bool,
+    pub(crate) diff: bool,
     /// Read standard input as the document at this path: its config
     /// applies, and output names it (implies `-`).
     #[arg(long, value_name = "PATH")]
-    pub stdin_filename: Option<PathBuf>,
+    pub(crate) stdin_filename: Option<PathBuf>,
     /// Do not report the findings recorded in this baseline file (default:
     /// the config's `baseline` key).
     #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// Also report the baseline's findings that no longer occur, and fail
     /// when there are any.
     #[arg(long)]
-    pub check_baseline: bool,
+    pub(crate) check_baseline: bool,
     /// Report only findings on lines added or changed since the git
     /// revision REF (as `git diff REF...`, uncommitted edits and untracked
     /// files included).
     #[arg(long, value_name = "REF")]
-    pub since: Option<String>,
+    pub(crate) since: Option<String>,
 }
 
 /// Run the command line `args` (program name first) and say how it ended.

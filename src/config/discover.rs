@@ -15,11 +15,11 @@ use crate::span::Span;
 use crate::walk::absolute;
 
 /// File names a config may have, in order of precedence within one folder.
-pub const CONFIG_NAMES: [&str; 2] = ["clientele.toml", ".clientele.toml"];
+pub(crate) const CONFIG_NAMES: [&str; 2] = ["clientele.toml", ".clientele.toml"];
 
 /// Finds and caches the config for each document.
 #[derive(Debug)]
-pub struct Resolver {
+pub(crate) struct Resolver {
     lexicons: Lexicons,
     cwd: PathBuf,
     explicit: Option<Arc<Config>>,
@@ -32,7 +32,7 @@ pub struct Resolver {
 impl Resolver {
     /// A resolver that discovers configs relative to `cwd`, or uses the one
     /// at `explicit` for everything.
-    pub fn new(cwd: PathBuf, explicit: Option<&Path>) -> Result<Self> {
+    pub(crate) fn new(cwd: PathBuf, explicit: Option<&Path>) -> Result<Self> {
         let mut lexicons = Lexicons::new(cwd.clone())?;
         let explicit = match explicit {
             Some(path) => Some(Arc::new(load(&mut lexicons, &cwd, path)?)),
@@ -52,14 +52,14 @@ impl Resolver {
 
     /// The config of the document at `path`, or `None` when it is broken
     /// (the error is kept for [`Resolver::take_errors`]).
-    pub fn config_for(&mut self, path: &Path) -> Option<Arc<Config>> {
+    pub(crate) fn config_for(&mut self, path: &Path) -> Option<Arc<Config>> {
         let absolute = absolute(&self.cwd, path);
         self.config_for_folder(absolute.parent().unwrap_or(&absolute))
     }
 
     /// The config that governs the folder `dir`: the one its documents
     /// get (see [`Resolver::config_for`]).
-    pub fn config_for_folder(&mut self, dir: &Path) -> Option<Arc<Config>> {
+    pub(crate) fn config_for_folder(&mut self, dir: &Path) -> Option<Arc<Config>> {
         if let Some(explicit) = &self.explicit {
             return Some(Arc::clone(explicit));
         }
@@ -100,7 +100,7 @@ impl Resolver {
     }
 
     /// Errors met so far, each config reported once.
-    pub fn take_errors(&mut self) -> Vec<Error> {
+    pub(crate) fn take_errors(&mut self) -> Vec<Error> {
         std::mem::take(&mut self.errors)
     }
 }

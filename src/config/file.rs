@@ -19,14 +19,13 @@ use crate::span::Span;
 
 /// A config file, checked and ready to give each document its settings.
 #[derive(Debug)]
-pub struct Config {
+pub(crate) struct Config {
     lexicon: Arc<Lexicon>,
     base: Settings,
     overrides: Vec<Override>,
     exclude: Gitignore,
     /// The folder paths in the config are relative to.
     root: PathBuf,
-    path: Option<PathBuf>,
     /// The `baseline` key, resolved against `root`.
     baseline: Option<PathBuf>,
     translations: Translations,
@@ -34,11 +33,11 @@ pub struct Config {
 
 /// The `[translations]` table, checked, with its paths made absolute.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Translations {
+pub(crate) struct Translations {
     /// The code of the language sources are written in.
-    pub source: String,
+    pub(crate) source: String,
     /// The pairs named in the config, `(source, translation)`.
-    pub pairs: Vec<(PathBuf, PathBuf)>,
+    pub(crate) pairs: Vec<(PathBuf, PathBuf)>,
 }
 
 impl Default for Translations {
@@ -63,14 +62,13 @@ struct Override {
 
 impl Config {
     /// The built-in defaults, with no config file.
-    pub fn defaults(lexicon: Arc<Lexicon>) -> Self {
+    pub(crate) fn defaults(lexicon: Arc<Lexicon>) -> Self {
         Self {
             lexicon,
             base: Settings::default(),
             overrides: Vec::new(),
             exclude: Gitignore::empty(),
             root: PathBuf::new(),
-            path: None,
             baseline: None,
             translations: Translations::default(),
         }
@@ -78,7 +76,7 @@ impl Config {
 
     /// Parse and check the config at `path` (absolute) whose contents are
     /// `text`; errors name the file as `shown`.
-    pub fn from_toml(
+    pub(crate) fn from_toml(
         path: &Path,
         shown: &Path,
         text: &str,
@@ -197,18 +195,17 @@ impl Config {
             exclude,
             baseline: options.baseline.as_ref().map(|b| root.join(b)),
             root,
-            path: Some(path.to_path_buf()),
         })
     }
 
     /// The lexicon: the built-in packs plus this config's `packs`.
-    pub fn lexicon(&self) -> &Arc<Lexicon> {
+    pub(crate) fn lexicon(&self) -> &Arc<Lexicon> {
         &self.lexicon
     }
 
     /// The settings of the document at `path` (absolute): the config's
     /// own, then every override whose `paths` match, in order.
-    pub fn settings_for(&self, path: &Path) -> Settings {
+    pub(crate) fn settings_for(&self, path: &Path) -> Settings {
         let mut settings = self.base.clone();
         if let Ok(relative) = path.strip_prefix(&self.root) {
             for entry in &self.overrides {
@@ -220,23 +217,18 @@ impl Config {
         settings
     }
 
-    /// The config file, if there is one.
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
     /// How translations are paired with their sources.
-    pub fn translations(&self) -> &Translations {
+    pub(crate) fn translations(&self) -> &Translations {
         &self.translations
     }
 
     /// The baseline file this config names, as an absolute path.
-    pub fn baseline(&self) -> Option<&Path> {
+    pub(crate) fn baseline(&self) -> Option<&Path> {
         self.baseline.as_deref()
     }
 
     /// Whether `path` (absolute) is excluded by this config.
-    pub fn is_excluded(&self, path: &Path) -> bool {
+    pub(crate) fn is_excluded(&self, path: &Path) -> bool {
         path.starts_with(self.exclude.path())
             && self
                 .exclude

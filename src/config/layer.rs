@@ -19,8 +19,8 @@ use crate::suggest::did_you_mean;
 /// A name as written, and where (when the format tells).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Named {
-    pub value: String,
-    pub span: Option<Span>,
+    pub(crate) value: String,
+    pub(crate) span: Option<Span>,
 }
 
 impl Named {
@@ -36,14 +36,14 @@ impl Named {
 /// A layer as written: names not yet checked.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LayerSpec {
-    pub business: Option<Named>,
-    pub rules: Vec<(Named, RuleLevel)>,
+    pub(crate) business: Option<Named>,
+    pub(crate) rules: Vec<(Named, RuleLevel)>,
 }
 
 impl LayerSpec {
     /// The layer of TOML `business` and `rules` keys parsed from a text that
     /// starts at byte `offset` of its file (front matter starts after `+++`).
-    pub fn from_toml<'a>(
+    pub(crate) fn from_toml<'a>(
         business: Option<&toml::Spanned<String>>,
         rules: impl IntoIterator<Item = (&'a toml::Spanned<String>, &'a RuleLevel)>,
         offset: usize,
@@ -61,14 +61,14 @@ impl LayerSpec {
 /// What is wrong with a layer, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct LayerError {
-    pub span: Option<Span>,
-    pub message: String,
-    pub help: Option<String>,
+    pub(crate) span: Option<Span>,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
 }
 
 impl LayerError {
     /// The error as one about the file at `path` whose contents are `text`.
-    pub fn locate(self, path: &Path, text: &str) -> LocatedError {
+    pub(crate) fn locate(self, path: &Path, text: &str) -> LocatedError {
         LocatedError::new(path.to_path_buf(), text, self.span, self.message).with_help(self.help)
     }
 }
@@ -76,7 +76,7 @@ impl LayerError {
 /// A checked layer: the business type it sets, if any, and the rules it
 /// re-levels (`None`: off).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Layer {
+pub(crate) struct Layer {
     pub(crate) business: Option<BusinessId>,
     pub(crate) severities: Vec<(RuleId, Option<Severity>)>,
 }

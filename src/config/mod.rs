@@ -4,18 +4,17 @@
 //! (a document's own layer) and [`settings`] (the stacked result the rules
 //! read). [`schema`] prints the JSON Schema of `clientele.toml`.
 
-pub mod discover;
-pub mod file;
-pub mod front_matter;
-pub mod layer;
-pub mod options;
-pub mod packs;
-pub mod schema;
-pub mod settings;
+pub(crate) mod discover;
+pub(crate) mod file;
+pub(crate) mod front_matter;
+pub(crate) mod layer;
+pub(crate) mod options;
+pub(crate) mod packs;
+pub(crate) mod schema;
+pub(crate) mod settings;
 
-pub use discover::{CONFIG_NAMES, Resolver};
-pub use file::Config;
-pub use layer::Layer;
-pub use options::{FailOn, Options};
-pub use packs::Lexicons;
+pub(crate) use discover::{CONFIG_NAMES, Resolver};
+pub(crate) use file::Config;
+pub(crate) use layer::Layer;
+pub(crate) use options::{FailOn, Options};
 pub use settings::Settings;

@@ -19,124 +19,124 @@ use crate::diagnostic::Severity;
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 #[schemars(title = "clientele.toml")]
-pub struct Options {
+pub(crate) struct Options {
     /// What kind of business the documents describe: `transactional`
     /// (customers), `relationship` (clients), `membership` (members) or
     /// `mixed` (both exist; each document must be consistent); user packs
     /// may add more. Unset: only consistency is checked.
     #[serde(default)]
     #[schemars(with = "String", transform = crate::config::schema::business_types)]
-    pub business: Option<Spanned<String>>,
+    pub(crate) business: Option<Spanned<String>>,
     /// The lowest severity that makes the run fail (exit 1): `error`,
     /// `warning` or `never`.
     #[serde(default)]
     #[schemars(with = "FailOn", transform = crate::config::schema::no_default)]
-    pub fail_on: Option<FailOn>,
+    pub(crate) fail_on: Option<FailOn>,
     /// Whether `--fix` also rewrites `mixed-terms` findings, replacing the
     /// document's minority role with its majority's term. Off by default:
     /// which role is the minority is a count, not a decision.
     #[serde(default)]
     #[schemars(with = "bool", transform = crate::config::schema::no_default)]
-    pub fix_mixed_terms: Option<bool>,
+    pub(crate) fix_mixed_terms: Option<bool>,
     /// The baseline file (written by `clientele baseline`), relative to this
     /// file's folder: findings recorded in it are not reported. Read from
     /// the config that governs the folder clientele runs in.
     #[serde(default)]
     #[schemars(with = "String", transform = crate::config::schema::no_default)]
-    pub baseline: Option<String>,
+    pub(crate) baseline: Option<String>,
     /// Files and folders not to check, as gitignore patterns relative to
     /// this file's folder.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub exclude: Vec<Spanned<String>>,
+    pub(crate) exclude: Vec<Spanned<String>>,
     /// Extra term packs (TOML, in the format of the built-in `rules/*.toml`),
     /// relative to this file's folder.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub packs: Vec<Spanned<String>>,
+    pub(crate) packs: Vec<Spanned<String>>,
     /// Severity per rule: `error`, `warning`, `info` or `off`.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, RuleLevel>", transform = crate::config::schema::rule_names)]
-    pub rules: BTreeMap<Spanned<String>, RuleLevel>,
+    pub(crate) rules: BTreeMap<Spanned<String>, RuleLevel>,
     /// Text that is never flagged.
     #[serde(default)]
-    pub allow: AllowOptions,
+    pub(crate) allow: AllowOptions,
     /// Settings for some of the files: each `[[overrides]]` entry applies to
     /// the files its `paths` match; a later entry wins over an earlier one.
     #[serde(default)]
-    pub overrides: Vec<OverrideOptions>,
+    pub(crate) overrides: Vec<OverrideOptions>,
     /// How translations are paired with their sources, for the
     /// `translation-collapse` rule.
     #[serde(default)]
-    pub translations: TranslationOptions,
+    pub(crate) translations: TranslationOptions,
 }
 
 /// The `[translations]` table.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct TranslationOptions {
+pub(crate) struct TranslationOptions {
     /// The language the documents are written in first and translated
     /// from: `en`, `ru` or `zh` (or a language a pack adds). Default `en`.
     #[serde(default)]
     #[schemars(with = "String", extend("examples" = ["en", "ru", "zh"]), transform = crate::config::schema::no_default)]
-    pub source: Option<Spanned<String>>,
+    pub(crate) source: Option<Spanned<String>>,
     /// Pairs that the file names do not tell, as `[source, translation]`,
     /// relative to this file's folder: `[["README.md", "README-RU.md"]]`.
     #[serde(default)]
     #[schemars(with = "Vec<[String; 2]>")]
-    pub pairs: Vec<Spanned<[String; 2]>>,
+    pub(crate) pairs: Vec<Spanned<[String; 2]>>,
 }
 
 /// The `[allow]` table.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct AllowOptions {
+pub(crate) struct AllowOptions {
     /// Phrases (matched case-insensitively, as whole words) whose terms are
     /// never flagged, such as `customer success team`.
     #[serde(default)]
-    pub phrases: Vec<String>,
+    pub(crate) phrases: Vec<String>,
     /// Product names and UI labels (matched exactly as written, case
     /// included), such as `Customer Identity Cloud`: a term inside one is
     /// part of the name and is never flagged or fixed.
     #[serde(default)]
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
 }
 
 /// One `[[overrides]]` entry.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct OverrideOptions {
+pub(crate) struct OverrideOptions {
     /// Glob patterns, relative to this file's folder, of the files the entry
     /// applies to: `docs/shop/**`, `*.ru.md`. A pattern without `/` matches
     /// a file or folder name at any depth; a folder stands for everything in
     /// it.
     #[schemars(with = "Vec<String>", length(min = 1))]
-    pub paths: Spanned<Vec<Spanned<String>>>,
+    pub(crate) paths: Spanned<Vec<Spanned<String>>>,
     /// The business type of the matched files.
     #[serde(default)]
     #[schemars(with = "String", transform = crate::config::schema::business_types)]
-    pub business: Option<Spanned<String>>,
+    pub(crate) business: Option<Spanned<String>>,
     /// Severity per rule for the matched files.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, RuleLevel>", transform = crate::config::schema::rule_names)]
-    pub rules: BTreeMap<Spanned<String>, RuleLevel>,
+    pub(crate) rules: BTreeMap<Spanned<String>, RuleLevel>,
 }
 
 /// The `[clientele]` table of a document's TOML front matter.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct DocumentOptions {
+pub(crate) struct DocumentOptions {
     /// The business type of this document.
-    pub business: Option<Spanned<String>>,
+    pub(crate) business: Option<Spanned<String>>,
     /// Severity per rule in this document.
     #[serde(default)]
-    pub rules: BTreeMap<Spanned<String>, RuleLevel>,
+    pub(crate) rules: BTreeMap<Spanned<String>, RuleLevel>,
 }
 
 /// The lowest severity that fails a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema, Default, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
-pub enum FailOn {
+pub(crate) enum FailOn {
     /// Fail on errors only.
     #[default]
     Error,
@@ -148,7 +148,7 @@ pub enum FailOn {
 
 impl FailOn {
     /// Whether a finding of `severity` fails the run.
-    pub fn is_failed_by(self, severity: Severity) -> bool {
+    pub(crate) fn is_failed_by(self, severity: Severity) -> bool {
         match self {
             FailOn::Error => severity >= Severity::Error,
             FailOn::Warning => severity >= Severity::Warning,
@@ -160,7 +160,7 @@ impl FailOn {
 /// A rule's severity as configured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum RuleLevel {
+pub(crate) enum RuleLevel {
     /// Report as an error.
     Error,
     /// Report as a warning.

@@ -19,7 +19,7 @@ pub(crate) enum PackFailure {
 
 /// The built-in lexicon and the lexicons built with user packs so far.
 #[derive(Debug)]
-pub struct Lexicons {
+pub(crate) struct Lexicons {
     cwd: PathBuf,
     builtin: Arc<Lexicon>,
     with_packs: HashMap<Vec<PathBuf>, Arc<Lexicon>>,
@@ -27,12 +27,12 @@ pub struct Lexicons {
 
 impl Lexicons {
     /// The built-in lexicon; pack paths in errors are shown relative to `cwd`.
-    pub fn new(cwd: PathBuf) -> Result<Self> {
+    pub(crate) fn new(cwd: PathBuf) -> Result<Self> {
         Ok(Self::with_builtin(cwd, shared_builtin()?))
     }
 
     /// The same, reusing an already built `builtin` lexicon.
-    pub fn with_builtin(cwd: PathBuf, builtin: Arc<Lexicon>) -> Self {
+    pub(crate) fn with_builtin(cwd: PathBuf, builtin: Arc<Lexicon>) -> Self {
         Self {
             cwd,
             builtin,
@@ -46,7 +46,7 @@ impl Lexicons {
     }
 
     /// The lexicon of the built-in packs.
-    pub fn builtin(&self) -> &Arc<Lexicon> {
+    pub(crate) fn builtin(&self) -> &Arc<Lexicon> {
         &self.builtin
     }
 

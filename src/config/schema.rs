@@ -12,7 +12,7 @@ use crate::registry::RULES;
 
 /// The schema, as pretty-printed JSON. Draft 7, the newest draft every
 /// TOML language server reads.
-pub fn json_schema() -> String {
+pub(crate) fn json_schema() -> String {
     let schema = SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<Options>();

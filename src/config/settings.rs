@@ -43,7 +43,7 @@ impl Settings {
     }
 
     /// Stack `layer` on top: what it sets wins.
-    pub fn apply(&mut self, layer: &Layer) {
+    pub(crate) fn apply(&mut self, layer: &Layer) {
         if let Some(business) = layer.business {
             self.business = Some(business);
         }
@@ -53,27 +53,27 @@ impl Settings {
     }
 
     /// The declared business type, if any.
-    pub fn business(&self) -> Option<BusinessId> {
+    pub(crate) fn business(&self) -> Option<BusinessId> {
         self.business
     }
 
     /// The lowest severity that fails the run.
-    pub fn fail_on(&self) -> FailOn {
+    pub(crate) fn fail_on(&self) -> FailOn {
         self.fail_on
     }
 
     /// Whether `--fix` rewrites `mixed-terms` findings too.
-    pub fn fix_mixed_terms(&self) -> bool {
+    pub(crate) fn fix_mixed_terms(&self) -> bool {
         self.fix_mixed_terms
     }
 
     /// The severity `rule` reports at, or `None` when it is off.
-    pub fn severity(&self, rule: RuleId) -> Option<Severity> {
+    pub(crate) fn severity(&self, rule: RuleId) -> Option<Severity> {
         self.severities.get(rule as usize).copied().flatten()
     }
 
     /// The allowed phrases.
-    pub fn allow(&self) -> &AllowList {
+    pub(crate) fn allow(&self) -> &AllowList {
         &self.allow
     }
 }

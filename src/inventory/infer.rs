@@ -43,21 +43,21 @@ use crate::lexicon::Lexicon;
 
 /// What the uses of a preferred role are worth, against a cue said as
 /// often.
-pub const ROLE_WEIGHT: f64 = 0.5;
+pub(crate) const ROLE_WEIGHT: f64 = 0.5;
 
 /// From how many points on the evidence is full.
-pub const ENOUGH: f64 = 20.0;
+pub(crate) const ENOUGH: f64 = 20.0;
 
 /// How many points of evidence per square root of the documents read are
 /// enough, when that is more than [`ENOUGH`].
-pub const ENOUGH_PER_ROOT: f64 = 4.0;
+pub(crate) const ENOUGH_PER_ROOT: f64 = 4.0;
 
 /// The runner-up's score, as a share of the winner's, from which the
 /// verdict is `mixed`.
-pub const MIXED_RATIO: f64 = 0.4;
+pub(crate) const MIXED_RATIO: f64 = 0.4;
 
 /// The winner's score over the runner-up's from which its lead is clear.
-pub const CLEAR_RATIO: f64 = 4.0;
+pub(crate) const CLEAR_RATIO: f64 = 4.0;
 
 /// Where the low band of confidence ends.
 const LOW: f64 = 0.4;
@@ -66,15 +66,15 @@ const LOW: f64 = 0.4;
 const HIGH: f64 = 0.7;
 
 /// Below this score nothing is suggested.
-pub const MIN_SCORE: f64 = 2.0;
+pub(crate) const MIN_SCORE: f64 = 2.0;
 
 /// The name of the business type for documents that describe both kinds.
-pub const MIXED: &str = "mixed";
+pub(crate) const MIXED: &str = "mixed";
 
 /// How far a suggestion can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Level {
+pub(crate) enum Level {
     /// Little evidence, or a close call: read the evidence first.
     Low,
     /// Some evidence and a clear lead.
@@ -85,7 +85,7 @@ pub enum Level {
 
 impl Level {
     /// The level of a confidence from 0 to 1.
-    pub fn of(confidence: f64) -> Self {
+    pub(crate) fn of(confidence: f64) -> Self {
         if confidence >= HIGH {
             Level::High
         } else if confidence >= LOW {
@@ -96,7 +96,7 @@ impl Level {
     }
 
     /// The level's name.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Level::Low => "low",
             Level::Medium => "medium",
@@ -107,51 +107,51 @@ impl Level {
 
 /// How often one cue word occurs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CueCount {
+pub(crate) struct CueCount {
     /// The word, as its pack writes it (without a stem's `*`).
-    pub word: String,
+    pub(crate) word: String,
     /// The form it was met in most often, lowercased: `доставки` for
     /// the stem `доставк`.
-    pub form: String,
+    pub(crate) form: String,
     /// Its language code.
-    pub lang: String,
+    pub(crate) lang: String,
     /// How often.
-    pub count: usize,
+    pub(crate) count: usize,
 }
 
 /// The evidence for one business type.
 #[derive(Debug, Clone, Serialize)]
-pub struct Evidence {
+pub(crate) struct Evidence {
     /// The business type.
-    pub business: String,
+    pub(crate) business: String,
     /// Its score.
-    pub score: f64,
+    pub(crate) score: f64,
     /// Its cues found, most frequent first.
-    pub cues: Vec<CueCount>,
+    pub(crate) cues: Vec<CueCount>,
     /// The role it prefers, if any.
-    pub role: Option<String>,
+    pub(crate) role: Option<String>,
     /// Business-sense uses of that role.
-    pub role_count: usize,
+    pub(crate) role_count: usize,
 }
 
 /// What `clientele suggest` concludes.
 #[derive(Debug, Clone, Serialize)]
-pub struct Suggestion {
+pub(crate) struct Suggestion {
     /// The business type suggested; none without evidence.
-    pub business: Option<String>,
+    pub(crate) business: Option<String>,
     /// From 0 to 1.
-    pub confidence: f64,
+    pub(crate) confidence: f64,
     /// The confidence in words.
-    pub level: Level,
+    pub(crate) level: Level,
     /// The line to paste into `clientele.toml`.
-    pub line: Option<String>,
+    pub(crate) line: Option<String>,
     /// The evidence per business type, highest score first.
-    pub evidence: Vec<Evidence>,
+    pub(crate) evidence: Vec<Evidence>,
 }
 
 /// The business type `inventory` points to, with its evidence; the
 /// business types are those of `lexicon`.
-pub fn infer(inventory: &Inventory, lexicon: &Lexicon) -> Suggestion {
+pub(crate) fn infer(inventory: &Inventory, lexicon: &Lexicon) -> Suggestion {
     let mut per_business: BTreeMap<String, Vec<CueCount>> = BTreeMap::new();
     for (key, &count) in &inventory.cues {
         per_business

@@ -8,7 +8,7 @@
 //! [`table`], [`html`] and serde give the results out, and [`infer`]
 //! turns the counts into a business type.
 
-pub mod infer;
+pub(crate) mod infer;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,36 +20,36 @@ use crate::lint::Vocabulary;
 
 /// The two roles whose mix in one document is worth a look: the roles
 /// `mixed-terms` compares.
-pub const MIXED_ROLES: [&str; 2] = ["client", "customer"];
+pub(crate) const MIXED_ROLES: [&str; 2] = ["client", "customer"];
 
 /// The roles the report shows one by one; the rest are added up as
 /// "other roles".
-pub const SHOWN_ROLES: [&str; 3] = ["client", "customer", "member"];
+pub(crate) const SHOWN_ROLES: [&str; 3] = ["client", "customer", "member"];
 
 /// Counts of terms in one document, folder or language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Tally {
+pub(crate) struct Tally {
     /// Uses in the business sense, per role.
-    pub roles: BTreeMap<String, usize>,
+    pub(crate) roles: BTreeMap<String, usize>,
     /// Uses in the technical sense (`HTTP client`, `客户端`).
-    pub technical: usize,
+    pub(crate) technical: usize,
     /// Uses in fixed or allowed phrases (`customer service`).
-    pub fixed: usize,
+    pub(crate) fixed: usize,
 }
 
 impl Tally {
     /// Business-sense uses of `role`.
-    pub fn role(&self, role: &str) -> usize {
+    pub(crate) fn role(&self, role: &str) -> usize {
         self.roles.get(role).copied().unwrap_or(0)
     }
 
     /// Business-sense uses of every role.
-    pub fn business(&self) -> usize {
+    pub(crate) fn business(&self) -> usize {
         self.roles.values().sum()
     }
 
     /// Business-sense uses of the roles not in [`SHOWN_ROLES`].
-    pub fn other_roles(&self) -> usize {
+    pub(crate) fn other_roles(&self) -> usize {
         self.roles
             .iter()
             .filter(|(role, _)| !SHOWN_ROLES.contains(&role.as_str()))
@@ -58,13 +58,13 @@ impl Tally {
     }
 
     /// Whether client-role and customer-role terms are both used.
-    pub fn mixes(&self) -> bool {
+    pub(crate) fn mixes(&self) -> bool {
         MIXED_ROLES.iter().all(|role| self.role(role) > 0)
     }
 
     /// The share of the rarer of client and customer among the two: 0 for
     /// a tally that uses one or neither, up to 0.5 for an even mix.
-    pub fn mix(&self) -> f64 {
+    pub(crate) fn mix(&self) -> f64 {
         let [a, b] = MIXED_ROLES.map(|role| self.role(role));
         if a + b == 0 {
             0.0
@@ -74,7 +74,7 @@ impl Tally {
     }
 
     /// Add `other`'s counts to these.
-    pub fn add(&mut self, other: &Tally) {
+    pub(crate) fn add(&mut self, other: &Tally) {
         for (role, n) in &other.roles {
             *self.roles.entry(role.clone()).or_default() += n;
         }
@@ -85,20 +85,20 @@ impl Tally {
 
 /// The counts of one document.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentTally {
+pub(crate) struct DocumentTally {
     /// Its path, as shown.
-    pub path: String,
+    pub(crate) path: String,
     /// Per language code, its terms.
-    pub languages: BTreeMap<String, Tally>,
+    pub(crate) languages: BTreeMap<String, Tally>,
     /// Whether one of its languages mixes client and customer.
-    pub mixed: bool,
+    pub(crate) mixed: bool,
     /// How mixed it is: the largest [`Tally::mix`] of its languages.
-    pub mix: f64,
+    pub(crate) mix: f64,
 }
 
 impl DocumentTally {
     /// Count `vocabulary`, the terms and cues of the document at `path`.
-    pub fn new(path: &Path, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Self {
+    pub(crate) fn new(path: &Path, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Self {
         let mut languages: BTreeMap<String, Tally> = BTreeMap::new();
         for occurrence in &vocabulary.occurrences {
             let term = lexicon.term(occurrence.term);
@@ -122,7 +122,7 @@ impl DocumentTally {
     }
 
     /// Its counts in every language together.
-    pub fn tally(&self) -> Tally {
+    pub(crate) fn tally(&self) -> Tally {
         let mut all = Tally::default();
         for tally in self.languages.values() {
             all.add(tally);
@@ -133,56 +133,56 @@ impl DocumentTally {
 
 /// The counts of a folder and everything below it.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct FolderTally {
+pub(crate) struct FolderTally {
     /// Its path, as shown (`.` for the current folder).
-    pub path: String,
+    pub(crate) path: String,
     /// How many documents below it name a term.
-    pub documents: usize,
+    pub(crate) documents: usize,
     /// How many of them mix client and customer.
-    pub mixed: usize,
+    pub(crate) mixed: usize,
     /// Their terms, every language together.
-    pub tally: Tally,
+    pub(crate) tally: Tally,
 }
 
 /// The counts of one language over every document.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct LanguageTally {
+pub(crate) struct LanguageTally {
     /// How many documents name a term of the language.
-    pub documents: usize,
+    pub(crate) documents: usize,
     /// How many of them mix client and customer in it.
-    pub mixed: usize,
+    pub(crate) mixed: usize,
     /// Its terms.
-    pub tally: Tally,
+    pub(crate) tally: Tally,
 }
 
 /// A business cue as counted across documents: by name, since documents
 /// under different configs may have their cues in different lexicons.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CueKey {
+pub(crate) struct CueKey {
     /// The business type it points to.
-    pub business: String,
+    pub(crate) business: String,
     /// Its language code.
-    pub lang: String,
+    pub(crate) lang: String,
     /// The word, as its pack writes it.
-    pub word: String,
+    pub(crate) word: String,
 }
 
 /// What one document holds: its terms and its business cues.
 #[derive(Debug, Clone)]
-pub struct Survey {
+pub(crate) struct Survey {
     /// Its terms.
-    pub document: DocumentTally,
+    pub(crate) document: DocumentTally,
     /// How often each business cue occurs in it.
-    pub cues: Vec<(CueKey, usize)>,
+    pub(crate) cues: Vec<(CueKey, usize)>,
     /// How often each cue occurs in each form, lowercased: a cue written
     /// as a stem (`доставк*`) is shown as the word met most often.
-    pub forms: Vec<(CueKey, String, usize)>,
+    pub(crate) forms: Vec<(CueKey, String, usize)>,
 }
 
 impl Survey {
     /// Count `vocabulary`, the terms and cues of the document `text` at
     /// `path`, found with `lexicon`.
-    pub fn new(path: &Path, text: &str, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Self {
+    pub(crate) fn new(path: &Path, text: &str, vocabulary: &Vocabulary, lexicon: &Lexicon) -> Self {
         let mut counts: BTreeMap<BusinessCueId, BTreeMap<String, usize>> = BTreeMap::new();
         for &(cue, span) in &vocabulary.business_cues {
             let form = span
@@ -214,26 +214,26 @@ impl Survey {
 
 /// The counts of a whole run.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Inventory {
+pub(crate) struct Inventory {
     /// How many documents were read.
-    pub read: usize,
+    pub(crate) read: usize,
     /// The documents that name a term, most mixed first.
-    pub documents: Vec<DocumentTally>,
+    pub(crate) documents: Vec<DocumentTally>,
     /// Every folder that holds such a document, in path order.
-    pub folders: Vec<FolderTally>,
+    pub(crate) folders: Vec<FolderTally>,
     /// Per language code.
-    pub languages: BTreeMap<String, LanguageTally>,
+    pub(crate) languages: BTreeMap<String, LanguageTally>,
     /// How often each business cue occurs.
     #[serde(skip)]
-    pub cues: BTreeMap<CueKey, usize>,
+    pub(crate) cues: BTreeMap<CueKey, usize>,
     /// How often each business cue occurs in each form.
     #[serde(skip)]
-    pub forms: BTreeMap<CueKey, BTreeMap<String, usize>>,
+    pub(crate) forms: BTreeMap<CueKey, BTreeMap<String, usize>>,
 }
 
 impl Inventory {
     /// Count one more document.
-    pub fn add(&mut self, survey: Survey) {
+    pub(crate) fn add(&mut self, survey: Survey) {
         self.read += 1;
         for (key, n) in survey.cues {
             *self.cues.entry(key).or_default() += n;
@@ -248,7 +248,7 @@ impl Inventory {
 
     /// Roll the documents up into folders and languages, and sort them most
     /// mixed first; call once every document is in.
-    pub fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         let business = |d: &DocumentTally| d.languages.values().map(Tally::business).sum::<usize>();
         self.documents.sort_by(|a, b| {
             b.mix
@@ -306,7 +306,7 @@ impl Inventory {
 
     /// The form `key` was met in most often (the first in order on a
     /// tie), or its word as the pack writes it if none was recorded.
-    pub fn usual_form(&self, key: &CueKey) -> String {
+    pub(crate) fn usual_form(&self, key: &CueKey) -> String {
         self.forms
             .get(key)
             .and_then(|forms| {
@@ -319,7 +319,7 @@ impl Inventory {
     }
 
     /// Every document's terms together.
-    pub fn tally(&self) -> Tally {
+    pub(crate) fn tally(&self) -> Tally {
         let mut all = Tally::default();
         for language in self.languages.values() {
             all.add(&language.tally);
@@ -328,13 +328,13 @@ impl Inventory {
     }
 
     /// How many documents mix client and customer.
-    pub fn mixed(&self) -> usize {
+    pub(crate) fn mixed(&self) -> usize {
         self.documents.iter().filter(|d| d.mixed).count()
     }
 
     /// One line on what was counted: "14 documents read, 12 with role
     /// terms, 3 mixing client and customer".
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         format!(
             "{} read, {} with role terms, {} mixing {} and {}",
             crate::render::plural(self.read, "document"),

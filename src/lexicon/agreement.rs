@@ -14,22 +14,22 @@ use crate::span::Span;
 pub(crate) struct Agreement {
     /// The slots in which adjectives, participles and past-tense verbs
     /// agreeing with a term show its gender.
-    pub gendered: SlotSet,
+    pub(crate) gendered: SlotSet,
     /// Prepositions spelled after the next word's first sound.
-    pub prepositions: Vec<Preposition>,
+    pub(crate) prepositions: Vec<Preposition>,
 }
 
 /// A preposition spelled one way before a consonant, another before a vowel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Preposition {
     /// The spelling before a consonant, in lower case.
-    pub before_consonant: String,
+    pub(crate) before_consonant: String,
     /// The spelling before a vowel, in lower case.
-    pub before_vowel: String,
+    pub(crate) before_vowel: String,
     /// The first letters, in lower case, that call for `before_vowel`.
-    pub vowels: Vec<char>,
+    pub(crate) vowels: Vec<char>,
     /// The slots it governs.
-    pub slots: SlotSet,
+    pub(crate) slots: SlotSet,
 }
 
 impl Agreement {

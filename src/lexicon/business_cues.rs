@@ -12,25 +12,25 @@ use crate::span::Span;
 
 /// Index of a business cue in the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct BusinessCueId(u32);
+pub(crate) struct BusinessCueId(u32);
 
 /// A business cue found in a text, and where it stands.
-pub type BusinessCueHit = (BusinessCueId, Span);
+pub(crate) type BusinessCueHit = (BusinessCueId, Span);
 
 /// One business cue.
 #[derive(Debug, Clone)]
-pub struct BusinessCue {
+pub(crate) struct BusinessCue {
     /// As the pack writes it, without the trailing `*`.
-    pub word: String,
+    pub(crate) word: String,
     /// Language of the cue.
-    pub lang: LangId,
+    pub(crate) lang: LangId,
     /// The business type it points to.
-    pub business: BusinessId,
+    pub(crate) business: BusinessId,
 }
 
 /// Every business cue of every language.
 #[derive(Debug, Default)]
-pub struct BusinessCues {
+pub(crate) struct BusinessCues {
     cues: Vec<BusinessCue>,
     words: WordSet,
 }
@@ -38,9 +38,9 @@ pub struct BusinessCues {
 /// A business cue as a pack declares it, before the automaton is built.
 #[derive(Debug)]
 pub(super) struct BusinessCueSource {
-    pub word: String,
-    pub lang: LangId,
-    pub business: BusinessId,
+    pub(crate) word: String,
+    pub(crate) lang: LangId,
+    pub(crate) business: BusinessId,
 }
 
 impl BusinessCues {
@@ -62,7 +62,7 @@ impl BusinessCues {
     }
 
     /// A cue by id.
-    pub fn cue(&self, id: BusinessCueId) -> &BusinessCue {
+    pub(crate) fn cue(&self, id: BusinessCueId) -> &BusinessCue {
         &self.cues[id.0 as usize]
     }
 
@@ -71,7 +71,7 @@ impl BusinessCues {
     /// as `words` says) outside link targets and URLs; in order, with
     /// where each stands, into `out`. A stem's span runs to the end of the
     /// word it starts (`доставки` for `доставк*`).
-    pub fn find(
+    pub(crate) fn find(
         &self,
         text: &str,
         from: usize,

@@ -47,15 +47,15 @@ pub(crate) const MAX_GAP: usize = 320;
 #[derive(Debug, Default, Clone)]
 pub(crate) struct ContrastSource {
     /// The last pack that added to it, blamed for errors no connector caused.
-    pub pack: usize,
-    pub particles: Vec<String>,
-    pub ends: Vec<String>,
-    pub qualifiers: Vec<String>,
-    pub modifiers: Vec<String>,
-    pub comma_modifiers: Vec<String>,
-    pub side_modifiers: Vec<String>,
-    pub clause_starts: Vec<String>,
-    pub connectors: Vec<(usize, ConnectorSource)>,
+    pub(crate) pack: usize,
+    pub(crate) particles: Vec<String>,
+    pub(crate) ends: Vec<String>,
+    pub(crate) qualifiers: Vec<String>,
+    pub(crate) modifiers: Vec<String>,
+    pub(crate) comma_modifiers: Vec<String>,
+    pub(crate) side_modifiers: Vec<String>,
+    pub(crate) clause_starts: Vec<String>,
+    pub(crate) connectors: Vec<(usize, ConnectorSource)>,
 }
 
 impl ContrastSource {
@@ -76,12 +76,12 @@ impl ContrastSource {
 /// The regex fragments of one connector.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct ConnectorSource {
-    pub before: Vec<String>,
-    pub between: Vec<String>,
-    pub after: Vec<String>,
-    pub quoted: bool,
-    pub clause: bool,
-    pub open: bool,
+    pub(crate) before: Vec<String>,
+    pub(crate) between: Vec<String>,
+    pub(crate) after: Vec<String>,
+    pub(crate) quoted: bool,
+    pub(crate) clause: bool,
+    pub(crate) open: bool,
 }
 
 /// One language's contrast connectors and phrase checks.
@@ -91,7 +91,7 @@ pub(crate) struct ConnectorSource {
 /// cost more than linting a small file. A cheap bound on the gap rules most
 /// connectors out before their regex is needed at all.
 #[derive(Debug, Clone, Default)]
-pub struct Contrast {
+pub(crate) struct Contrast {
     /// The checks, or none when the language has no `[contrast]` section.
     checks: Option<Box<Checks>>,
 }
@@ -184,7 +184,7 @@ impl Contrast {
     /// place after `from`, nearest the term first, from which a
     /// `side-modifiers` pattern of the language runs up to the term. Two
     /// different words set against each other may each be a kind.
-    pub fn side_modifier_starts(&self, text: &str, from: usize, term: Span) -> Vec<usize> {
+    pub(crate) fn side_modifier_starts(&self, text: &str, from: usize, term: Span) -> Vec<usize> {
         let Some(regex) = self
             .checks
             .as_ref()
@@ -218,7 +218,7 @@ impl Contrast {
 
     /// Whether a connector of this language sets the term at `first`
     /// against the term at `second` (in text order) of `text`.
-    pub fn joins(&self, text: &str, first: Span, second: Span) -> bool {
+    pub(crate) fn joins(&self, text: &str, first: Span, second: Span) -> bool {
         let (Some(checks), Some(gap)) = (&self.checks, text.get(first.end..second.start)) else {
             return false;
         };

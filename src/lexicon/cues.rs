@@ -13,12 +13,12 @@ use super::{Folded, LangId, Sense, TermId, at_word_boundaries, fold, is_word_cha
 
 /// Index of a cue in the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CueId(u32);
+pub(crate) struct CueId(u32);
 
 /// Where the cues that decided a sense were found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Scope {
+pub(crate) enum Scope {
     /// The sentence of the term.
     Sentence,
     /// The paragraph, table or list around it.
@@ -32,7 +32,7 @@ pub enum Scope {
 
 /// Why a term was read in its sense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Reason {
+pub(crate) enum Reason {
     /// Nothing around it said otherwise: the business sense.
     #[default]
     Default,
@@ -66,31 +66,29 @@ pub enum Reason {
 
 /// One cue word or phrase.
 #[derive(Debug, Clone)]
-pub struct Cue {
+pub(crate) struct Cue {
     /// As the pack writes it, without the trailing `*`.
-    pub word: String,
-    /// Language of the cue.
-    pub lang: LangId,
+    pub(crate) word: String,
     /// The sense it points to: [`Sense::Technical`] or [`Sense::Business`].
-    pub sense: Sense,
+    pub(crate) sense: Sense,
     /// How strongly it points there.
-    pub weight: u8,
+    pub(crate) weight: u8,
 }
 
 /// A cue found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CueHit {
+pub(crate) struct CueHit {
     /// Which cue.
-    pub cue: CueId,
+    pub(crate) cue: CueId,
     /// Where its first byte is in the text.
-    pub at: usize,
+    pub(crate) at: usize,
     /// Where it ends in the text.
-    pub end: usize,
+    pub(crate) end: usize,
 }
 
 /// Every cue of every language, and the terms they classify.
 #[derive(Debug, Default)]
-pub struct Cues {
+pub(crate) struct Cues {
     cues: Vec<Cue>,
     words: WordSet,
     /// Per term: whether its sense is read from its context.
@@ -100,10 +98,10 @@ pub struct Cues {
 /// A cue as a pack declares it, before the automaton is built.
 #[derive(Debug, Clone)]
 pub(super) struct CueSource {
-    pub word: String,
-    pub lang: LangId,
-    pub sense: Sense,
-    pub weight: u8,
+    pub(crate) word: String,
+    pub(crate) lang: LangId,
+    pub(crate) sense: Sense,
+    pub(crate) weight: u8,
 }
 
 impl Cues {
@@ -122,7 +120,6 @@ impl Cues {
             .into_iter()
             .map(|s| Cue {
                 word: split_prefix(&s.word).0,
-                lang: s.lang,
                 sense: s.sense,
                 weight: s.weight,
             })
@@ -135,12 +132,12 @@ impl Cues {
     }
 
     /// A cue by id.
-    pub fn cue(&self, id: CueId) -> &Cue {
+    pub(crate) fn cue(&self, id: CueId) -> &Cue {
         &self.cues[id.0 as usize]
     }
 
     /// Whether the sense of `term` is read from its context.
-    pub fn classifies(&self, term: TermId) -> bool {
+    pub(crate) fn classifies(&self, term: TermId) -> bool {
         self.classified
             .get(term.0 as usize)
             .copied()
@@ -148,7 +145,7 @@ impl Cues {
     }
 
     /// Whether any term is classified at all.
-    pub fn any(&self) -> bool {
+    pub(crate) fn any(&self) -> bool {
         self.words.any() && self.classified.contains(&true)
     }
 
@@ -156,7 +153,7 @@ impl Cues {
     /// `folded`, that lie outside link targets and URLs and, where the
     /// language has `words` (its [`super::Language::word_boundaries`]),
     /// stand as words; in order, into `out`.
-    pub fn find(
+    pub(crate) fn find(
         &self,
         text: &str,
         from: usize,

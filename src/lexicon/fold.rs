@@ -45,7 +45,7 @@ pub(crate) fn fold_char(c: char) -> char {
 
 /// `text` folded character by character; the result has the same length
 /// and the same character boundaries.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
 
@@ -183,7 +183,7 @@ pub(crate) fn joins_words(c: char) -> bool {
 /// folded bytes are shorter than the piece; `before` and `after` then map
 /// every folded byte back.
 #[derive(Debug, Default)]
-pub struct Folded {
+pub(crate) struct Folded {
     bytes: Vec<u8>,
     /// Per folded byte, the piece's offset where it starts; empty when the
     /// folding kept every offset.
@@ -197,7 +197,7 @@ pub struct Folded {
 
 impl Folded {
     /// Fold `piece`, replacing what was held; the buffers are reused.
-    pub fn fold(&mut self, piece: &str) {
+    pub(crate) fn fold(&mut self, piece: &str) {
         self.before.clear();
         self.after.clear();
         self.len = piece.len();
@@ -229,12 +229,12 @@ impl Folded {
     }
 
     /// The folded bytes.
-    pub fn bytes(&self) -> &[u8] {
+    pub(crate) fn bytes(&self) -> &[u8] {
         &self.bytes
     }
 
     /// The piece's offset of a match starting at folded byte `i`.
-    pub fn start(&self, i: usize) -> usize {
+    pub(crate) fn start(&self, i: usize) -> usize {
         if self.before.is_empty() {
             return i;
         }
@@ -242,7 +242,7 @@ impl Folded {
     }
 
     /// The piece's offset of a match ending at folded byte `i`.
-    pub fn end(&self, i: usize) -> usize {
+    pub(crate) fn end(&self, i: usize) -> usize {
         if self.before.is_empty() {
             return i;
         }

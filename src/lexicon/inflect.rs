@@ -12,7 +12,7 @@ use super::{Gender, SlotSet, Term, is_invisible};
 
 /// Why no replacement can be offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoReplacement {
+pub(crate) enum NoReplacement {
     /// The matched text is several forms, and the target spells them differently.
     Ambiguous {
         /// The candidate replacements.
@@ -75,7 +75,7 @@ fn gender_name(gender: Gender) -> &'static str {
 
 /// How a word is capitalised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Capitalisation {
+pub(crate) enum Capitalisation {
     /// `customer`.
     Lower,
     /// `Customer`.
@@ -88,7 +88,7 @@ pub enum Capitalisation {
 
 impl Capitalisation {
     /// How `word` is capitalised.
-    pub fn of(word: &str) -> Self {
+    pub(crate) fn of(word: &str) -> Self {
         let mut letters = word
             .chars()
             .filter(|c| c.is_lowercase() || c.is_uppercase());
@@ -107,7 +107,7 @@ impl Capitalisation {
     }
 
     /// `word` (written in lower case) capitalised this way.
-    pub fn apply(self, word: &str) -> String {
+    pub(crate) fn apply(self, word: &str) -> String {
         match self {
             Self::Lower | Self::Other => word.to_owned(),
             Self::Upper => word.to_uppercase(),

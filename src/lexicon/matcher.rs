@@ -40,7 +40,7 @@ pub enum Sense {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Occurrence {
     /// The term's own bytes.
-    pub span: Span,
+    pub(crate) span: Span,
     /// The whole phrase the term was found in (equal to `span` for a bare term).
     pub phrase: Span,
     /// Which term.
@@ -50,11 +50,11 @@ pub struct Occurrence {
     /// In which sense it is used here.
     pub sense: Sense,
     /// Why it was read in that sense.
-    pub reason: Reason,
+    pub(crate) reason: Reason,
     /// The longer word the term modifies, where a segmenter reads one (the
     /// Chinese `客户群`, `用户名`): the term is there, but replacing it alone
     /// could make a word nobody writes.
-    pub compound: Option<Span>,
+    pub(crate) compound: Option<Span>,
 }
 
 /// What one automaton pattern, a folded term form, stands for.
@@ -91,7 +91,7 @@ const SCAN_CHUNK: usize = 4 * 1024;
 /// forms and 3,900 phrases once their templates are expanded, and building
 /// an automaton over all of them took most of a small run's start-up.
 #[derive(Debug)]
-pub struct Matcher {
+pub(crate) struct Matcher {
     /// Quick to build: a run on a few files never waits for more.
     automaton: AhoCorasick,
     /// The same automaton as a DFA, built by [`Matcher::prepare_for_many`]:
@@ -279,7 +279,7 @@ fn automaton(texts: &[String], kind: Option<AhoCorasickKind>) -> Result<AhoCoras
 impl Matcher {
     /// Build the faster automaton now, for a run over many files. The same
     /// patterns in the same order: every search finds the same matches.
-    pub fn prepare_for_many(&self) {
+    pub(crate) fn prepare_for_many(&self) {
         self.dfa
             .get_or_init(|| automaton(&self.texts, Some(AhoCorasickKind::DFA)).ok());
     }
@@ -295,7 +295,7 @@ impl Matcher {
     /// Whether any term form occurs anywhere in `text`, prose or not: when
     /// none does, nothing in the text needs a closer look. `buffer` is
     /// scratch space, reused between calls.
-    pub fn occurs_in(&self, text: &str, buffer: &mut Folded) -> bool {
+    pub(crate) fn occurs_in(&self, text: &str, buffer: &mut Folded) -> bool {
         // Windows overlap by a form's length, so that no form is split.
         let overlap = self.longest.saturating_sub(1);
         let mut start = 0;
@@ -316,7 +316,13 @@ impl Matcher {
 
     /// Append every term occurrence inside the prose span `span` of `text`
     /// to `found`, in text order. `folded` holds `text[span]` folded.
-    pub fn find_in(&self, text: &str, span: Span, folded: &Folded, found: &mut Vec<Occurrence>) {
+    pub(crate) fn find_in(
+        &self,
+        text: &str,
+        span: Span,
+        folded: &Folded,
+        found: &mut Vec<Occurrence>,
+    ) {
         let mut candidates: Vec<Candidate> = Vec::new();
         let bytes = folded.bytes();
         let place = |start: usize, end: usize| {

@@ -30,25 +30,26 @@ use toml::Spanned;
 use crate::error::{Error, LocatedError, Result};
 use crate::span::Span;
 
-pub use business_cues::{BusinessCue, BusinessCueHit, BusinessCueId, BusinessCues};
-pub use contrast::Contrast;
+pub(crate) use business_cues::{BusinessCueHit, BusinessCueId, BusinessCues};
+pub(crate) use contrast::Contrast;
 pub(crate) use contrast::MAX_GAP as MAX_CONTRAST_GAP;
-pub use cues::{Cue, CueHit, CueId, Cues, Reason, Scope};
-pub use inflect::{Capitalisation, NoReplacement};
+pub(crate) use cues::{CueHit, Cues, Reason, Scope};
+pub(crate) use inflect::NoReplacement;
+pub(crate) use matcher::Matcher;
 use matcher::MatcherBuilder;
-pub use matcher::{Matcher, Occurrence, Sense};
-pub use names::NameList;
+pub use matcher::{Occurrence, Sense};
+pub(crate) use names::NameList;
 pub(crate) use pack::{ExampleEntry, PackExamples};
-pub use pack::{Gender, Segmenter};
+pub(crate) use pack::{Gender, Segmenter};
 
-pub use fold::Folded;
-pub use fold::fold;
+pub(crate) use fold::Folded;
+pub(crate) use fold::fold;
 pub(crate) use fold::{is_cjk, is_invisible, is_word_char, joins_words};
 pub(crate) use han::{has_traditional, simplify};
 pub(crate) use lazy_regex::LazyRegex;
 
 /// The built-in packs, embedded in the binary: `(path, text)`.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+pub(crate) const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("rules/en.toml", include_str!("../../rules/en.toml")),
     ("rules/ru.toml", include_str!("../../rules/ru.toml")),
     ("rules/zh.toml", include_str!("../../rules/zh.toml")),
@@ -71,7 +72,7 @@ pub struct TermId(u32);
 
 /// Index of a business type in the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct BusinessId(u16);
+pub(crate) struct BusinessId(u16);
 
 /// A set of grammatical form slots (a form such as `клиента` fills more than one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -79,17 +80,17 @@ pub struct SlotSet(u32);
 
 impl SlotSet {
     /// The set holding only `slot`.
-    pub fn single(slot: usize) -> Self {
+    pub(crate) fn single(slot: usize) -> Self {
         Self(1 << slot)
     }
 
     /// The union of two sets.
-    pub fn union(self, other: Self) -> Self {
+    pub(crate) fn union(self, other: Self) -> Self {
         Self(self.0 | other.0)
     }
 
     /// Whether the two sets share a slot.
-    pub fn intersects(self, other: Self) -> bool {
+    pub(crate) fn intersects(self, other: Self) -> bool {
         self.0 & other.0 != 0
     }
 
@@ -103,15 +104,15 @@ impl SlotSet {
 #[derive(Debug, Clone)]
 pub struct Language {
     /// Code such as `en`.
-    pub code: String,
+    pub(crate) code: String,
     /// Human name such as `English`.
-    pub name: String,
+    pub(crate) name: String,
     /// Names of the form slots every term of this language fills.
     pub slots: Vec<String>,
     /// Whether a term must stand as a whole word.
-    pub word_boundaries: bool,
+    pub(crate) word_boundaries: bool,
     /// The segmenter that tells where its words end, if it writes no spaces.
-    pub segmenter: Option<Segmenter>,
+    pub(crate) segmenter: Option<Segmenter>,
     /// The Traditional spelling of each form a fix may write.
     traditional: HashMap<String, String>,
     preferred: BTreeMap<String, TermId>,
@@ -122,7 +123,7 @@ pub struct Language {
 impl Language {
     /// Whether one of the language's contrast connectors sets the term at
     /// `first` against the term at `second` (in text order) of `text`.
-    pub fn contrasts(&self, text: &str, first: Span, second: Span) -> bool {
+    pub(crate) fn contrasts(&self, text: &str, first: Span, second: Span) -> bool {
         self.contrast.joins(text, first, second)
     }
 
@@ -130,7 +131,7 @@ impl Language {
     /// terms at `first` and `second` of `text` against each other, the
     /// second perhaps with a modifier before it ("unlike clients, a shop's
     /// customers"; `不同于客户，网店的顾客`).
-    pub fn contrasts_roles(&self, text: &str, first: Span, second: Span) -> bool {
+    pub(crate) fn contrasts_roles(&self, text: &str, first: Span, second: Span) -> bool {
         let contrast = &self.contrast;
         if contrast.joins(text, first, second) {
             return true;
@@ -152,7 +153,7 @@ impl Language {
     /// The preposition right before the term at `term` of `text` (in
     /// `slots`) that must change with it when it becomes `replacement`
     /// (`о клиенте` → `об участнике`): its span and its new spelling.
-    pub fn preposition_change(
+    pub(crate) fn preposition_change(
         &self,
         text: &str,
         term: Span,
@@ -173,16 +174,16 @@ pub struct Term {
     /// Language of the term.
     pub lang: LangId,
     /// Grammatical gender, where the language has one.
-    pub gender: Option<Gender>,
+    pub(crate) gender: Option<Gender>,
     /// For a feminine term, its masculine counterpart.
-    pub masculine: Option<TermId>,
+    pub(crate) masculine: Option<TermId>,
     /// Per slot, the spelling variants; the first is canonical.
     forms: Vec<Vec<String>>,
 }
 
 impl Term {
     /// The canonical form in `slot`.
-    pub fn form(&self, slot: usize) -> Option<&str> {
+    pub(crate) fn form(&self, slot: usize) -> Option<&str> {
         self.forms.get(slot)?.first().map(String::as_str)
     }
 
@@ -197,26 +198,26 @@ impl Term {
 
 /// A kind of business and the vocabulary it calls for.
 #[derive(Debug, Clone)]
-pub struct BusinessType {
+pub(crate) struct BusinessType {
     /// Name used in configuration.
-    pub name: String,
+    pub(crate) name: String,
     /// Role the business calls the people it serves, if it has one.
-    pub prefer: Option<String>,
+    pub(crate) prefer: Option<String>,
     /// Roles that are wrong for this business.
-    pub discourage: Vec<String>,
+    pub(crate) discourage: Vec<String>,
     /// One line on what kind of business this is.
-    pub summary: String,
+    pub(crate) summary: String,
 }
 
 /// A phrase in which a term has a technical or fixed sense.
 #[derive(Debug, Clone)]
 pub(crate) struct Phrase {
-    pub text: String,
-    pub sense: Sense,
-    pub term: TermId,
-    pub slots: SlotSet,
+    pub(crate) text: String,
+    pub(crate) sense: Sense,
+    pub(crate) term: TermId,
+    pub(crate) slots: SlotSet,
     /// Where the term sits inside `text`.
-    pub inner: Range<usize>,
+    pub(crate) inner: Range<usize>,
 }
 
 /// The loaded vocabulary and the matcher built over it.
@@ -240,28 +241,28 @@ impl Lexicon {
     }
 
     /// The matcher over every form and phrase.
-    pub fn matcher(&self) -> &Matcher {
+    pub(crate) fn matcher(&self) -> &Matcher {
         &self.matcher
     }
 
     /// The sense cues, and which terms they classify.
-    pub fn cues(&self) -> &Cues {
+    pub(crate) fn cues(&self) -> &Cues {
         &self.cues
     }
 
     /// The words that show what kind of business a text describes.
-    pub fn business_cues(&self) -> &BusinessCues {
+    pub(crate) fn business_cues(&self) -> &BusinessCues {
         &self.business_cues
     }
 
     /// The names the packs declare: a term inside one is never a use.
-    pub fn names(&self) -> &NameList {
+    pub(crate) fn names(&self) -> &NameList {
         &self.names
     }
 
     /// The business cues of every language in `text[from..]`, whose
     /// folded bytes are `folded`, into `out`.
-    pub fn find_business_cues(
+    pub(crate) fn find_business_cues(
         &self,
         text: &str,
         from: usize,
@@ -281,7 +282,7 @@ impl Lexicon {
     }
 
     /// All terms.
-    pub fn terms(&self) -> impl Iterator<Item = (TermId, &Term)> {
+    pub(crate) fn terms(&self) -> impl Iterator<Item = (TermId, &Term)> {
         self.terms
             .iter()
             .enumerate()
@@ -294,22 +295,22 @@ impl Lexicon {
     }
 
     /// All languages.
-    pub fn languages(&self) -> impl Iterator<Item = &Language> {
+    pub(crate) fn languages(&self) -> impl Iterator<Item = &Language> {
         self.languages.iter()
     }
 
     /// A business type by id.
-    pub fn business(&self, id: BusinessId) -> &BusinessType {
+    pub(crate) fn business(&self, id: BusinessId) -> &BusinessType {
         &self.business[usize::from(id.0)]
     }
 
     /// Every business type, in pack order.
-    pub fn business_types(&self) -> impl Iterator<Item = &BusinessType> {
+    pub(crate) fn business_types(&self) -> impl Iterator<Item = &BusinessType> {
         self.business.iter()
     }
 
     /// The business type called `name`.
-    pub fn find_business(&self, name: &str) -> Option<BusinessId> {
+    pub(crate) fn find_business(&self, name: &str) -> Option<BusinessId> {
         self.business
             .iter()
             .position(|b| b.name == name)
@@ -317,7 +318,7 @@ impl Lexicon {
     }
 
     /// The language whose code is `code`.
-    pub fn find_language(&self, code: &str) -> Option<LangId> {
+    pub(crate) fn find_language(&self, code: &str) -> Option<LangId> {
         self.languages
             .iter()
             .position(|l| l.code == code)
@@ -326,13 +327,13 @@ impl Lexicon {
 
     /// The preferred term of `role` in `lang`, in the gender of `like` where
     /// the language has a counterpart of that gender.
-    pub fn preferred(&self, lang: LangId, role: &str, like: TermId) -> Option<TermId> {
+    pub(crate) fn preferred(&self, lang: LangId, role: &str, like: TermId) -> Option<TermId> {
         let preferred = *self.language(lang).preferred.get(role)?;
         Some(self.counterpart(preferred, like))
     }
 
     /// `target`, or its feminine counterpart when `like` is feminine.
-    pub fn counterpart(&self, target: TermId, like: TermId) -> TermId {
+    pub(crate) fn counterpart(&self, target: TermId, like: TermId) -> TermId {
         if self.term(like).gender != Some(Gender::Feminine) {
             return target;
         }
@@ -342,14 +343,14 @@ impl Lexicon {
     }
 
     /// The lemma a term is counted under: its masculine counterpart's, if any.
-    pub fn base_term(&self, id: TermId) -> TermId {
+    pub(crate) fn base_term(&self, id: TermId) -> TermId {
         self.term(id).masculine.unwrap_or(id)
     }
 
     /// The replacement of `matched`, an occurrence of `occurrence.term` in
     /// `occurrence.slots`, by `target` in the same form, capitalisation and
     /// script, keeping the invisible characters `matched` holds.
-    pub fn replacement(
+    pub(crate) fn replacement(
         &self,
         occurrence: &Occurrence,
         matched: &str,
@@ -394,7 +395,7 @@ struct Pending<T> {
 
 /// Loads packs one by one, then checks and builds the [`Lexicon`].
 #[derive(Debug, Default, Clone)]
-pub struct LexiconBuilder {
+pub(crate) struct LexiconBuilder {
     sources: Vec<PackSource>,
     languages: Vec<Language>,
     terms: Vec<Term>,
@@ -424,7 +425,7 @@ pub struct LexiconBuilder {
 
 impl LexiconBuilder {
     /// Add the built-in packs; call before adding any other.
-    pub fn add_builtin_packs(&mut self) -> Result<()> {
+    pub(crate) fn add_builtin_packs(&mut self) -> Result<()> {
         debug_assert!(self.sources.is_empty(), "built-in packs come first");
         self.builtin_packs = BUILTIN_PACKS.len();
         for (path, text) in BUILTIN_PACKS {
@@ -434,7 +435,7 @@ impl LexiconBuilder {
     }
 
     /// Parse a pack and add what it declares.
-    pub fn add_pack(&mut self, path: impl AsRef<Path>, text: &str) -> Result<()> {
+    pub(crate) fn add_pack(&mut self, path: impl AsRef<Path>, text: &str) -> Result<()> {
         let pack_index = self.sources.len();
         self.sources.push(PackSource {
             path: path.as_ref().to_path_buf(),
@@ -938,7 +939,7 @@ impl LexiconBuilder {
     }
 
     /// Check every cross-reference and build the matcher.
-    pub fn build(mut self) -> Result<Lexicon> {
+    pub(crate) fn build(mut self) -> Result<Lexicon> {
         for pending in std::mem::take(&mut self.masculine) {
             let lang = self.terms[pending.target.0 as usize].lang;
             let id = self.resolve_term(&pending, lang, "masculine counterpart")?;

@@ -14,14 +14,14 @@ use crate::span::Span;
 
 /// Compiled names, matched case-sensitively as whole words.
 #[derive(Debug, Clone, Default)]
-pub struct NameList {
+pub(crate) struct NameList {
     automaton: Option<AhoCorasick>,
 }
 
 impl NameList {
     /// Compile `names`; blank ones are ignored, and a run of spaces inside
     /// one matches any run of whitespace.
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, String> {
+    pub(crate) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Self, String> {
         let patterns: Vec<String> = names
             .into_iter()
             .map(|name| squeeze(name.trim()).0)
@@ -40,14 +40,15 @@ impl NameList {
     }
 
     /// Whether no name is listed.
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
         self.automaton.is_none()
     }
 
     /// Mark every business-sense occurrence inside a listed name in the
     /// span `span` of `text` as part of a name; `occurrences` lie in the
     /// span.
-    pub fn mark(&self, text: &str, span: Span, occurrences: &mut [Occurrence]) {
+    pub(crate) fn mark(&self, text: &str, span: Span, occurrences: &mut [Occurrence]) {
         let Some(automaton) = &self.automaton else {
             return;
         };

@@ -28,9 +28,9 @@ pub(crate) struct Template {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Expansion {
     /// The phrase.
-    pub text: String,
+    pub(crate) text: String,
     /// Where the placeholder's form sits in `text`, and which form it is.
-    pub term: Option<(Range<usize>, usize)>,
+    pub(crate) term: Option<(Range<usize>, usize)>,
 }
 
 impl Template {

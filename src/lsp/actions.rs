@@ -17,7 +17,7 @@ use crate::span::Span;
 
 /// The kind of the "fix all" action: editors run `source.fixAll` actions
 /// on save when asked to.
-pub fn fix_all_kind() -> CodeActionKind {
+pub(crate) fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.clientele")
 }
 
@@ -27,21 +27,21 @@ pub fn fix_all_kind() -> CodeActionKind {
 /// would lint it thousands of times. Past this, the findings further on
 /// get no quick fix in that request ("fix all" still covers them); the
 /// first always gets its check, however large the document.
-pub const QUICK_FIX_BUDGET: usize = 2 << 20;
+pub(crate) const QUICK_FIX_BUDGET: usize = 2 << 20;
 
 /// A document as last linted: what the actions work on.
-pub struct Linted<'a> {
+pub(crate) struct Linted<'a> {
     /// The document.
-    pub uri: &'a Url,
+    pub(crate) uri: &'a Url,
     /// Its text.
-    pub source: &'a SourceFile,
+    pub(crate) source: &'a SourceFile,
     /// The version of that text, for a client that takes edits naming
     /// the version they apply to (and refuses them on another).
-    pub version: Option<i32>,
+    pub(crate) version: Option<i32>,
     /// What the rules found in it, sorted by position.
-    pub diagnostics: &'a [Diagnostic],
+    pub(crate) diagnostics: &'a [Diagnostic],
     /// The negotiated position encoding.
-    pub encoding: Encoding,
+    pub(crate) encoding: Encoding,
 }
 
 impl Linted<'_> {
@@ -50,7 +50,7 @@ impl Linted<'_> {
     /// refuses too, and for those whose check would take the bytes linted
     /// past `budget` ([`QUICK_FIX_BUDGET`] for a request). `lint` lints a
     /// text as the document's was.
-    pub fn quick_fixes(
+    pub(crate) fn quick_fixes(
         &self,
         span: Span,
         budget: usize,
@@ -93,7 +93,7 @@ impl Linted<'_> {
     /// over the part that changes; `None` when nothing is fixable. `fix`
     /// fixes a text given its findings, as `--fix` does
     /// ([`crate::fix::fix_document`] with the document's path and settings).
-    pub fn fix_all(
+    pub(crate) fn fix_all(
         &self,
         fix: impl FnOnce(&str, Vec<Diagnostic>) -> Option<String>,
     ) -> Option<CodeActionOrCommand> {
@@ -117,7 +117,7 @@ impl Linted<'_> {
     }
 
     /// The explanation of the findings at byte `offset`, if any.
-    pub fn hover(&self, offset: usize) -> Option<Hover> {
+    pub(crate) fn hover(&self, offset: usize) -> Option<Hover> {
         let here: Vec<&Diagnostic> = self
             .diagnostics
             .iter()

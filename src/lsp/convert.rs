@@ -12,10 +12,10 @@ use crate::error::Error;
 use crate::source::SourceFile;
 
 /// The `source` every diagnostic carries.
-pub const SOURCE: &str = "clientele";
+pub(crate) const SOURCE: &str = "clientele";
 
 /// `d`, found in the document at `uri` whose text is `source`.
-pub fn diagnostic(
+pub(crate) fn diagnostic(
     uri: &Url,
     source: &SourceFile,
     d: &Diagnostic,
@@ -48,7 +48,7 @@ pub fn diagnostic(
 
 /// The one diagnostic of a document of `size` bytes, over
 /// [`super::MAX_DOCUMENT`]: at its start, saying it was not checked.
-pub fn too_large(size: usize) -> lsp_types::Diagnostic {
+pub(crate) fn too_large(size: usize) -> lsp_types::Diagnostic {
     lsp_types::Diagnostic {
         range: Range::default(),
         severity: Some(DiagnosticSeverity::WARNING),
@@ -74,7 +74,11 @@ fn severity(severity: Severity) -> DiagnosticSeverity {
 /// An error that stops a document from being checked, as a diagnostic on
 /// the file it is about (a config, a pack, the document's front matter),
 /// with that file's path; paths in `error` are relative to `root`.
-pub fn error(error: &Error, root: &Path, encoding: Encoding) -> (PathBuf, lsp_types::Diagnostic) {
+pub(crate) fn error(
+    error: &Error,
+    root: &Path,
+    encoding: Encoding,
+) -> (PathBuf, lsp_types::Diagnostic) {
     let (path, range) = match error {
         Error::Config(located) | Error::Pack(located) | Error::FrontMatter(located) => {
             let source = SourceFile::new(located.text.clone());

@@ -21,7 +21,7 @@ mod stamps;
 mod transport;
 mod workspace;
 
-pub use transport::{MAX_FRAME, MAX_HEADER};
+pub use transport::MAX_HEADER;
 
 use std::io;
 use std::path::PathBuf;
@@ -47,7 +47,7 @@ pub const MAX_DOCUMENT: usize = 4 * 1024 * 1024;
 /// Serve the Language Server Protocol on stdin and stdout until the client
 /// sends `exit` or goes away; whether it asked for a `shutdown` first (the
 /// protocol wants exit code 1 otherwise).
-pub fn run() -> io::Result<bool> {
+pub(crate) fn run() -> io::Result<bool> {
     let (sender, receiver, threads) = transport::stdio()?;
     let orderly = serve(&receiver, &sender);
     // Closing the channels lets the writer finish what it holds and stop.

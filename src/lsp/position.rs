@@ -10,7 +10,7 @@ use crate::span::Span;
 
 /// The unit an LSP `character` counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
+pub(crate) enum Encoding {
     /// UTF-8 bytes.
     Utf8,
     /// UTF-16 code units.
@@ -22,7 +22,7 @@ pub enum Encoding {
 impl Encoding {
     /// The encoding to use given the client's preferences, in its order of
     /// preference; UTF-16 when it states none or none we know.
-    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
+    pub(crate) fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
         offered
             .unwrap_or_default()
             .iter()
@@ -36,7 +36,7 @@ impl Encoding {
     }
 
     /// The name the protocol gives it.
-    pub fn kind(self) -> PositionEncodingKind {
+    pub(crate) fn kind(self) -> PositionEncodingKind {
         match self {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
@@ -47,7 +47,7 @@ impl Encoding {
 
 /// The LSP position of byte `offset` in `source` (0-based line; character
 /// in `encoding` units from the start of the line).
-pub fn position(source: &SourceFile, offset: usize, encoding: Encoding) -> Position {
+pub(crate) fn position(source: &SourceFile, offset: usize, encoding: Encoding) -> Position {
     let text = source.text();
     let at = source.line_column(offset);
     let start = line_start(source, at.line);
@@ -64,7 +64,7 @@ pub fn position(source: &SourceFile, offset: usize, encoding: Encoding) -> Posit
 }
 
 /// The LSP range of `span` in `source`.
-pub fn range(source: &SourceFile, span: Span, encoding: Encoding) -> Range {
+pub(crate) fn range(source: &SourceFile, span: Span, encoding: Encoding) -> Range {
     Range {
         start: position(source, span.start, encoding),
         end: position(source, span.end, encoding),
@@ -74,7 +74,7 @@ pub fn range(source: &SourceFile, span: Span, encoding: Encoding) -> Range {
 /// The byte offset of an LSP `position` in `source`. A line past the end is
 /// the end of the text; a character past the end of its line is the end of
 /// that line; a character inside a code point is the start of it.
-pub fn offset(source: &SourceFile, position: Position, encoding: Encoding) -> usize {
+pub(crate) fn offset(source: &SourceFile, position: Position, encoding: Encoding) -> usize {
     let text = source.text();
     let line = usize::try_from(position.line)
         .unwrap_or(usize::MAX)

@@ -43,7 +43,7 @@ use crate::span::Span;
 /// document not linted for that long is linted at once; changes that come
 /// faster, or while the server is busy, are linted together once the time
 /// is up (a debounce that also fires on the leading edge).
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// An open document.
 struct Document {
@@ -82,18 +82,18 @@ impl Failure {
 
 /// What the client said it can do, in `initialize`.
 #[derive(Debug, Clone, Copy)]
-pub struct Client {
+pub(crate) struct Client {
     /// The position encoding agreed on.
-    pub encoding: Encoding,
+    pub(crate) encoding: Encoding,
     /// Whether it watches files for the server when asked to.
-    pub watches: bool,
+    pub(crate) watches: bool,
     /// Whether it takes edits naming the document version they are for
     /// (`documentChanges`), and so refuses one made for an older text.
-    pub versioned_edits: bool,
+    pub(crate) versioned_edits: bool,
 }
 
 /// The language server.
-pub struct Server {
+pub(crate) struct Server {
     sender: Sender<Message>,
     encoding: Encoding,
     watches: bool,
@@ -110,7 +110,7 @@ pub struct Server {
 
 impl Server {
     /// A server that writes to `sender`, for a workspace of `folders`.
-    pub fn new(sender: Sender<Message>, client: Client, folders: Vec<PathBuf>) -> Self {
+    pub(crate) fn new(sender: Sender<Message>, client: Client, folders: Vec<PathBuf>) -> Self {
         let fallback = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/"));
         Self {
             sender,
@@ -155,7 +155,7 @@ impl Server {
 
     /// Serve until `exit` or until the client goes away; whether the
     /// client asked for a `shutdown` first, as it should.
-    pub fn run(&mut self, receiver: &Receiver<Message>) -> bool {
+    pub(crate) fn run(&mut self, receiver: &Receiver<Message>) -> bool {
         loop {
             let next_due = self.documents.values().filter_map(|d| d.due).min();
             let message = match next_due {

@@ -116,14 +116,14 @@ fn hash_of(path: &Path) -> Option<u64> {
 
 /// The stamps of every file the cached configs depend on.
 #[derive(Debug, Default)]
-pub struct Stamps {
+pub(crate) struct Stamps {
     files: HashMap<PathBuf, Stamp>,
 }
 
 impl Stamps {
     /// Stamp `path` unless it is stamped already: a stamp stays as it was
     /// when the cached config was first read, so that a change since is seen.
-    pub fn watch(&mut self, path: &Path) {
+    pub(crate) fn watch(&mut self, path: &Path) {
         if !self.files.contains_key(path) {
             let stamp = Stamp::take(path, SystemTime::now());
             self.files.insert(path.to_path_buf(), stamp);
@@ -131,7 +131,7 @@ impl Stamps {
     }
 
     /// Whether any stamped file changed.
-    pub fn any_changed(&mut self) -> bool {
+    pub(crate) fn any_changed(&mut self) -> bool {
         let now = SystemTime::now();
         self.files
             .iter_mut()
@@ -140,7 +140,7 @@ impl Stamps {
 
     /// Whether any of `paths` that is stamped changed, comparing contents
     /// whatever the metadata says: the editor said they changed.
-    pub fn any_of_changed(&mut self, paths: &[PathBuf]) -> bool {
+    pub(crate) fn any_of_changed(&mut self, paths: &[PathBuf]) -> bool {
         let now = SystemTime::now();
         paths.iter().any(|path| {
             self.files
@@ -150,7 +150,7 @@ impl Stamps {
     }
 
     /// Forget every stamp, as the configs are read afresh.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.files.clear();
     }
 }

@@ -21,20 +21,20 @@ pub const MAX_HEADER: usize = 8 * 1024;
 
 /// The most bytes a message may claim. A document is checked up to
 /// [`super::MAX_DOCUMENT`]; JSON may escape each of its bytes into six.
-pub const MAX_FRAME: usize = 64 * 1024 * 1024;
+pub(crate) const MAX_FRAME: usize = 64 * 1024 * 1024;
 
 /// How much is read from the input at once.
 const CHUNK: usize = 64 * 1024;
 
 /// The threads that move messages between the channels and stdio.
-pub struct IoThreads {
+pub(crate) struct IoThreads {
     reader: thread::JoinHandle<io::Result<()>>,
     writer: thread::JoinHandle<io::Result<()>>,
 }
 
 impl IoThreads {
     /// Wait for both threads; the first I/O error either met.
-    pub fn join(self) -> io::Result<()> {
+    pub(crate) fn join(self) -> io::Result<()> {
         let reader = self
             .reader
             .join()
@@ -48,7 +48,7 @@ impl IoThreads {
 }
 
 /// Channels over stdin and stdout: messages to send, and messages received.
-pub fn stdio() -> io::Result<(Sender<Message>, Receiver<Message>, IoThreads)> {
+pub(crate) fn stdio() -> io::Result<(Sender<Message>, Receiver<Message>, IoThreads)> {
     let (to_client, outgoing) = unbounded::<Message>();
     let writer = thread::Builder::new()
         .name("clientele-lsp-writer".to_owned())

@@ -18,7 +18,7 @@ use crate::config::{CONFIG_NAMES, Config, Resolver};
 use crate::error::Error;
 
 /// The configs of the open documents.
-pub struct Workspace {
+pub(crate) struct Workspace {
     /// Workspace folders, deepest first, so that a nested folder wins.
     folders: Vec<PathBuf>,
     /// Where documents outside every folder are resolved from.
@@ -30,20 +30,20 @@ pub struct Workspace {
 }
 
 /// The config of one document.
-pub struct Resolved {
+pub(crate) struct Resolved {
     /// The config to lint with; `None` when it is broken and none worked
     /// before.
-    pub config: Option<Arc<Config>>,
+    pub(crate) config: Option<Arc<Config>>,
     /// Errors met loading it (each reported once until a reload).
-    pub errors: Vec<Error>,
+    pub(crate) errors: Vec<Error>,
     /// The folder the errors' paths are relative to.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
 }
 
 impl Workspace {
     /// A workspace of `folders`; documents outside them resolve from
     /// `fallback`.
-    pub fn new(folders: Vec<PathBuf>, fallback: PathBuf) -> Self {
+    pub(crate) fn new(folders: Vec<PathBuf>, fallback: PathBuf) -> Self {
         let mut workspace = Self {
             folders: Vec::new(),
             fallback,
@@ -56,14 +56,14 @@ impl Workspace {
     }
 
     /// Replace the workspace folders.
-    pub fn set_folders(&mut self, mut folders: Vec<PathBuf>) {
+    pub(crate) fn set_folders(&mut self, mut folders: Vec<PathBuf>) {
         folders.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
         self.folders = folders;
         self.reload();
     }
 
     /// Take `removed` out of the workspace folders and put `added` in.
-    pub fn change_folders(&mut self, removed: &[PathBuf], added: Vec<PathBuf>) {
+    pub(crate) fn change_folders(&mut self, removed: &[PathBuf], added: Vec<PathBuf>) {
         let mut folders: Vec<PathBuf> = self
             .folders
             .iter()
@@ -75,25 +75,25 @@ impl Workspace {
     }
 
     /// Forget every config read, so that the next lint reads them afresh.
-    pub fn reload(&mut self) {
+    pub(crate) fn reload(&mut self) {
         self.resolvers.clear();
         self.stamps.clear();
     }
 
     /// Whether a file a cached config was read from (a config, a pack, or
     /// a config's place where none was) changed on disk since.
-    pub fn changed_on_disk(&mut self) -> bool {
+    pub(crate) fn changed_on_disk(&mut self) -> bool {
         self.stamps.any_changed()
     }
 
     /// Whether any of `paths`, which the editor says changed, is one a
     /// cached config was read from and now holds something else.
-    pub fn changed_among(&mut self, paths: &[PathBuf]) -> bool {
+    pub(crate) fn changed_among(&mut self, paths: &[PathBuf]) -> bool {
         self.stamps.any_of_changed(paths)
     }
 
     /// The config of the document at `path` (absolute).
-    pub fn config_for(&mut self, path: &Path) -> Resolved {
+    pub(crate) fn config_for(&mut self, path: &Path) -> Resolved {
         let root = self
             .folders
             .iter()
@@ -151,7 +151,7 @@ impl Workspace {
     }
 
     /// Forget the document at `path`.
-    pub fn close(&mut self, path: &Path) {
+    pub(crate) fn close(&mut self, path: &Path) {
         self.last_good.remove(path);
     }
 }

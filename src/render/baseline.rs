@@ -8,7 +8,7 @@ use crate::baseline::Stale;
 
 /// The lines, for stderr, that tell which findings of the baseline shown
 /// as `shown` no longer occur; empty when none is stale.
-pub fn stale_report(shown: &str, stale: &[Stale]) -> String {
+pub(crate) fn stale_report(shown: &str, stale: &[Stale]) -> String {
     let mut out = String::new();
     for entry in stale {
         let times = if entry.count > 1 {
@@ -35,7 +35,7 @@ pub fn stale_report(shown: &str, stale: &[Stale]) -> String {
 /// The line that says what `clientele baseline` wrote to the file shown
 /// as `shown`: `findings` in `files`, of which `gone` were removed as no
 /// longer found.
-pub fn written(shown: &str, findings: usize, files: usize, gone: usize) -> String {
+pub(crate) fn written(shown: &str, findings: usize, files: usize, gone: usize) -> String {
     let removed = if gone > 0 {
         format!(" ({} no longer found, removed)", plural(gone, "finding"))
     } else {
@@ -50,6 +50,6 @@ pub fn written(shown: &str, findings: usize, files: usize, gone: usize) -> Strin
 
 /// The line that says the baseline shown as `shown` was left as it was,
 /// because documents could not be checked.
-pub fn not_written(shown: &str) -> String {
+pub(crate) fn not_written(shown: &str) -> String {
     format!("{shown}: not written, because of the errors above\n")
 }

@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
 /// Prints one line per finding, and the summary lines at the end.
-pub struct ConcisePrinter;
+pub(crate) struct ConcisePrinter;
 
 impl Printer for ConcisePrinter {
     fn file(

@@ -8,7 +8,7 @@ use similar::{DiffTag, TextDiff};
 use super::{Summary, plural};
 
 /// The closing line of `--diff`, for stderr: what `--fix` would fix.
-pub fn would_fix(summary: &Summary) -> String {
+pub(crate) fn would_fix(summary: &Summary) -> String {
     if summary.fixed == 0 {
         format!("Nothing to fix in {}.", plural(summary.files, "file"))
     } else {
@@ -30,7 +30,7 @@ const CONTEXT: usize = 3;
 /// `\r` (old Mac line endings) stays inside its line rather than ending
 /// one, so every line of the diff ends with `\n` and what follows it (the
 /// summary on a terminal) starts on a line of its own.
-pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+pub(crate) fn unified_diff(path: &str, old: &str, new: &str) -> String {
     let old: Vec<&str> = old.split_inclusive('\n').collect();
     let new: Vec<&str> = new.split_inclusive('\n').collect();
     let hunks = TextDiff::configure()

@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 
 /// Prints one workflow command per finding, and one per error that kept a
 /// file from being checked; then the summary lines, for the log.
-pub struct GithubPrinter;
+pub(crate) struct GithubPrinter;
 
 /// `text` escaped for the message part of a workflow command.
 fn escape_data(text: &str) -> String {

@@ -51,7 +51,7 @@ struct Lines {
 const ERROR_CHECK: &str = "error";
 
 /// Collects every finding and writes one report at the end.
-pub struct GitlabPrinter {
+pub(crate) struct GitlabPrinter {
     /// The folder paths are made relative to, as output shows paths; `None`
     /// when the current folder could not be learnt.
     root: Option<String>,
@@ -64,7 +64,7 @@ pub struct GitlabPrinter {
 impl GitlabPrinter {
     /// A printer whose paths are relative to `root` (as output shows
     /// paths), or left as they are when `root` is `None`.
-    pub fn new(root: Option<String>) -> Self {
+    pub(crate) fn new(root: Option<String>) -> Self {
         Self {
             root,
             issues: Vec::new(),
@@ -73,7 +73,7 @@ impl GitlabPrinter {
     }
 
     /// A printer whose paths are relative to the current folder.
-    pub fn in_current_dir() -> Self {
+    pub(crate) fn in_current_dir() -> Self {
         Self::new(std::env::current_dir().ok().map(|dir| display_path(&dir)))
     }
 

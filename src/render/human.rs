@@ -28,13 +28,13 @@ const LONG_LINE: usize = 4096;
 const KEPT: usize = 1024;
 
 /// Prints each finding as it comes, and a summary at the end.
-pub struct HumanPrinter {
+pub(crate) struct HumanPrinter {
     renderer: Renderer,
 }
 
 impl HumanPrinter {
     /// A printer with or without colour.
-    pub fn new(color: bool) -> Self {
+    pub(crate) fn new(color: bool) -> Self {
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -44,7 +44,7 @@ impl HumanPrinter {
     }
 
     /// One finding as text, without a trailing newline.
-    pub fn render(&self, path: &str, source: &SourceFile, d: &Diagnostic) -> String {
+    pub(crate) fn render(&self, path: &str, source: &SourceFile, d: &Diagnostic) -> String {
         let path = escape_name(path);
         let path = path.as_ref();
         let text = source.text();

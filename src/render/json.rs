@@ -65,7 +65,7 @@ struct JsonRelated {
 
 /// Collects every finding and writes one JSON document at the end.
 #[derive(Default)]
-pub struct JsonPrinter {
+pub(crate) struct JsonPrinter {
     diagnostics: Vec<JsonDiagnostic>,
 }
 

@@ -64,7 +64,7 @@ struct Case {
 
 /// Collects every file and writes one XML document at the end.
 #[derive(Default)]
-pub struct JunitPrinter {
+pub(crate) struct JunitPrinter {
     cases: Vec<Case>,
     fail_on: FailOn,
 }

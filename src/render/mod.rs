@@ -12,8 +12,8 @@ mod json;
 mod junit;
 mod pack_check;
 mod problem;
-pub mod report;
-pub mod report_html;
+pub(crate) mod report;
+pub(crate) mod report_html;
 mod sarif;
 mod translations;
 
@@ -27,22 +27,22 @@ use crate::error::Error;
 use crate::source::SourceFile;
 use crate::walk::display_path;
 
-pub use baseline::{not_written, stale_report, written};
-pub use concise::ConcisePrinter;
-pub use diff::{unified_diff, would_fix};
-pub use github::GithubPrinter;
-pub use gitlab::GitlabPrinter;
-pub use human::HumanPrinter;
-pub use json::JsonPrinter;
-pub use junit::JunitPrinter;
-pub use pack_check::pack_report;
-pub use problem::render_error;
-pub use sarif::SarifPrinter;
-pub use translations::{ListedPair, Listing, Unpaired};
+pub(crate) use baseline::{not_written, stale_report, written};
+pub(crate) use concise::ConcisePrinter;
+pub(crate) use diff::{unified_diff, would_fix};
+pub(crate) use github::GithubPrinter;
+pub(crate) use gitlab::GitlabPrinter;
+pub(crate) use human::HumanPrinter;
+pub(crate) use json::JsonPrinter;
+pub(crate) use junit::JunitPrinter;
+pub(crate) use pack_check::pack_report;
+pub(crate) use problem::render_error;
+pub(crate) use sarif::SarifPrinter;
+pub(crate) use translations::{ListedPair, Listing, Unpaired};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Annotated snippets, as rustc shows them, and a summary line.
     Human,
     /// One JSON document (see README: the JSON contract).
@@ -63,23 +63,23 @@ pub enum Format {
 /// What a run said on stderr besides the findings: an error that kept a
 /// file from being checked or fixed, or a note about a skipped file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
+pub(crate) struct Notice {
     /// Whether it made the run fail (exit 2).
-    pub is_error: bool,
+    pub(crate) is_error: bool,
     /// The message, on one line, naming the file it concerns.
-    pub message: String,
+    pub(crate) message: String,
     /// The file it concerns, as output shows paths, when there is one.
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     /// The line of that file it points at, when it points at one.
-    pub line: Option<usize>,
+    pub(crate) line: Option<usize>,
     /// The column of that line it points at, counted as findings' columns
     /// are, when it points at one.
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
 }
 
 impl Notice {
     /// An error that kept a file (or the run) from being checked or fixed.
-    pub fn error(error: &Error) -> Self {
+    pub(crate) fn error(error: &Error) -> Self {
         let position = error.located().and_then(|l| l.line_column());
         Self {
             is_error: true,
@@ -91,7 +91,7 @@ impl Notice {
     }
 
     /// A note, such as a skipped file, that does not fail the run.
-    pub fn note(message: &str) -> Self {
+    pub(crate) fn note(message: &str) -> Self {
         Self {
             is_error: false,
             message: message.to_owned(),
@@ -104,30 +104,30 @@ impl Notice {
 
 /// Counts for the closing summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Documents checked.
-    pub files: usize,
+    pub(crate) files: usize,
     /// Findings at error severity.
-    pub errors: usize,
+    pub(crate) errors: usize,
     /// Findings at warning severity.
-    pub warnings: usize,
+    pub(crate) warnings: usize,
     /// Findings at info severity.
-    pub infos: usize,
+    pub(crate) infos: usize,
     /// Findings `--fix` would correct.
-    pub fixable: usize,
+    pub(crate) fixable: usize,
     /// Fixes `--fix` applied.
-    pub fixed: usize,
+    pub(crate) fixed: usize,
     /// Files `--fix` changed.
-    pub fixed_files: usize,
+    pub(crate) fixed_files: usize,
     /// Findings left out because the baseline records them.
-    pub baselined: usize,
+    pub(crate) baselined: usize,
     /// Findings left out because `--since` found their lines unchanged.
-    pub unchanged: usize,
+    pub(crate) unchanged: usize,
 }
 
 impl Summary {
     /// Count one checked file and its findings.
-    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+    pub(crate) fn add(&mut self, diagnostics: &[Diagnostic]) {
         self.files += 1;
         for d in diagnostics {
             self.fixable += usize::from(d.fixable);
@@ -142,7 +142,7 @@ impl Summary {
 
 impl Summary {
     /// Count `count` fixes applied to one file.
-    pub fn add_fixes(&mut self, count: usize) {
+    pub(crate) fn add_fixes(&mut self, count: usize) {
         self.fixed += count;
         self.fixed_files += 1;
     }
@@ -204,7 +204,7 @@ pub(crate) fn plural(n: usize, what: &str) -> String {
 }
 
 /// A printer for one format.
-pub trait Printer {
+pub(crate) trait Printer {
     /// Print (or collect) the findings of one checked document.
     fn file(
         &mut self,
@@ -234,7 +234,7 @@ pub trait Printer {
 }
 
 /// The printer for `format`.
-pub fn printer(format: Format, color: bool) -> Box<dyn Printer> {
+pub(crate) fn printer(format: Format, color: bool) -> Box<dyn Printer> {
     match format {
         Format::Human => Box::new(HumanPrinter::new(color)),
         Format::Json => Box::new(JsonPrinter::default()),

@@ -11,7 +11,7 @@ use crate::pack_check::{ExampleOutcome, PackOutcome};
 use crate::walk::display_path;
 
 /// The report of `outcome`, ending in a newline.
-pub fn pack_report(outcome: &PackOutcome) -> String {
+pub(crate) fn pack_report(outcome: &PackOutcome) -> String {
     let path = display_path(&outcome.path);
     let mut out = String::new();
     for example in outcome.examples.iter().filter(|e| !e.passed()) {

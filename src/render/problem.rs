@@ -7,7 +7,7 @@ use super::{escape_message, escape_name};
 use crate::error::Error;
 
 /// `error` as text for stderr, without a trailing newline.
-pub fn render_error(error: &Error, color: bool) -> String {
+pub(crate) fn render_error(error: &Error, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {

@@ -14,7 +14,7 @@ const CUES_SHOWN: usize = 6;
 
 /// The report: a summary line, then documents (most mixed first),
 /// folders and languages.
-pub fn report(inventory: &Inventory) -> String {
+pub(crate) fn report(inventory: &Inventory) -> String {
     let mut out = format!("{}\n", inventory.summary());
     if inventory.documents.is_empty() {
         return out;
@@ -112,7 +112,7 @@ fn percent(share: f64) -> String {
 
 /// The suggestion: the verdict and its confidence, the evidence per
 /// business type, and the line to paste.
-pub fn suggestion(suggestion: &Suggestion) -> String {
+pub(crate) fn suggestion(suggestion: &Suggestion) -> String {
     let mut out = String::new();
     match (&suggestion.business, &suggestion.line) {
         (Some(business), Some(line)) => {
@@ -195,7 +195,7 @@ struct Versioned<'a, T> {
 
 /// `value` (the counts of `report`, or what `suggest` suggests) as pretty
 /// JSON, with its version, and a final newline.
-pub fn json(value: &impl serde::Serialize) -> serde_json::Result<String> {
+pub(crate) fn json(value: &impl serde::Serialize) -> serde_json::Result<String> {
     let versioned = Versioned {
         version: JSON_VERSION,
         body: value,

@@ -46,7 +46,7 @@ svg text.share { fill: #fff; font-weight: 600; }
 ";
 
 /// The report as a page.
-pub fn page(inventory: &Inventory) -> String {
+pub(crate) fn page(inventory: &Inventory) -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

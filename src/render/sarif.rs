@@ -199,7 +199,7 @@ struct Replacement {
 
 /// Collects every finding and writes one SARIF log at the end.
 #[derive(Default)]
-pub struct SarifPrinter {
+pub(crate) struct SarifPrinter {
     results: Vec<SarifResult>,
     /// How many findings of each fingerprint the log holds so far.
     occurrences: HashMap<String, usize>,

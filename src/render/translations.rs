@@ -12,36 +12,36 @@ const VERSION: u32 = 1;
 
 /// One pair.
 #[derive(Debug, Serialize)]
-pub struct ListedPair {
+pub(crate) struct ListedPair {
     /// The source, as shown.
-    pub source: String,
+    pub(crate) source: String,
     /// The translation, as shown.
-    pub translation: String,
+    pub(crate) translation: String,
     /// The source's language.
-    pub source_language: String,
+    pub(crate) source_language: String,
     /// The translation's language, when its path names one.
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
     /// What paired them: `folder`, `suffix` or `config`.
-    pub by: &'static str,
+    pub(crate) by: &'static str,
 }
 
 /// One document left unpaired.
 #[derive(Debug, Serialize)]
-pub struct Unpaired {
+pub(crate) struct Unpaired {
     /// The document, as shown.
-    pub path: String,
+    pub(crate) path: String,
     /// Its language.
-    pub language: String,
+    pub(crate) language: String,
     /// What it lacks: `source` or `translation`.
-    pub missing: &'static str,
+    pub(crate) missing: &'static str,
     /// What the human listing says it lacks.
     #[serde(skip)]
-    pub why: &'static str,
+    pub(crate) why: &'static str,
 }
 
 /// The listing `clientele translations` prints.
 #[derive(Debug, Serialize)]
-pub struct Listing {
+pub(crate) struct Listing {
     version: u32,
     pairs: Vec<ListedPair>,
     unpaired: Vec<Unpaired>,
@@ -49,7 +49,7 @@ pub struct Listing {
 
 impl Listing {
     /// The listing of `pairs` and `unpaired`.
-    pub fn new(pairs: Vec<ListedPair>, unpaired: Vec<Unpaired>) -> Self {
+    pub(crate) fn new(pairs: Vec<ListedPair>, unpaired: Vec<Unpaired>) -> Self {
         Self {
             version: VERSION,
             pairs,
@@ -58,7 +58,7 @@ impl Listing {
     }
 
     /// One line per pair and per unpaired document, then a count.
-    pub fn write_human(&self, out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn write_human(&self, out: &mut dyn Write) -> io::Result<()> {
         if !self.pairs.is_empty() {
             writeln!(out, "Translations (source → translation, paired by):")?;
             for p in &self.pairs {
@@ -80,7 +80,7 @@ impl Listing {
     }
 
     /// One pretty JSON document and a newline.
-    pub fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn write_json(&self, out: &mut dyn Write) -> io::Result<()> {
         serde_json::to_writer_pretty(&mut *out, self).map_err(io::Error::other)?;
         writeln!(out)
     }

@@ -19,7 +19,7 @@ use crate::lexicon::{Lexicon, Occurrence, TermId};
 use crate::markdown::Outline;
 use crate::registry::{RULES, RuleId};
 pub(crate) use translation_collapse::business_terms;
-pub use translation_collapse::{Paired, SourceDocument};
+pub(crate) use translation_collapse::{Paired, SourceDocument};
 
 /// The two roles a text must keep apart: `mixed-terms` checks that a
 /// document uses one of them, `translation-collapse` that a translation
@@ -28,14 +28,14 @@ pub(crate) const CLIENT_AND_CUSTOMER: [&str; 2] = ["client", "customer"];
 
 /// What every rule sees of one document.
 pub(crate) struct Context<'a> {
-    pub text: &'a str,
-    pub lexicon: &'a Lexicon,
-    pub settings: &'a Settings,
-    pub outline: &'a Outline,
-    pub occurrences: &'a [Occurrence],
-    pub directives: &'a Directives,
+    pub(crate) text: &'a str,
+    pub(crate) lexicon: &'a Lexicon,
+    pub(crate) settings: &'a Settings,
+    pub(crate) outline: &'a Outline,
+    pub(crate) occurrences: &'a [Occurrence],
+    pub(crate) directives: &'a Directives,
     /// For a translation, its source.
-    pub paired: Option<&'a Paired>,
+    pub(crate) paired: Option<&'a Paired>,
 }
 
 /// Run every enabled rule over one document.

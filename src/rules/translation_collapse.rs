@@ -21,26 +21,26 @@ const MARKED_TERMS: usize = 6;
 /// The source of a translation, read and its terms found: what the rule
 /// compares the translation with.
 #[derive(Debug)]
-pub struct SourceDocument {
+pub(crate) struct SourceDocument {
     /// Its path as shown.
-    pub path: String,
+    pub(crate) path: String,
     /// Its text.
-    pub file: SourceFile,
+    pub(crate) file: SourceFile,
     /// Its structure, which the translation's is aligned with.
-    pub outline: Outline,
+    pub(crate) outline: Outline,
     /// Its language.
-    pub language: LangId,
+    pub(crate) language: LangId,
     /// Its business-sense terms in its own language, in order.
-    pub terms: Vec<Occurrence>,
+    pub(crate) terms: Vec<Occurrence>,
 }
 
 /// What a translation is compared with.
 #[derive(Debug)]
-pub struct Paired {
+pub(crate) struct Paired {
     /// Its source.
-    pub source: SourceDocument,
+    pub(crate) source: SourceDocument,
     /// The translation's language, when its path names one.
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
 }
 
 /// The source of a translation, as one stretch is compared.

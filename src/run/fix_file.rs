@@ -15,7 +15,7 @@ use crate::lint::{Checked, FileOutcome, SourceOf, check_bytes, check_file};
 /// translation, and write the fixed text back. When the
 /// write fails, the file is unchanged: the outcome is that of the file as
 /// it now is, and the write error comes beside it.
-pub fn fix_file(
+pub(crate) fn fix_file(
     path: &Path,
     absolute: &Path,
     config: &Config,

@@ -23,11 +23,11 @@ use crate::config::{Config, Resolver};
 use crate::error::Error;
 use crate::lint::{FileOutcome, check_bytes, check_file};
 use crate::walk::{self, DocPath};
-pub use fix_file::fix_file;
-pub use narrow::{Narrowed, Narrowing};
-pub use sources::PairedSource;
+pub(crate) use fix_file::fix_file;
+pub(crate) use narrow::Narrowing;
+pub(crate) use sources::PairedSource;
 use sources::SourceOnDemand;
-pub use survey::Surveyed;
+pub(crate) use survey::Surveyed;
 
 /// Files linted in parallel before their outcomes are handed on in order:
 /// bounds memory to one chunk of sources, whatever the size of the tree.
@@ -37,11 +37,11 @@ const CHUNK: usize = 256;
 const MANY_FILES: usize = 64;
 
 /// The path that stands for standard input.
-pub const STDIN: &str = "-";
+pub(crate) const STDIN: &str = "-";
 
 /// What a run does with the findings it can fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Report them.
     Check,
     /// Fix them in place (`--fix`).
@@ -52,19 +52,19 @@ pub enum Mode {
 
 /// The documents a run was asked to check.
 #[derive(Debug)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     /// Files and folders.
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// The text read from standard input, when it was asked for.
-    pub stdin: Option<Vec<u8>>,
+    pub(crate) stdin: Option<Vec<u8>>,
     /// The path standard input is checked as: `--stdin-filename`, or `-`.
-    pub stdin_name: PathBuf,
+    pub(crate) stdin_name: PathBuf,
 }
 
 impl Inputs {
     /// Files and folders only: `paths`, or the current folder when there
     /// are none.
-    pub fn files(paths: &[PathBuf]) -> Self {
+    pub(crate) fn files(paths: &[PathBuf]) -> Self {
         Self {
             paths: if paths.is_empty() {
                 vec![PathBuf::from(".")]
@@ -79,7 +79,7 @@ impl Inputs {
     /// `paths`, where `-` stands for standard input, which is also read
     /// when `stdin_name` is given; the current folder when there is
     /// nothing else to check.
-    pub fn read(paths: &[PathBuf], stdin_name: Option<&Path>) -> Result<Self, Error> {
+    pub(crate) fn read(paths: &[PathBuf], stdin_name: Option<&Path>) -> Result<Self, Error> {
         let (dashes, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
             paths.iter().partition(|p| p.as_os_str() == STDIN);
         let read_stdin = !dashes.is_empty() || stdin_name.is_some();
@@ -101,20 +101,20 @@ impl Inputs {
 
 /// One document to check.
 #[derive(Debug)]
-pub struct Job {
+pub(crate) struct Job {
     /// Its path; for standard input, the name it is checked as.
-    pub doc: DocPath,
+    pub(crate) doc: DocPath,
     /// The config that applies to it.
-    pub config: Arc<Config>,
+    pub(crate) config: Arc<Config>,
     /// Whether the text comes from standard input rather than the file.
-    pub stdin: bool,
+    pub(crate) stdin: bool,
     /// For a translation, its source.
-    pub source: Option<Arc<PairedSource>>,
+    pub(crate) source: Option<Arc<PairedSource>>,
 }
 
 /// What a run met besides findings, in the order met.
 #[derive(Debug)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// A document, config or baseline that could not be read or used.
     Error(Error),
     /// A document passed over, for a reason worth a note.
@@ -129,7 +129,7 @@ pub enum Problem {
 /// A run from one folder: which config governs each document, and the
 /// errors met finding out.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     cwd: PathBuf,
     resolver: Resolver,
 }
@@ -137,24 +137,24 @@ pub struct Run {
 impl Run {
     /// A run from `cwd` that discovers each document's config, or uses
     /// the one at `config` for every document.
-    pub fn new(cwd: PathBuf, config: Option<&Path>) -> Result<Self, Error> {
+    pub(crate) fn new(cwd: PathBuf, config: Option<&Path>) -> Result<Self, Error> {
         let resolver = Resolver::new(cwd.clone(), config)?;
         Ok(Self { cwd, resolver })
     }
 
     /// The folder the run is from.
-    pub fn cwd(&self) -> &Path {
+    pub(crate) fn cwd(&self) -> &Path {
         &self.cwd
     }
 
     /// The config that governs the current folder, unless it is broken.
-    pub fn config_here(&mut self) -> Option<Arc<Config>> {
+    pub(crate) fn config_here(&mut self) -> Option<Arc<Config>> {
         self.resolver.config_for_folder(&self.cwd)
     }
 
     /// The baseline the run uses: `flag`, else the `baseline` key of the
     /// config that governs the current folder.
-    pub fn baseline_path(&mut self, flag: Option<&Path>) -> Option<PathBuf> {
+    pub(crate) fn baseline_path(&mut self, flag: Option<&Path>) -> Option<PathBuf> {
         match flag {
             Some(path) => Some(walk::absolute(&self.cwd, path)),
             None => self.config_here()?.baseline().map(Path::to_path_buf),
@@ -163,7 +163,7 @@ impl Run {
 
     /// Read the baseline at `path`; errors show the path relative to the
     /// current folder.
-    pub fn load_baseline(&self, path: &Path) -> Result<Baseline, Error> {
+    pub(crate) fn load_baseline(&self, path: &Path) -> Result<Baseline, Error> {
         Baseline::load(path).map_err(|error| match error {
             Error::Baseline { path, message } => Error::Baseline {
                 path: path
@@ -178,7 +178,7 @@ impl Run {
 
     /// The jobs for `inputs`, each with its config, leaving out excluded
     /// files and those whose config is broken; and the errors met.
-    pub fn jobs(&mut self, inputs: &Inputs) -> (Vec<Job>, Vec<Error>) {
+    pub(crate) fn jobs(&mut self, inputs: &Inputs) -> (Vec<Job>, Vec<Error>) {
         let (found, mut errors) = walk::collect(&inputs.paths);
         let mut jobs: Vec<Job> = Vec::with_capacity(found.len() + 1);
         for input in found {
@@ -215,7 +215,7 @@ impl Run {
 /// Check `jobs` (with `stdin`, the text read from standard input) a chunk
 /// at a time, in parallel within a chunk, and hand each outcome, with the
 /// errors met beside it, to `each` in the order of `jobs`.
-pub fn check_in_order<E>(
+pub(crate) fn check_in_order<E>(
     jobs: &[Job],
     stdin: Option<&[u8]>,
     mode: Mode,

@@ -9,26 +9,26 @@ use super::Job;
 
 /// What leaves findings out of a run.
 #[derive(Debug, Default)]
-pub struct Narrowing {
+pub(crate) struct Narrowing {
     /// The baseline, matched against the findings as they come.
-    pub baseline: Option<Matcher>,
+    pub(crate) baseline: Option<Matcher>,
     /// With `--since`, the lines changed since the revision.
-    pub changes: Option<Changes>,
+    pub(crate) changes: Option<Changes>,
 }
 
 /// How many findings of one document were left out, and why.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Narrowed {
+pub(crate) struct Narrowed {
     /// Recorded in the baseline.
-    pub baselined: usize,
+    pub(crate) baselined: usize,
     /// On lines that did not change.
-    pub unchanged: usize,
+    pub(crate) unchanged: usize,
 }
 
 impl Narrowing {
     /// Leave out of `checked`, the outcome of `job`, the findings its
     /// baseline records and those on lines that did not change.
-    pub fn narrow(&mut self, checked: &mut Checked, job: &Job) -> Narrowed {
+    pub(crate) fn narrow(&mut self, checked: &mut Checked, job: &Job) -> Narrowed {
         let mut narrowed = Narrowed::default();
         let absolute = &job.doc.absolute;
         if let Some(matcher) = &mut self.baseline {

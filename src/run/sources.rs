@@ -16,21 +16,21 @@ use crate::walk::DocPath;
 
 /// The source of a translation in a run.
 #[derive(Debug)]
-pub struct PairedSource {
+pub(crate) struct PairedSource {
     /// Its path.
-    pub doc: DocPath,
+    pub(crate) doc: DocPath,
     /// The config that applies to it.
-    pub config: Arc<Config>,
+    pub(crate) config: Arc<Config>,
     /// Its language.
-    pub language: String,
+    pub(crate) language: String,
     /// The translation's language, when its path names one.
-    pub translation_language: Option<String>,
+    pub(crate) translation_language: Option<String>,
 }
 
 impl Run {
     /// Pair the documents of `jobs`, giving each translation its source;
     /// the pairs, and the errors of configs found for sources on disk.
-    pub fn pair(&mut self, jobs: &mut [Job]) -> (Pairing, Vec<Error>) {
+    pub(crate) fn pair(&mut self, jobs: &mut [Job]) -> (Pairing, Vec<Error>) {
         let pairing = pairing(jobs);
         for pair in &pairing.pairs {
             let source = match &pair.source {

@@ -15,19 +15,19 @@ use crate::lint::{Unreadable, decode, vocabulary};
 
 /// What surveying a run's documents gave.
 #[derive(Debug)]
-pub struct Surveyed {
+pub(crate) struct Surveyed {
     /// The counts.
-    pub inventory: Inventory,
+    pub(crate) inventory: Inventory,
     /// The lexicon of the config that governs the current folder: its
     /// business types are the ones a suggestion chooses from.
-    pub lexicon: Arc<Lexicon>,
+    pub(crate) lexicon: Arc<Lexicon>,
 }
 
 impl Run {
     /// Count the documents of `inputs`, each under the config that governs
     /// it; what could not be read goes to `problems`. An error when not
     /// even the built-in lexicon can be had.
-    pub fn survey(
+    pub(crate) fn survey(
         &mut self,
         inputs: &Inputs,
         problems: &mut Vec<Problem>,

@@ -11,14 +11,14 @@ use crate::span::Span;
 
 /// Compiled allow phrases and names.
 #[derive(Debug, Clone, Default)]
-pub struct AllowList {
+pub(crate) struct AllowList {
     automaton: Option<AhoCorasick>,
     names: NameList,
 }
 
 impl AllowList {
     /// Compile `phrases` and `names`; blank ones are ignored.
-    pub fn new(phrases: &[String], names: &[String]) -> Result<Self, String> {
+    pub(crate) fn new(phrases: &[String], names: &[String]) -> Result<Self, String> {
         let names = NameList::new(names.iter().map(String::as_str))?;
         let folded: Vec<String> = phrases
             .iter()
@@ -44,7 +44,13 @@ impl AllowList {
     /// Mark every occurrence inside an allowed phrase of the prose span
     /// `span` of `text` as allowed; `folded` holds `text[span]` folded and
     /// `occurrences` lie in the span. Terms inside a listed name are marked as part of a name instead.
-    pub fn mark(&self, text: &str, span: Span, folded: &Folded, occurrences: &mut [Occurrence]) {
+    pub(crate) fn mark(
+        &self,
+        text: &str,
+        span: Span,
+        folded: &Folded,
+        occurrences: &mut [Occurrence],
+    ) {
         // A name is the more precise reason: it says what the text is.
         self.names.mark(text, span, occurrences);
         let Some(automaton) = &self.automaton else {

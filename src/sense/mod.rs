@@ -33,8 +33,8 @@ mod labels;
 mod names;
 mod window;
 
-pub use allow::AllowList;
-pub use names::mark_names;
+pub(crate) use allow::AllowList;
+pub(crate) use names::mark_names;
 
 use crate::diagnostic::SenseNote;
 use crate::lexicon::{CueHit, Folded, LangId, Lexicon, Occurrence, Reason, Scope, Sense};
@@ -267,7 +267,7 @@ fn near(text: &str, at: usize, term: Span) -> bool {
 /// Decide the sense of every bare term of a classified role among
 /// `occurrences` (in text order) of the Markdown `text`, whose headings
 /// are `headings` and whose prose is `prose` (sorted spans).
-pub fn classify(
+pub(crate) fn classify(
     text: &str,
     headings: &[(u8, Span)],
     prose: &[Span],
@@ -346,7 +346,7 @@ pub fn classify(
 }
 
 /// The sense of `occurrence` and what decided it, for output.
-pub fn note(lexicon: &Lexicon, occurrence: &Occurrence) -> SenseNote {
+pub(crate) fn note(lexicon: &Lexicon, occurrence: &Occurrence) -> SenseNote {
     let (by, cue, scope) = match occurrence.reason {
         Reason::Default => ("default", None, None),
         Reason::Phrase => ("phrase", None, None),

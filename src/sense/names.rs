@@ -125,7 +125,7 @@ const WORD_NOUNS_AFTER: &[(&str, &[&str])] = &[(
 /// Mark the business-sense terms among `occurrences` of the Markdown
 /// `text` (whose headings are `headings` and whose prose is `prose`, sorted
 /// spans) that are part of a name, and the ones glued into a code name.
-pub fn mark_names(
+pub(crate) fn mark_names(
     text: &str,
     headings: &[(u8, Span)],
     prose: &[Span],

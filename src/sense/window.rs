@@ -21,7 +21,7 @@ const PARAGRAPH_REACH: usize = 1200;
 /// caps rather than a sentence end or a block break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Window {
-    pub span: Span,
+    pub(crate) span: Span,
     capped_start: bool,
     capped_end: bool,
     reach: usize,

@@ -9,43 +9,43 @@ use crate::span::Span;
 /// A stretch of the source and the stretch of the translation that
 /// renders it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UnitPair {
+pub(crate) struct UnitPair {
     /// In the source.
-    pub source: Span,
+    pub(crate) source: Span,
     /// In the translation.
-    pub translation: Span,
+    pub(crate) translation: Span,
 }
 
 /// Two aligned sections and their aligned blocks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SectionPair {
+pub(crate) struct SectionPair {
     /// The sections, from a heading to the next one (the first one, from
     /// the start of the document to the first heading).
-    pub section: UnitPair,
+    pub(crate) section: UnitPair,
     /// Their blocks, paired by order; empty when the counts differ.
-    pub blocks: Vec<UnitPair>,
+    pub(crate) blocks: Vec<UnitPair>,
 }
 
 /// How far two documents could be aligned.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alignment {
+pub(crate) struct Alignment {
     /// The whole documents.
-    pub document: UnitPair,
+    pub(crate) document: UnitPair,
     /// The sections, paired by order; empty when the headings differ.
-    pub sections: Vec<SectionPair>,
+    pub(crate) sections: Vec<SectionPair>,
 }
 
 /// One document as alignment sees it.
 #[derive(Debug, Clone, Copy)]
-pub struct Structure<'a> {
+pub(crate) struct Structure<'a> {
     /// Its length in bytes.
-    pub len: usize,
+    pub(crate) len: usize,
     /// Its outline.
-    pub outline: &'a Outline,
+    pub(crate) outline: &'a Outline,
 }
 
 /// Align `source` with `translation`.
-pub fn align(source: Structure<'_>, translation: Structure<'_>) -> Alignment {
+pub(crate) fn align(source: Structure<'_>, translation: Structure<'_>) -> Alignment {
     let document = UnitPair {
         source: Span::new(0, source.len),
         translation: Span::new(0, translation.len),

@@ -2,5 +2,5 @@
 //! ([`pairing`]), and which stretches of a pair correspond ([`align`]).
 //! The `translation-collapse` rule compares the pairs.
 
-pub mod align;
-pub mod pairing;
+pub(crate) mod align;
+pub(crate) mod pairing;

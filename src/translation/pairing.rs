@@ -12,16 +12,16 @@ use std::path::{Component, Path, PathBuf};
 
 /// One document of a run, as pairing sees it.
 #[derive(Debug, Clone, Copy)]
-pub struct Candidate<'a> {
+pub(crate) struct Candidate<'a> {
     /// Its absolute path, `.` and `..` resolved.
-    pub absolute: &'a Path,
+    pub(crate) absolute: &'a Path,
     /// The code of the language its config says sources are written in.
-    pub source_language: &'a str,
+    pub(crate) source_language: &'a str,
 }
 
 /// How a pair was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PairedBy {
+pub(crate) enum PairedBy {
     /// A folder named for each language: `en/guide.md`, `ru/guide.md`.
     Folder,
     /// A language suffix on the translation's name: `guide.ru.md`.
@@ -32,7 +32,7 @@ pub enum PairedBy {
 
 impl PairedBy {
     /// How `clientele translations` says it.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             PairedBy::Folder => "folder",
             PairedBy::Suffix => "suffix",
@@ -43,7 +43,7 @@ impl PairedBy {
 
 /// Where a translation's source is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Counterpart {
+pub(crate) enum Counterpart {
     /// Among the run's documents, at this index.
     InRun(usize),
     /// On disk only, at this absolute path.
@@ -52,22 +52,22 @@ pub enum Counterpart {
 
 /// A translation and its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pair {
+pub(crate) struct Pair {
     /// The translation: an index into the run's documents.
-    pub translation: usize,
+    pub(crate) translation: usize,
     /// Its source.
-    pub source: Counterpart,
+    pub(crate) source: Counterpart,
     /// The translation's language code, when its path names one.
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
     /// The source's language code.
-    pub source_language: String,
+    pub(crate) source_language: String,
     /// How the pair was found.
-    pub by: PairedBy,
+    pub(crate) by: PairedBy,
 }
 
 /// What an unpaired document lacks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
+pub(crate) enum Missing {
     /// A translation with no source, in the run or on disk.
     Source,
     /// A source (its path names the source language) that no document of
@@ -77,23 +77,23 @@ pub enum Missing {
 
 /// A document whose path names a language but that has no counterpart.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unpaired {
+pub(crate) struct Unpaired {
     /// An index into the run's documents.
-    pub index: usize,
+    pub(crate) index: usize,
     /// The language its path names.
-    pub language: String,
+    pub(crate) language: String,
     /// What it lacks.
-    pub missing: Missing,
+    pub(crate) missing: Missing,
 }
 
 /// The pairs among a run's documents and the documents left unpaired, in
 /// the order of the documents.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Pairing {
+pub(crate) struct Pairing {
     /// One per translation.
-    pub pairs: Vec<Pair>,
+    pub(crate) pairs: Vec<Pair>,
     /// Documents that name a language and have no counterpart.
-    pub unpaired: Vec<Unpaired>,
+    pub(crate) unpaired: Vec<Unpaired>,
 }
 
 /// Where a path names its language.
@@ -116,7 +116,7 @@ struct Keyed<'a> {
 
 /// The language code among `languages` that a folder or suffix `name`
 /// stands for: `ru`, `ru-RU`, `zh_CN`, `zh-Hans`, `zh-Hant-TW`.
-pub fn language_tag<'a>(name: &str, languages: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn language_tag<'a>(name: &str, languages: &[&'a str]) -> Option<&'a str> {
     let lower = name.to_ascii_lowercase();
     let mut parts = lower.split(['-', '_']);
     let primary = parts.next()?;
@@ -184,7 +184,7 @@ fn keyed<'a>(absolute: &Path, languages: &[&'a str]) -> Keyed<'a> {
 /// Pair the documents of a run: first the pairs the configs name
 /// (`explicit`, `(source, translation)`, absolute), then by the languages
 /// the paths name. `languages` are the codes clientele has packs for.
-pub fn pair(
+pub(crate) fn pair(
     documents: &[Candidate<'_>],
     explicit: &[(PathBuf, PathBuf)],
     languages: &[&str],
