@@ -1,26 +1,38 @@
 //! clientele: a linter that keeps a business's client / customer vocabulary
 //! right for what the business is, in English, Russian and Chinese Markdown.
 //!
-//! The pipeline, for each document:
+//! A batch run (`run`):
 //!
-//! 1. [`config`] finds the settings that apply (nearest `clientele.toml`);
-//! 2. [`walk`] lists the documents, [`lint::check_file`] reads one;
+//! 1. `config` finds the settings that govern each document (nearest
+//!    `clientele.toml`, or `--config`);
+//! 2. `walk` lists the documents; `run` gives each its config and, for a
+//!    translation, its source (paired by `translation::pairing`), then
+//!    checks them in parallel a chunk at a time and hands the outcomes
+//!    back in path order, narrowed by a baseline and by `--since`.
+//!
+//! One document ([`lint`]):
+//!
 //! 3. [`markdown`] cuts the prose out of the Markdown, as byte spans;
 //! 4. the [`lexicon`]'s matcher finds every term form in the prose (case,
 //!    Traditional Chinese and typography folded away; a Chinese term only
 //!    where a word segmenter does not cut a word in two), in the technical
 //!    or fixed sense of a phrase around it, or else the business sense;
-//!    [`sense`] reads the bare client terms' sense from their context and
+//!    `sense` reads the bare client terms' sense from their context and
 //!    applies the allow list;
-//! 5. [`rules`] turn occurrences into [`diagnostic::Diagnostic`]s;
-//! 6. [`render`] prints them, sorted by path and position.
+//! 5. `rules` turn occurrences into [`Diagnostic`]s: each rule the
+//!    `registry` lists, `translation-collapse` too when the document has a
+//!    source; directives switch rules off and severities are set once,
+//!    there;
+//! 6. with `--fix`, `fix` puts the suggestions of fixable diagnostics in
+//!    place of their spans and [`lint`] checks the result again; `atomic`
+//!    writes it.
 //!
-//! With `--fix`, [`fix`] puts the suggestions of fixable diagnostics in
-//! place of their spans and lints again; [`atomic`] writes the result.
+//! Then the CLI ([`cli`]) hands the outcomes to `render`, whose printers
+//! are the only code that turns findings into text.
 //!
-//! Positions are byte [`span::Span`]s everywhere; [`source`] is the only
-//! place that turns them into lines and columns. The library never prints:
-//! printing belongs to [`render`], and exit codes to [`cli`].
+//! Positions are byte spans everywhere; `source` is the only place that
+//! turns them into lines and columns. The library never prints: printing
+//! belongs to `render`, and the terminal and exit codes to [`cli`].
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 

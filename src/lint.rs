@@ -1,9 +1,9 @@
 //! One document through the pipeline: front matter → prose spans →
 //! occurrences → senses → rules → inline directives. Also reading a file
-//! from disk into a [`SourceFile`].
+//! from disk into a `SourceFile`.
 //!
 //! Nothing here prints or decides exit codes; the CLI and (later) the
-//! language server both call [`lint_document`].
+//! language server both call `lint_document`.
 
 use std::path::Path;
 
@@ -150,7 +150,7 @@ pub(crate) fn outline_and_occurrences(
 
 /// The diagnostics for a Markdown text under `settings` as they are,
 /// sorted by position. Inline directives apply; the `clientele` entry of
-/// the front matter does not (see [`lint_document`]).
+/// the front matter does not (see `lint_document`).
 pub fn lint_text(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Diagnostic> {
     if !may_have_findings(text, lexicon) {
         return Vec::new();

@@ -2,7 +2,7 @@
 //!
 //! Prose is the text of headings, paragraphs, list items, block quotes,
 //! table cells, footnotes, link text and image alt text (SPEC §4), and the
-//! text between the tags of HTML blocks (MDX components; see [`html`]).
+//! text between the tags of HTML blocks (MDX components; see `html`).
 //! Code (fenced, indented, inline), math (`$…$`, `$$…$$`), HTML tags and
 //! their attributes, front matter, autolinks, bare URLs, e-mail addresses
 //! and Liquid/Jinja tags are not. Spans index the original

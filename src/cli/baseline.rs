@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use super::args::{BaselineArgs, ColorChoice, ExitStatus};
 use super::console::{self, Problems, stderr_is_terminal};
-use super::{BaselineArgs, ExitStatus};
 use crate::atomic::write_file;
 use crate::baseline::{Baseline, DEFAULT_FILE, Matcher, key};
 use crate::error::Error;
@@ -16,7 +16,7 @@ use crate::run::{self, Inputs, Mode, Run};
 use crate::walk::display_path;
 
 pub(super) fn run(args: &BaselineArgs) -> io::Result<ExitStatus> {
-    let mut problems = Problems::new(super::ColorChoice::Auto.enabled(stderr_is_terminal()));
+    let mut problems = Problems::new(ColorChoice::Auto.enabled(stderr_is_terminal()));
     let cwd = std::env::current_dir()?;
     let mut run = match Run::new(cwd.clone(), args.config.as_deref()) {
         Ok(run) => run,

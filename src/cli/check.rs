@@ -4,8 +4,8 @@
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
+use super::args::{CheckArgs, ExitStatus};
 use super::console::{self, Output, Problems, stderr_is_terminal, stdout_is_terminal};
-use super::{CheckArgs, ExitStatus};
 use crate::baseline::{DEFAULT_FILE, Matcher};
 use crate::changes::Changes;
 use crate::error::Error;

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::ExitStatus;
+use super::args::{ColorChoice, ExitStatus};
 use super::console::{self, Output, stderr_is_terminal};
 use crate::config::packs::read_pack;
 use crate::error::Error;
@@ -13,7 +13,7 @@ use crate::render::{pack_report, render_error};
 /// Load the pack at `path` on top of the built-in packs and run its
 /// examples: success when all pass, failure when one does not, an error
 /// when the pack cannot be read or loaded.
-pub(super) fn run(path: &Path, color: super::ColorChoice) -> io::Result<ExitStatus> {
+pub(super) fn run(path: &Path, color: ColorChoice) -> io::Result<ExitStatus> {
     let outcome = read_pack(path)
         .map_err(|reason| Error::Io {
             path: path.to_path_buf(),

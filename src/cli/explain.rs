@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::ExitStatus;
+use super::args::ExitStatus;
 use super::console;
 use crate::registry::{RULES, RuleId};
 use crate::suggest::did_you_mean;

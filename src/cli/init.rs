@@ -5,8 +5,9 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use super::args::ExitStatus;
 use super::console::{self, Problems};
-use super::{ExitStatus, survey};
+use super::survey::survey;
 use crate::atomic::{create_file, write_file};
 use crate::inventory::infer::{Level, Suggestion, infer};
 

@@ -4,8 +4,9 @@
 
 use std::io::{self, Write};
 
+use super::args::{ExitStatus, ReportArgs, ReportFormat, SuggestArgs, SuggestFormat};
 use super::console::{self, Problems, stderr_is_terminal};
-use super::{ExitStatus, ReportArgs, ReportFormat, SuggestArgs, SuggestFormat, survey};
+use super::survey::survey;
 use crate::inventory::infer::infer;
 use crate::render::{report, report_html};
 

@@ -3,8 +3,8 @@
 
 use std::io::{self, BufWriter, Write};
 
+use super::args::{ExitStatus, TranslationsArgs, TranslationsFormat};
 use super::console::{self, Problems, stderr_is_terminal};
-use super::{ExitStatus, TranslationsArgs, TranslationsFormat};
 use crate::render::{ListedPair, Listing, Unpaired};
 use crate::run::{Inputs, Run};
 use crate::translation::pairing::Missing;

@@ -1,8 +1,8 @@
-//! Configuration: [`options`] (what users write), [`discover`] (which file
+//! Configuration: `options` (what users write), `discover` (which file
 //! applies to a document), [`file`] (one loaded file with its overrides and
-//! packs), [`layer`] (what each source of settings says), [`front_matter`]
-//! (a document's own layer) and [`settings`] (the stacked result the rules
-//! read). [`schema`] prints the JSON Schema of `clientele.toml`.
+//! packs), `layer` (what each source of settings says), `front_matter`
+//! (a document's own layer) and `settings` (the stacked result the rules
+//! read). `schema` prints the JSON Schema of `clientele.toml`.
 
 pub(crate) mod discover;
 pub(crate) mod file;

@@ -2,7 +2,7 @@
 //! technical and fixed phrases, sense cues, and business types.
 //!
 //! Everything here is data from term packs (`rules/*.toml`, embedded, and
-//! later user packs), loaded by one [`LexiconBuilder`]. The builder checks
+//! later user packs), loaded by one `LexiconBuilder`. The builder checks
 //! every cross-reference — a paradigm has one form per slot, a placeholder
 //! names a term, a business type names roles that exist — so that the rules
 //! can rely on the lexicon without checking again.

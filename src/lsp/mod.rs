@@ -6,12 +6,12 @@
 //! The server is synchronous (lsp-server, as rust-analyzer uses it): one
 //! thread reads messages, one writes them, and the main loop lints.
 //!
-//! - [`transport`]: stdio framing that survives malformed messages;
-//! - [`server`]: the documents and the dispatch of every message;
-//! - [`workspace`]: which config applies, and reloading it;
-//! - [`stamps`]: whether the files the configs were read from changed;
-//! - [`position`]: byte offsets to LSP positions in the negotiated encoding;
-//! - [`convert`], [`actions`]: findings as diagnostics, code actions, hovers.
+//! - `transport`: stdio framing that survives malformed messages;
+//! - `server`: the documents and the dispatch of every message;
+//! - `workspace`: which config applies, and reloading it;
+//! - `stamps`: whether the files the configs were read from changed;
+//! - `position`: byte offsets to LSP positions in the negotiated encoding;
+//! - `convert`, `actions`: findings as diagnostics, code actions, hovers.
 
 mod actions;
 mod convert;
