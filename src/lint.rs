@@ -2,8 +2,8 @@
 //! occurrences → senses → rules → inline directives. Also reading a file
 //! from disk into a `SourceFile`.
 //!
-//! Nothing here prints or decides exit codes; the CLI and (later) the
-//! language server both call `lint_document`.
+//! Nothing here prints or decides exit codes; a batch run (`crate::run`),
+//! the language server and `check-pack` all lint through here.
 
 use std::path::Path;
 

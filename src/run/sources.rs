@@ -2,7 +2,7 @@
 //! source when the translation is checked.
 
 use std::cell::{Cell, OnceCell};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Job, Run};
@@ -33,19 +33,15 @@ impl Run {
     pub(crate) fn pair(&mut self, jobs: &mut [Job]) -> (Pairing, Vec<Error>) {
         let pairing = pairing(jobs);
         for pair in &pairing.pairs {
-            let source = match &pair.source {
-                Counterpart::InRun(i) => {
-                    let source = &jobs[*i];
-                    (source.doc.clone(), Arc::clone(&source.config))
-                }
+            let (doc, config) = match &pair.source {
+                Counterpart::InRun(i) => (jobs[*i].doc.clone(), Arc::clone(&jobs[*i].config)),
                 Counterpart::OnDisk(absolute) => {
-                    let Some(found) = on_disk(&self.cwd, absolute, &mut self.resolver) else {
-                        continue;
-                    };
-                    found
+                    match on_disk(&self.cwd, absolute, &mut self.resolver) {
+                        Some(found) => found,
+                        None => continue,
+                    }
                 }
             };
-            let (doc, config) = source;
             jobs[pair.translation].source = Some(Arc::new(PairedSource {
                 doc,
                 config,
@@ -59,11 +55,7 @@ impl Run {
 
 /// A source that is not among the documents checked: its path, shown
 /// relative to `cwd`, and its config, unless that is broken.
-fn on_disk(
-    cwd: &std::path::Path,
-    absolute: &std::path::Path,
-    resolver: &mut Resolver,
-) -> Option<(DocPath, Arc<Config>)> {
+fn on_disk(cwd: &Path, absolute: &Path, resolver: &mut Resolver) -> Option<(DocPath, Arc<Config>)> {
     let relative = absolute.strip_prefix(cwd).unwrap_or(absolute);
     let config = resolver.config_for(relative)?;
     let mut doc = DocPath::new(cwd, relative.to_path_buf());
