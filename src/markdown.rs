@@ -98,6 +98,11 @@ pub(crate) struct FrontMatter {
 /// the text; parsing a 100 MB file in pieces keeps that tree small.
 const PIECE: usize = 2 << 20;
 
+/// How many events of a piece's last block are held back at most. A
+/// block with more is read twice rather than held: its events would take
+/// some 60 bytes per byte of text.
+const HELD_EVENTS: usize = 1 << 16;
+
 /// The prose of `text` as sorted, non-overlapping byte spans.
 ///
 /// A leading BOM is skipped; the spans still index `text` itself.
@@ -130,6 +135,17 @@ pub(crate) fn outline_with(text: &str, on_prose: impl FnMut(Span)) -> Outline {
 
 /// [`outline_with`], parsing pieces of at least `piece` bytes.
 fn outline_in_pieces(text: &str, piece: usize, on_prose: impl FnMut(Span)) -> Outline {
+    outline_holding(text, piece, HELD_EVENTS, on_prose)
+}
+
+/// [`outline_in_pieces`], holding back at most `most_held` events of a piece's
+/// last block.
+fn outline_holding(
+    text: &str,
+    piece: usize,
+    most_held: usize,
+    on_prose: impl FnMut(Span),
+) -> Outline {
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut builder = Builder::new(text, on_prose);
     let mut start = offset;
@@ -138,51 +154,125 @@ fn outline_in_pieces(text: &str, piece: usize, on_prose: impl FnMut(Span)) -> Ou
         start = end;
     }
     let mut piece_len = piece;
+    // Whether the piece at `start` opens with a block too long to hold.
+    let mut long_block = false;
     while start < text.len() {
         let end = if text.len() - start <= piece_len {
             text.len()
         } else {
             line_end(text, start + piece_len)
         };
-        let last = end == text.len();
-        // The events of the current top-level block, held back until the
-        // next one starts: the last block of a piece may be cut short.
-        let mut block: Vec<(Event<'_>, Span)> = Vec::new();
-        let mut block_start = 0;
-        let mut depth = 0usize;
-        for (event, range) in Parser::new_ext(&text[start..end], options()).into_offset_iter() {
-            let whole = Span::from(range).shift(start);
-            if depth == 0 {
-                for (event, whole) in block.drain(..) {
-                    builder.event(event, whole);
-                }
-                // From the start of its line: an indented code block's
-                // range starts after the indentation that makes it one.
-                block_start = text[..whole.start].rfind('\n').map_or(offset, |i| i + 1);
+        let events = || {
+            Parser::new_ext(&text[start..end], options())
+                .into_offset_iter()
+                .map(move |(event, range)| (event, Span::from(range).shift(start)))
+        };
+        if end == text.len() {
+            // The last piece: every block in it is whole, and its events go
+            // straight to the builder, however long a block is.
+            for (event, whole) in events() {
+                builder.event(event, whole);
             }
-            match &event {
-                Event::Start(_) => depth += 1,
-                Event::End(_) => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            block.push((event, whole));
+            break;
         }
-        if last || block_start > start {
-            // Parse the last block again, whole, with the next piece.
-            let next = if last { text.len() } else { block_start };
-            if last {
-                for (event, whole) in block.drain(..) {
-                    builder.event(event, whole);
+        // The last top-level block of the piece may be cut short: it is
+        // parsed again, whole, with the next piece, and its events are held
+        // back until the next block starts. A block with more events than
+        // can be held is read twice instead: a first pass finds where the
+        // piece's last block starts, keeping no event, and a second hands
+        // on the events before it.
+        let last = if long_block {
+            let last = TopLevel::new(text, offset)
+                .starts(events())
+                .last()
+                .unwrap_or(start);
+            let mut top = TopLevel::new(text, offset);
+            for (event, whole) in events() {
+                if top.starts_block(&event, whole).is_some_and(|at| at >= last) {
+                    break;
+                }
+                builder.event(event, whole);
+            }
+            last
+        } else {
+            let mut held: Vec<(Event<'_>, Span)> = Vec::new();
+            let mut top = TopLevel::new(text, offset);
+            let mut last = start;
+            for (event, whole) in events() {
+                if let Some(at) = top.starts_block(&event, whole) {
+                    for (event, whole) in held.drain(..) {
+                        builder.event(event, whole);
+                    }
+                    last = at;
+                }
+                held.push((event, whole));
+                if held.len() > most_held {
+                    long_block = true;
+                    break;
                 }
             }
-            start = next;
+            if long_block {
+                // Read again from the long block, twice.
+                start = last.max(start);
+                continue;
+            }
+            last
+        };
+        if last > start {
+            start = last;
             piece_len = piece;
+            long_block = false;
         } else {
             // One block fills the piece: try a longer one.
             piece_len = piece_len.saturating_mul(2);
         }
     }
     builder.finish()
+}
+
+/// Tells where the top-level blocks of a stream of events start.
+struct TopLevel<'t> {
+    text: &'t str,
+    /// Where the document starts, after a byte order mark.
+    offset: usize,
+    /// How many tags are open.
+    depth: usize,
+}
+
+impl<'t> TopLevel<'t> {
+    fn new(text: &'t str, offset: usize) -> Self {
+        Self {
+            text,
+            offset,
+            depth: 0,
+        }
+    }
+
+    /// Where the block that `event` (at `whole`) opens starts, when it
+    /// opens a top-level block: from the start of its line, since an
+    /// indented code block's range starts after the indentation that makes
+    /// it one.
+    fn starts_block(&mut self, event: &Event<'_>, whole: Span) -> Option<usize> {
+        let at = (self.depth == 0).then(|| {
+            self.text[..whole.start]
+                .rfind('\n')
+                .map_or(self.offset, |i| i + 1)
+        });
+        match event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        at
+    }
+
+    /// Where each top-level block among `events` starts.
+    fn starts<'e>(
+        mut self,
+        events: impl Iterator<Item = (Event<'e>, Span)>,
+    ) -> impl Iterator<Item = usize> {
+        events.filter_map(move |(event, whole)| self.starts_block(&event, whole))
+    }
 }
 
 /// The front matter that opens `text` at `offset`, and where the document
@@ -543,6 +633,25 @@ mod tests {
             let whole = outline_in_pieces(&text, usize::MAX, |s| whole_prose.push(s));
             let mut prose = Vec::new();
             let pieces = outline_in_pieces(&text, piece, |s| prose.push(s));
+            prop_assert_eq!(pieces, whole, "{:?}", text);
+            prop_assert_eq!(prose, whole_prose, "{:?}", text);
+        }
+
+        #[test]
+        fn blocks_too_long_to_hold_never_change_the_outline(
+            lines in prop::collection::vec(prop::sample::select(vec![
+                "", "# Heading", "Some *client* text", "- item", "  continued", "> quote",
+                "```", "    code", "<div>", "</div>", "| a | b |", "|---|---|", "---",
+                "text with *emphasis", "* star", "a [link](x) and `code`",
+            ]), 0..40),
+            piece in 1usize..120,
+            held in 0usize..8,
+        ) {
+            let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+            let mut whole_prose = Vec::new();
+            let whole = outline_in_pieces(&text, usize::MAX, |s| whole_prose.push(s));
+            let mut prose = Vec::new();
+            let pieces = outline_holding(&text, piece, held, |s| prose.push(s));
             prop_assert_eq!(pieces, whole, "{:?}", text);
             prop_assert_eq!(prose, whole_prose, "{:?}", text);
         }
