@@ -44,17 +44,19 @@ pub(super) fn run(args: &CheckArgs) -> io::Result<ExitStatus> {
     Ok(status)
 }
 
-/// The run, its documents and what narrows their findings, set up; or the
-/// error that stops the run before any document is checked.
+/// The run's documents and what narrows their findings; `None` when an
+/// error (written to `problems`) stops the run before any document is
+/// checked.
 fn set_up(
     args: &CheckArgs,
     cwd: PathBuf,
     inputs: &Inputs,
     problems: &mut Problems,
-) -> io::Result<Result<(Vec<run::Job>, Narrowing), Error>> {
+) -> io::Result<Option<(Vec<run::Job>, Narrowing)>> {
+    let fatal = |problems: &mut Problems, error: &Error| problems.error(error).map(|()| None);
     let mut run = match Run::new(cwd, args.config.as_deref()) {
         Ok(run) => run,
-        Err(error) => return Ok(Err(error)),
+        Err(error) => return fatal(problems, &error),
     };
     let baseline = run.baseline_path(args.baseline.as_deref());
     let (mut jobs, errors) = run.jobs(inputs);
@@ -66,26 +68,30 @@ fn set_up(
         .transpose();
     let matcher = match matcher {
         Ok(matcher) => matcher,
-        Err(error) => return Ok(Err(error)),
+        Err(error) => return fatal(problems, &error),
     };
     if args.check_baseline && matcher.is_none() {
-        return Ok(Err(Error::Baseline {
+        let error = Error::Baseline {
             path: PathBuf::from(DEFAULT_FILE),
             message: "--check-baseline needs a baseline: pass --baseline FILE or set `baseline` in clientele.toml".to_owned(),
-        }));
+        };
+        return fatal(problems, &error);
     }
     let changes = args
         .since
         .as_deref()
         .map(|revision| Changes::since(revision, run.cwd()))
         .transpose();
-    Ok(changes.map(|changes| {
-        let narrowing = Narrowing {
-            baseline: matcher,
-            changes,
-        };
-        (jobs, narrowing)
-    }))
+    match changes {
+        Ok(changes) => {
+            let narrowing = Narrowing {
+                baseline: matcher,
+                changes,
+            };
+            Ok(Some((jobs, narrowing)))
+        }
+        Err(error) => fatal(problems, &error),
+    }
 }
 
 /// Check every input and print the report; also the fixed text of
@@ -97,12 +103,8 @@ fn check(
     inputs: &Inputs,
     problems: &mut Problems,
 ) -> io::Result<(ExitStatus, Option<Vec<u8>>)> {
-    let (jobs, mut narrowing) = match set_up(args, cwd.clone(), inputs, problems)? {
-        Ok(set_up) => set_up,
-        Err(error) => {
-            problems.error(&error)?;
-            return Ok((ExitStatus::Error, None));
-        }
+    let Some((jobs, mut narrowing)) = set_up(args, cwd.clone(), inputs, problems)? else {
+        return Ok((ExitStatus::Error, None));
     };
     // With `--fix -` the report goes to stderr: stdout carries the text.
     let (mut out, color): (Box<dyn Write>, bool) = if mode == Mode::Fix && inputs.stdin.is_some() {

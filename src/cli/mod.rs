@@ -1,4 +1,4 @@
-//! The command line: parsing arguments ([`args`]) and choosing the exit
+//! The command line: parsing arguments (`args`) and choosing the exit
 //! status. Each subcommand has its own file, which imports no other
 //! subcommand's; what they share is in `args`, `console` (the terminal)
 //! and `survey`.
