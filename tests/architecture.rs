@@ -42,10 +42,6 @@ const STDIO_CALLS: &[&str] = &[
 /// Parsing and linting that translation checks leave to the linter.
 const NOT_IN_TRANSLATION: &[&str] = &["outline_and_occurrences", "outline_with", "lint_document"];
 
-/// Whether `#[cfg(test)]` items and files count. They do not by default: a
-/// unit test may reach across layers for its fixtures, and may print.
-const TEST_CODE_COUNTS: bool = false;
-
 /// How the crate root is named in module paths and messages.
 const ROOT: &str = "crate";
 
@@ -81,7 +77,8 @@ struct Crate {
 }
 
 /// Reads every `.rs` file under `src/`, sorted by path, with test code
-/// blanked and test files left out unless [`TEST_CODE_COUNTS`].
+/// blanked and test files left out: a unit test may reach across layers
+/// for its fixtures, and may print.
 fn sources() -> Vec<Source> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (mut folders, mut out, mut tests) = (vec![root.join("src")], Vec::new(), Vec::new());
@@ -97,10 +94,8 @@ fn sources() -> Vec<Source> {
                 let stem = stem.trim_end_matches("/mod").replace('/', "::");
                 let module = if stem == "lib" { ROOT.into() } else { stem };
                 let mut code = blank(&fs::read_to_string(&path).unwrap());
-                if !TEST_CODE_COUNTS {
-                    let children = hide_tests(&mut code).into_iter();
-                    tests.extend(children.map(|child| [segments(&module), vec![child]].concat()));
-                }
+                let children = hide_tests(&mut code).into_iter();
+                tests.extend(children.map(|child| [segments(&module), vec![child]].concat()));
                 out.push(Source { file, module, code });
             }
         }

@@ -179,12 +179,5 @@ fn check(
         printer.finish(&mut out, &summary, problems.notices())?;
     }
     out.flush()?;
-    let status = if problems.any_error() {
-        ExitStatus::Error
-    } else if failed {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    };
-    Ok((status, fixed_stdin))
+    Ok((problems.status(failed), fixed_stdin))
 }

@@ -6,6 +6,7 @@
 
 use std::io::{self, IsTerminal, Write};
 
+use super::args::ExitStatus;
 use crate::error::Error;
 use crate::render::{Notice, escape_name, render_error};
 use crate::run::Problem;
@@ -142,6 +143,18 @@ impl Problems {
     /// Whether an error was met.
     pub(super) fn any_error(&self) -> bool {
         self.notices.iter().any(|n| n.is_error)
+    }
+
+    /// How a run ends that met these problems and, with `failed`, findings
+    /// at or above `fail-on`: an error outweighs findings.
+    pub(super) fn status(&self, failed: bool) -> ExitStatus {
+        if self.any_error() {
+            ExitStatus::Error
+        } else if failed {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        }
     }
 
     /// Everything kept, in order.

@@ -22,7 +22,7 @@ pub(super) fn run_report(args: &ReportArgs) -> io::Result<ExitStatus> {
         ReportFormat::Html => report_html::page(inventory),
     };
     print(&out)?;
-    Ok(status(&problems))
+    Ok(problems.status(false))
 }
 
 pub(super) fn run_suggest(args: &SuggestArgs) -> io::Result<ExitStatus> {
@@ -36,7 +36,7 @@ pub(super) fn run_suggest(args: &SuggestArgs) -> io::Result<ExitStatus> {
         SuggestFormat::Json => report::json(&suggestion).map_err(io::Error::other)?,
     };
     print(&out)?;
-    Ok(status(&problems))
+    Ok(problems.status(false))
 }
 
 /// Write `text` to standard output.
@@ -44,13 +44,4 @@ fn print(text: &str) -> io::Result<()> {
     let mut stdout = console::stdout();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()
-}
-
-/// An error when a document or a config could not be read.
-fn status(problems: &Problems) -> ExitStatus {
-    if problems.any_error() {
-        ExitStatus::Error
-    } else {
-        ExitStatus::Success
-    }
 }

@@ -60,9 +60,5 @@ pub(super) fn run(args: &TranslationsArgs) -> io::Result<ExitStatus> {
         TranslationsFormat::Json => listing.write_json(&mut out)?,
     }
     out.flush()?;
-    Ok(if problems.any_error() {
-        ExitStatus::Error
-    } else {
-        ExitStatus::Success
-    })
+    Ok(problems.status(false))
 }

@@ -12,7 +12,7 @@ use crate::lint::{Unreadable, decode, outline_and_occurrences};
 use crate::rules::{Paired, SourceDocument, business_terms};
 use crate::source::SourceFile;
 use crate::translation::pairing::{Candidate, Counterpart, Pairing, pair};
-use crate::walk::DocPath;
+use crate::walk::{DocPath, display_path};
 
 /// The source of a translation in a run.
 #[derive(Debug)]
@@ -58,8 +58,11 @@ impl Run {
 fn on_disk(cwd: &Path, absolute: &Path, resolver: &mut Resolver) -> Option<(DocPath, Arc<Config>)> {
     let relative = absolute.strip_prefix(cwd).unwrap_or(absolute);
     let config = resolver.config_for(relative)?;
-    let mut doc = DocPath::new(cwd, relative.to_path_buf());
-    doc.absolute = absolute.to_path_buf();
+    let doc = DocPath {
+        path: relative.to_path_buf(),
+        shown: display_path(relative),
+        absolute: absolute.to_path_buf(),
+    };
     Some((doc, config))
 }
 
