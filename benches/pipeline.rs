@@ -64,7 +64,8 @@ fn main() {
     divan::main();
 }
 
-/// Start-up: the built-in packs parsed and the automaton built.
+/// Start-up: the built-in packs parsed and the form automaton built (each
+/// language's phrases and cues are compiled later, when a text needs them).
 #[divan::bench]
 fn build_lexicon() -> Lexicon {
     Lexicon::builtin().expect("the built-in packs load")

@@ -123,7 +123,6 @@ impl<'a> Finder<'a> {
         self.folded.fold(slice);
         let first = self.found.len();
         self.lexicon
-            .matcher()
             .find_in(self.text, span, &self.folded, &mut self.found);
         self.lexicon
             .names()

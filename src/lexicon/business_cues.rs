@@ -44,12 +44,12 @@ pub(super) struct BusinessCueSource {
 }
 
 impl BusinessCues {
-    /// Compile `sources` for `languages` languages. A word listed twice in
-    /// one language keeps its last business type, so that a user pack can
-    /// move a built-in cue.
-    pub(super) fn new(sources: Vec<BusinessCueSource>, languages: usize) -> Result<Self, String> {
-        let words = WordSet::new(sources.iter().map(|s| (s.lang, s.word.as_str())), languages)
-            .map_err(|e| format!("cannot compile the business cues: {e}"))?;
+    /// The cues of `sources` for `languages` languages. A word listed twice
+    /// in one language keeps its last business type, so that a user pack
+    /// can move a built-in cue. Each language's words are compiled when
+    /// first looked for.
+    pub(super) fn new(sources: Vec<BusinessCueSource>, languages: usize) -> Self {
+        let words = WordSet::new(sources.iter().map(|s| (s.lang, s.word.as_str())), languages);
         let cues = sources
             .into_iter()
             .map(|s| BusinessCue {
@@ -58,7 +58,14 @@ impl BusinessCues {
                 business: s.business,
             })
             .collect();
-        Ok(Self { cues, words })
+        Self { cues, words }
+    }
+
+    /// Compile every language's cues now, to report a failure at load.
+    pub(super) fn compile_now(&self) -> Result<(), String> {
+        self.words
+            .compile_now()
+            .map_err(|e| format!("cannot compile the business cues: {e}"))
     }
 
     /// A cue by id.

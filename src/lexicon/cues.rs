@@ -5,9 +5,10 @@
 //! They come from the `[sense]` sections of the term packs; the context
 //! they are looked for in is chosen by [`crate::sense`].
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, BuildError, MatchKind};
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Folded, LangId, Sense, TermId, at_word_boundaries, fold, is_word_char};
 
@@ -105,17 +106,13 @@ pub(super) struct CueSource {
 }
 
 impl Cues {
-    /// Compile `sources` for `languages` languages; `classified` says per
-    /// term whether its role is one a pack's `[sense] roles` lists. A word
-    /// listed twice in one language keeps its last sense and weight, so
-    /// that a user pack can weigh a built-in cue anew.
-    pub(super) fn new(
-        sources: Vec<CueSource>,
-        classified: Vec<bool>,
-        languages: usize,
-    ) -> Result<Self, String> {
-        let words = WordSet::new(sources.iter().map(|s| (s.lang, s.word.as_str())), languages)
-            .map_err(|e| format!("cannot compile the sense cues: {e}"))?;
+    /// The cues of `sources` for `languages` languages; `classified` says
+    /// per term whether its role is one a pack's `[sense] roles` lists. A
+    /// word listed twice in one language keeps its last sense and weight,
+    /// so that a user pack can weigh a built-in cue anew. Each language's
+    /// words are compiled when first looked for.
+    pub(super) fn new(sources: Vec<CueSource>, classified: Vec<bool>, languages: usize) -> Self {
+        let words = WordSet::new(sources.iter().map(|s| (s.lang, s.word.as_str())), languages);
         let cues: Vec<Cue> = sources
             .into_iter()
             .map(|s| Cue {
@@ -124,11 +121,18 @@ impl Cues {
                 weight: s.weight,
             })
             .collect();
-        Ok(Self {
+        Self {
             cues,
             words,
             classified,
-        })
+        }
+    }
+
+    /// Compile every language's cues now, to report a failure at load.
+    pub(super) fn compile_now(&self) -> Result<(), String> {
+        self.words
+            .compile_now()
+            .map_err(|e| format!("cannot compile the sense cues: {e}"))
     }
 
     /// A cue by id.
@@ -185,62 +189,92 @@ pub(super) fn split_prefix(word: &str) -> (String, bool) {
 
 /// Per language, one automaton over a list of words (each whole, or a
 /// prefix of any ending), which tells the index in the list of each word
-/// it finds.
+/// it finds. A language's automaton is built the first time a text of
+/// that language is searched: a run over English files never builds the
+/// Russian one, which is most of what one small file's start-up would
+/// otherwise spend on cues.
 #[derive(Debug, Default)]
 pub(super) struct WordSet {
-    /// Per language: the automaton over its folded words,
-    /// leftmost-longest, and the list index each pattern is. One per
-    /// language, so that `API` in two packs is found for both.
-    automata: Vec<Option<(AhoCorasick, Vec<usize>)>>,
+    /// Per language: its words, and their automaton once built.
+    languages: Vec<LanguageWords>,
     /// Per list index: whether any ending may follow.
     prefix: Vec<bool>,
 }
 
-impl WordSet {
-    /// Compile `words`, `(language, word)` as a pack writes them (a
-    /// trailing `*` allows any ending), for `languages` languages. The
-    /// last of the words that fold alike (with the same kind of ending) in
-    /// one language wins.
-    pub(super) fn new<'a>(
-        words: impl IntoIterator<Item = (LangId, &'a str)>,
-        languages: usize,
-    ) -> Result<Self, aho_corasick::BuildError> {
-        let words: Vec<(LangId, String, bool)> = words
-            .into_iter()
-            .map(|(lang, word)| {
-                let (word, prefix) = split_prefix(word);
-                (lang, word, prefix)
-            })
-            .collect();
-        let mut automata = Vec::with_capacity(languages);
-        for lang in 0..languages {
-            let mut last: HashMap<(String, bool), usize> = HashMap::new();
-            for (i, (l, word, prefix)) in words.iter().enumerate() {
-                if usize::from(l.0) == lang {
-                    last.insert((fold(word), *prefix), i);
-                }
-            }
-            if last.is_empty() {
-                automata.push(None);
-                continue;
+/// The words of one language, with their automaton once built.
+#[derive(Debug, Default)]
+struct LanguageWords {
+    /// Each word's index in the list, the word without its `*`, and
+    /// whether it had one.
+    words: Vec<(usize, String, bool)>,
+    /// The automaton over the folded words, leftmost-longest, and the list
+    /// index each pattern is. One per language, so that `API` in two
+    /// packs is found for both.
+    compiled: OnceLock<Result<(AhoCorasick, Vec<usize>), BuildError>>,
+}
+
+impl LanguageWords {
+    /// The automaton, built on first use.
+    fn compiled(&self) -> &Result<(AhoCorasick, Vec<usize>), BuildError> {
+        self.compiled.get_or_init(|| {
+            // The last of the words that fold alike, with the same kind
+            // of ending, wins.
+            let mut last: HashMap<(String, bool), usize> = HashMap::with_capacity(self.words.len());
+            for (position, (_, word, any_ending)) in self.words.iter().enumerate() {
+                last.insert((fold(word), *any_ending), position);
             }
             let mut kept: Vec<((String, bool), usize)> = last.into_iter().collect();
-            kept.sort_by_key(|&(_, i)| i);
+            kept.sort_unstable_by_key(|&(_, position)| position);
             let automaton = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(kept.iter().map(|((word, _), _)| word))?;
-            let ids = kept.iter().map(|&(_, i)| i).collect();
-            automata.push(Some((automaton, ids)));
-        }
-        Ok(Self {
-            automata,
-            prefix: words.iter().map(|(_, _, prefix)| *prefix).collect(),
+            let ids = kept
+                .iter()
+                .map(|&(_, position)| self.words[position].0)
+                .collect();
+            Ok((automaton, ids))
         })
+    }
+}
+
+impl WordSet {
+    /// Take `words`, `(language, word)` as a pack writes them (a trailing
+    /// `*` allows any ending), for `languages` languages. Nothing is
+    /// compiled yet: see [`WordSet::compile_now`].
+    pub(super) fn new<'a>(
+        words: impl IntoIterator<Item = (LangId, &'a str)>,
+        languages: usize,
+    ) -> Self {
+        let mut by_language: Vec<LanguageWords> =
+            (0..languages).map(|_| LanguageWords::default()).collect();
+        let mut prefix = Vec::new();
+        for (index, (lang, word)) in words.into_iter().enumerate() {
+            let (word, any_ending) = split_prefix(word);
+            prefix.push(any_ending);
+            if let Some(language) = by_language.get_mut(usize::from(lang.0)) {
+                language.words.push((index, word, any_ending));
+            }
+        }
+        Self {
+            languages: by_language,
+            prefix,
+        }
+    }
+
+    /// Build every language's automaton now, so that words no automaton
+    /// can hold are reported when the packs load.
+    pub(super) fn compile_now(&self) -> Result<(), BuildError> {
+        for language in &self.languages {
+            if let Err(e) = language.compiled() {
+                return Err(e.clone());
+            }
+        }
+        Ok(())
     }
 
     /// Whether any language has a word.
     pub(super) fn any(&self) -> bool {
-        self.automata.iter().any(Option::is_some)
+        self.languages.iter().any(|l| !l.words.is_empty())
     }
 
     /// Call `found(index, start, end)` for each word of `lang` in `text[from..]`,
@@ -256,7 +290,14 @@ impl WordSet {
         words: bool,
         mut found: impl FnMut(usize, usize, usize),
     ) {
-        let Some(Some((automaton, ids))) = self.automata.get(usize::from(lang.0)) else {
+        // Only words no automaton can hold fail to build, and packs with
+        // such words are refused when they load (`compile_now`).
+        let Some(Ok((automaton, ids))) = self
+            .languages
+            .get(usize::from(lang.0))
+            .filter(|l| !l.words.is_empty())
+            .map(LanguageWords::compiled)
+        else {
             return;
         };
         for m in automaton.find_iter(folded.bytes()) {

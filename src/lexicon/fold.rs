@@ -46,7 +46,9 @@ pub(crate) fn fold_char(c: char) -> char {
 /// `text` folded character by character; the result has the same length
 /// and the same character boundaries.
 pub(crate) fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut folded = String::with_capacity(text.len());
+    folded.extend(text.chars().map(fold_char));
+    folded
 }
 
 /// Each ASCII byte folded: lower case, and white space a plain space.

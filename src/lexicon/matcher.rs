@@ -8,16 +8,17 @@
 //! `на стороне клиента`, `客户端` and `customer service` win over the bare
 //! term they contain.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use foldhash::{HashMap, HashMapExt};
 
+use super::phrases::PhraseTable;
 use super::segment::{Fit, Words};
 use super::{
-    Folded, LangId, Language, Phrase, Reason, SlotSet, Term, TermId, at_word_boundaries_where,
-    fold, is_word_char,
+    Folded, LangId, Language, Reason, SlotSet, Term, TermId, at_word_boundaries_where, fold,
+    is_word_char,
 };
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
@@ -63,20 +64,6 @@ struct Form {
     term: TermId,
     slots: SlotSet,
     lang: LangId,
-    /// `Business`, unless a phrase spelled like the form says otherwise.
-    sense: Sense,
-}
-
-/// A phrase, folded, found around an occurrence of the form it holds.
-#[derive(Debug, Clone)]
-struct FoldedPhrase {
-    text: String,
-    term: TermId,
-    slots: SlotSet,
-    sense: Sense,
-    lang: LangId,
-    /// Where the term sits inside the phrase.
-    inner: (usize, usize),
 }
 
 /// How many bytes of a text are folded at a time when looking for any form:
@@ -100,9 +87,8 @@ pub(crate) struct Matcher {
     /// The folded forms, for building the DFA.
     texts: Vec<String>,
     forms: Vec<Form>,
-    phrases: Vec<FoldedPhrase>,
-    /// Per form, the phrases it is the inner term of.
-    phrases_by_form: Vec<Vec<u32>>,
+    /// Each folded form's index.
+    form_index: HashMap<String, usize>,
     word_boundaries: Vec<bool>,
     /// Per language, whether its terms are checked against a word
     /// segmenter's words.
@@ -124,19 +110,8 @@ struct Candidate {
     form: usize,
 }
 
-/// Builds a [`Matcher`]: the automaton first, then the phrases, which need
-/// it to find the term inside them.
-#[derive(Debug)]
-pub(super) struct MatcherBuilder {
-    matcher: Matcher,
-    /// Each folded form's index.
-    form_index: HashMap<String, usize>,
-    /// Each folded phrase's index.
-    phrase_index: HashMap<String, u32>,
-}
-
-impl MatcherBuilder {
-    /// The automaton over the forms of `terms`, with no phrases yet.
+impl Matcher {
+    /// The automaton over the forms of `terms`.
     pub(super) fn new(languages: &[Language], terms: &[Term]) -> Result<Self, String> {
         let mut texts: Vec<String> = Vec::new();
         let mut forms: Vec<Form> = Vec::new();
@@ -156,34 +131,41 @@ impl MatcherBuilder {
                             term: id,
                             slots: SlotSet::single(slot),
                             lang: term.lang,
-                            sense: Sense::Business,
                         });
                     }
                 }
             }
         }
-        let automaton = automaton(&texts, None)?;
-        let matcher = Matcher {
-            automaton,
+        Ok(Self {
+            automaton: automaton(&texts, None)?,
             dfa: OnceLock::new(),
-            phrases_by_form: vec![Vec::new(); forms.len()],
             forms,
-            phrases: Vec::new(),
+            form_index,
             word_boundaries: languages.iter().map(|l| l.word_boundaries).collect(),
             segmented: languages.iter().map(|l| l.segmenter.is_some()).collect(),
             longest: texts.iter().map(String::len).max().unwrap_or(0),
             texts,
-        };
-        Ok(Self {
-            matcher,
-            form_index,
-            phrase_index: HashMap::new(),
         })
     }
 
-    /// The matcher, with every phrase added.
-    pub(super) fn finish(self) -> Matcher {
-        self.matcher
+    /// How many forms the automaton holds.
+    pub(super) fn forms(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// The form spelled `folded`, if there is one.
+    pub(super) fn form_of(&self, folded: &str) -> Option<usize> {
+        self.form_index.get(folded).copied()
+    }
+
+    /// The term a form is of.
+    pub(super) fn form_term(&self, form: usize) -> TermId {
+        self.forms[form].term
+    }
+
+    /// The slots a form can fill.
+    pub(super) fn form_slots(&self, form: usize) -> SlotSet {
+        self.forms[form].slots
     }
 
     /// The first, longest form of a term of `lang` that stands as a whole
@@ -193,14 +175,12 @@ impl MatcherBuilder {
         lang: LangId,
         phrase: &str,
     ) -> Option<(TermId, SlotSet, Range<usize>)> {
-        let matcher = &self.matcher;
         let folded = fold(phrase);
-        matcher
-            .automaton
+        self.automaton
             .find_overlapping_iter(&folded)
             .filter(|m| {
-                matcher.forms[m.pattern().as_usize()].lang == lang
-                    && matcher.stands_alone_in(
+                self.forms[m.pattern().as_usize()].lang == lang
+                    && self.stands_alone_in(
                         phrase,
                         Span::new(0, phrase.len()),
                         lang,
@@ -209,58 +189,9 @@ impl MatcherBuilder {
             })
             .min_by_key(|m| (m.start(), std::cmp::Reverse(m.end())))
             .map(|m| {
-                let form = &matcher.forms[m.pattern().as_usize()];
+                let form = &self.forms[m.pattern().as_usize()];
                 (form.term, form.slots, m.range())
             })
-    }
-
-    /// Add a phrase, to be found around its inner term. A phrase spelled
-    /// like one already added is the same phrase: only its slots are added,
-    /// and only when it names the same term.
-    pub(super) fn add_phrase(&mut self, phrase: &Phrase, lang: LangId) -> Result<(), String> {
-        let matcher = &mut self.matcher;
-        let text = fold(&phrase.text);
-        let inner = (phrase.inner.start, phrase.inner.end);
-        let Some(&form) = text
-            .get(inner.0..inner.1)
-            .and_then(|t| self.form_index.get(t))
-        else {
-            return Err("the term inside it is not one of its forms".to_owned());
-        };
-        if inner == (0, text.len()) {
-            // A phrase spelled like a bare form makes that form always
-            // technical or fixed: the pack author asked for exactly that.
-            let form = &mut matcher.forms[form];
-            if form.sense == Sense::Business {
-                form.sense = phrase.sense;
-                form.slots = phrase.slots;
-            } else if form.term == phrase.term {
-                form.slots = form.slots.union(phrase.slots);
-            }
-            return Ok(());
-        }
-        match self.phrase_index.get(&text) {
-            Some(&known) => {
-                let known = &mut matcher.phrases[known as usize];
-                if known.term == phrase.term {
-                    known.slots = known.slots.union(phrase.slots);
-                }
-            }
-            None => {
-                let index = matcher.phrases.len() as u32;
-                matcher.phrases_by_form[form].push(index);
-                self.phrase_index.insert(text.clone(), index);
-                matcher.phrases.push(FoldedPhrase {
-                    text,
-                    term: phrase.term,
-                    slots: phrase.slots,
-                    sense: phrase.sense,
-                    lang,
-                    inner,
-                });
-            }
-        }
-        Ok(())
     }
 }
 
@@ -315,12 +246,14 @@ impl Matcher {
     }
 
     /// Append every term occurrence inside the prose span `span` of `text`
-    /// to `found`, in text order. `folded` holds `text[span]` folded.
-    pub(crate) fn find_in(
+    /// to `found`, in text order. `folded` holds `text[span]` folded;
+    /// `phrases` gives each language's phrases.
+    pub(super) fn find_in<'p>(
         &self,
         text: &str,
         span: Span,
         folded: &Folded,
+        phrases: impl Fn(LangId) -> &'p PhraseTable,
         found: &mut Vec<Occurrence>,
     ) {
         let mut candidates: Vec<Candidate> = Vec::new();
@@ -362,8 +295,9 @@ impl Matcher {
                     form: f,
                 });
             }
-            for &p in &self.phrases_by_form[f] {
-                let phrase = &self.phrases[p as usize];
+            let table = phrases(lang);
+            for &p in table.around(f) {
+                let phrase = table.phrase(p);
                 let Some(start) = m.start().checked_sub(phrase.inner.0) else {
                     continue;
                 };
@@ -372,7 +306,7 @@ impl Matcher {
                     continue;
                 }
                 let whole = place(start, end);
-                if self.stands_alone_in(text, span, phrase.lang, whole)
+                if self.stands_alone_in(text, span, lang, whole)
                     // The term inside must not cut two words; the phrase
                     // may end inside a longer one (`顾客服务中心`).
                     && fit != Fit::Across
@@ -402,9 +336,10 @@ impl Matcher {
             }
             taken_until = candidate.span.end;
             let form = &self.forms[candidate.form];
+            let table = phrases(form.lang);
             found.push(match candidate.phrase {
                 Some(p) => {
-                    let phrase = &self.phrases[p as usize];
+                    let phrase = table.phrase(p);
                     let inner = candidate.folded_start;
                     Occurrence {
                         span: place(inner + phrase.inner.0, inner + phrase.inner.1),
@@ -416,19 +351,24 @@ impl Matcher {
                         compound: None,
                     }
                 }
-                None => Occurrence {
-                    span: candidate.span,
-                    phrase: candidate.span,
-                    term: form.term,
-                    slots: form.slots,
-                    sense: form.sense,
-                    reason: if form.sense == Sense::Business {
-                        Reason::Default
-                    } else {
-                        Reason::Phrase
-                    },
-                    compound: candidate.compound,
-                },
+                None => {
+                    let (sense, slots) = table
+                        .bare(candidate.form)
+                        .unwrap_or((Sense::Business, form.slots));
+                    Occurrence {
+                        span: candidate.span,
+                        phrase: candidate.span,
+                        term: form.term,
+                        slots,
+                        sense,
+                        reason: if sense == Sense::Business {
+                            Reason::Default
+                        } else {
+                            Reason::Phrase
+                        },
+                        compound: candidate.compound,
+                    }
+                }
             });
         }
     }

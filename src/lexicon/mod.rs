@@ -18,12 +18,15 @@ mod lazy_regex;
 mod matcher;
 mod names;
 mod pack;
+mod phrases;
 mod segment;
 mod template;
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Range;
+
+use foldhash::HashMap as FastMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use toml::Spanned;
 
@@ -36,11 +39,11 @@ pub(crate) use contrast::MAX_GAP as MAX_CONTRAST_GAP;
 pub(crate) use cues::{CueHit, Cues, Reason, Scope};
 pub(crate) use inflect::NoReplacement;
 pub(crate) use matcher::Matcher;
-use matcher::MatcherBuilder;
 pub use matcher::{Occurrence, Sense};
 pub(crate) use names::NameList;
 pub(crate) use pack::{ExampleEntry, PackExamples};
 pub(crate) use pack::{Gender, Segmenter};
+use phrases::{PhraseSource, PhraseTable};
 
 pub(crate) use fold::Folded;
 pub(crate) use fold::fold;
@@ -209,17 +212,6 @@ pub(crate) struct BusinessType {
     pub(crate) summary: String,
 }
 
-/// A phrase in which a term has a technical or fixed sense.
-#[derive(Debug, Clone)]
-pub(crate) struct Phrase {
-    pub(crate) text: String,
-    pub(crate) sense: Sense,
-    pub(crate) term: TermId,
-    pub(crate) slots: SlotSet,
-    /// Where the term sits inside `text`.
-    pub(crate) inner: Range<usize>,
-}
-
 /// The loaded vocabulary and the matcher built over it.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -227,6 +219,9 @@ pub struct Lexicon {
     terms: Vec<Term>,
     business: Vec<BusinessType>,
     matcher: Matcher,
+    /// Per language: the phrase templates of its packs, and their table
+    /// once expanded (see [`phrases`]).
+    phrases: Vec<(Vec<PhraseSource>, OnceLock<PhraseTable>)>,
     cues: Cues,
     business_cues: BusinessCues,
     names: NameList,
@@ -243,6 +238,32 @@ impl Lexicon {
     /// The matcher over every form and phrase.
     pub(crate) fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// The phrases of `lang`, expanded on first use. The built-in
+    /// templates are expanded whole by the tests, and a user's when their
+    /// pack loads, so the fallback to no phrases is never taken.
+    pub(crate) fn phrases(&self, lang: LangId) -> &PhraseTable {
+        static NONE: OnceLock<PhraseTable> = OnceLock::new();
+        let Some((sources, table)) = self.phrases.get(usize::from(lang.0)) else {
+            return NONE.get_or_init(PhraseTable::default);
+        };
+        table.get_or_init(|| {
+            PhraseTable::build(lang, sources, &self.terms, &self.matcher).unwrap_or_default()
+        })
+    }
+
+    /// Append every term occurrence inside the prose span `span` of `text`
+    /// to `found`, in text order. `folded` holds `text[span]` folded.
+    pub(crate) fn find_in(
+        &self,
+        text: &str,
+        span: Span,
+        folded: &Folded,
+        found: &mut Vec<Occurrence>,
+    ) {
+        self.matcher
+            .find_in(text, span, folded, |lang| self.phrases(lang), found);
     }
 
     /// The sense cues, and which terms they classify.
@@ -415,10 +436,10 @@ pub(crate) struct LexiconBuilder {
     /// The names of every pack, as written.
     names: Vec<String>,
     /// Which term each folded form belongs to, to catch a form claimed twice.
-    form_owner: HashMap<String, TermId>,
+    form_owner: FastMap<String, TermId>,
     /// Each term by language and lemma, so that finding one does not read
     /// them all (a pack of 100,000 terms loads in linear time).
-    term_ids: HashMap<(LangId, String), TermId>,
+    term_ids: FastMap<(LangId, String), TermId>,
     /// How many of the first packs are built in.
     builtin_packs: usize,
 }
@@ -994,12 +1015,19 @@ impl LexiconBuilder {
                 ));
             }
         }
+        // The built-in packs are compiled whole by the tests; a user's are
+        // compiled now, so that an error in them is reported at load, and
+        // otherwise each language's part is compiled when first needed.
+        let user_packs = self.sources.len() > self.builtin_packs;
         let cues = Cues::new(
             std::mem::take(&mut self.cues),
             classified,
             self.languages.len(),
-        )
-        .map_err(|message| self.error(0, None, message))?;
+        );
+        if user_packs {
+            cues.compile_now()
+                .map_err(|message| self.error(0, None, message))?;
+        }
         let mut business_cues = Vec::with_capacity(self.business_cues.len());
         for pending in &self.business_cues {
             let name = pending.value.get_ref().trim();
@@ -1021,12 +1049,40 @@ impl LexiconBuilder {
                 business: BusinessId(business as u16),
             });
         }
-        let business_cues = BusinessCues::new(business_cues, self.languages.len())
+        let business_cues = BusinessCues::new(business_cues, self.languages.len());
+        if user_packs {
+            business_cues
+                .compile_now()
+                .map_err(|message| self.error(0, None, message))?;
+        }
+        let matcher = Matcher::new(&self.languages, &self.terms)
             .map_err(|message| self.error(0, None, message))?;
-        let mut matcher = MatcherBuilder::new(&self.languages, &self.terms)
-            .map_err(|message| self.error(0, None, message))?;
+        let mut phrases: Vec<(Vec<PhraseSource>, OnceLock<PhraseTable>)> =
+            (0..self.languages.len())
+                .map(|_| (Vec::new(), OnceLock::new()))
+                .collect();
         for pending in &self.phrases {
-            self.add_phrases(pending, &mut matcher)?;
+            let (lang, sense) = pending.target;
+            phrases[usize::from(lang.0)].0.push(PhraseSource {
+                text: pending.value.get_ref().clone(),
+                sense,
+                pack: pending.pack,
+                span: Span::from(pending.value.span()),
+            });
+        }
+        if user_packs {
+            for (lang, (sources, table)) in phrases.iter().enumerate() {
+                let built = PhraseTable::build(LangId(lang as u16), sources, &self.terms, &matcher)
+                    .map_err(|e| {
+                        let source = &sources[e.source];
+                        self.error(
+                            source.pack,
+                            Some(source.span),
+                            format!("phrase `{}`: {}", source.text, e.message),
+                        )
+                    })?;
+                let _ = table.set(built);
+            }
         }
         for (lang, source) in std::mem::take(&mut self.contrast) {
             let language = &self.languages[usize::from(lang.0)];
@@ -1038,8 +1094,6 @@ impl LexiconBuilder {
                 self.error(pack.unwrap_or(source.pack), None, message)
             };
             let compiled = Contrast::new(&source, language.word_boundaries);
-            // The built-in patterns are compiled by the tests; a user's are
-            // compiled now, so that an error in them is reported at load.
             if source.pack >= self.builtin_packs {
                 compiled.compile_now().map_err(blame)?;
             }
@@ -1052,65 +1106,11 @@ impl LexiconBuilder {
             languages: self.languages,
             terms: self.terms,
             business: self.business,
-            matcher: matcher.finish(),
+            matcher,
+            phrases,
             cues,
             business_cues,
         })
-    }
-
-    /// Expand a phrase (its template, if it is one) and add every
-    /// expansion to `matcher`.
-    fn add_phrases(
-        &self,
-        pending: &Pending<(LangId, Sense)>,
-        matcher: &mut MatcherBuilder,
-    ) -> Result<()> {
-        let (lang, sense) = pending.target;
-        let span = Some(Span::from(pending.value.span()));
-        let source = pending.value.get_ref();
-        let fail = |message: String| {
-            self.error(pending.pack, span, format!("phrase `{source}`: {message}"))
-        };
-        let template = template::Template::parse(source).map_err(&fail)?;
-        let placeholder = match template.placeholder() {
-            Some(lemma) => Some(
-                self.find_term(lang, lemma)
-                    .ok_or_else(|| fail(format!("no term `{lemma}` in this language")))?,
-            ),
-            None => None,
-        };
-        let forms: Vec<(usize, String)> = placeholder
-            .map(|id| {
-                self.terms[id.0 as usize]
-                    .all_forms()
-                    .map(|(slot, form)| (slot, form.to_owned()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let texts: Vec<String> = forms.iter().map(|(_, f)| f.clone()).collect();
-        for expansion in template.expand(&texts).map_err(&fail)? {
-            let found = match (placeholder, expansion.term) {
-                (Some(term), Some((inner, form))) => {
-                    Some((term, SlotSet::single(forms[form].0), inner))
-                }
-                _ => matcher.inner_term(lang, &expansion.text),
-            };
-            let Some((term, slots, inner)) = found else {
-                return Err(fail(
-                    "holds no term of this language; name one with `{lemma}` or remove the phrase"
-                        .into(),
-                ));
-            };
-            let phrase = Phrase {
-                text: expansion.text,
-                sense,
-                term,
-                slots,
-                inner,
-            };
-            matcher.add_phrase(&phrase, lang).map_err(&fail)?;
-        }
-        Ok(())
     }
 
     fn find_term(&self, lang: LangId, lemma: &str) -> Option<TermId> {

@@ -97,7 +97,7 @@ impl Template {
 
     /// Every phrase the template stands for, the placeholder filled with
     /// each of `forms` in turn.
-    pub(crate) fn expand(&self, forms: &[String]) -> Result<Vec<Expansion>, String> {
+    pub(crate) fn expand(&self, forms: &[impl AsRef<str>]) -> Result<Vec<Expansion>, String> {
         let mut out = vec![Expansion {
             text: String::new(),
             term: None,
@@ -109,7 +109,7 @@ impl Template {
                 Part::Term(_) => forms
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| (f.as_str(), Some(i)))
+                    .map(|(i, f)| (f.as_ref(), Some(i)))
                     .collect(),
             };
             if out.len() * choices.len() > MAX_EXPANSIONS {

@@ -499,6 +499,67 @@ fn the_builtin_contrast_patterns_compile() {
 }
 
 #[test]
+fn the_builtin_phrases_and_cues_compile_for_every_language() {
+    // Built in only when a text first needs them, so this is where an
+    // error in the built-in packs shows.
+    let lexicon = Lexicon::builtin().unwrap();
+    let mut sizes = Vec::new();
+    for (lang, (sources, _)) in lexicon.phrases.iter().enumerate() {
+        let lang = LangId(lang as u16);
+        let table = phrases::PhraseTable::build(lang, sources, &lexicon.terms, &lexicon.matcher)
+            .unwrap_or_else(|e| panic!("{}: {}", sources[e.source].text, e.message));
+        sizes.push((lexicon.language(lang).code.clone(), table.len()));
+    }
+    assert!(sizes.iter().all(|(_, n)| *n > 0), "{sizes:?}");
+    lexicon.cues().compile_now().unwrap();
+    lexicon.business_cues().compile_now().unwrap();
+}
+
+#[test]
+fn a_language_is_compiled_only_when_a_text_holds_its_terms() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let built = |code: &str| {
+        let lang = lexicon.find_language(code).unwrap();
+        lexicon.phrases[usize::from(lang.0)].1.get().is_some()
+    };
+    occurrences(
+        "The HTTP client and our clients.",
+        &lexicon,
+        &Settings::default(),
+    );
+    assert!(built("en"));
+    assert!(!built("ru") && !built("zh"));
+    occurrences("На стороне клиента.", &lexicon, &Settings::default());
+    assert!(built("ru"));
+    assert!(!built("zh"));
+}
+
+#[test]
+fn phrases_compiled_on_first_use_find_what_phrases_compiled_at_load_find() {
+    // A user pack makes every table compile at load.
+    let mut builder = LexiconBuilder::default();
+    builder.add_builtin_packs().unwrap();
+    builder
+        .add_pack(
+            "acme.toml",
+            "lang = \"en\"\n[[fixed]]\nphrases = [\"{client} desk\"]\n",
+        )
+        .unwrap();
+    let eager = builder.build().unwrap();
+    assert!(eager.phrases.iter().all(|(_, table)| table.get().is_some()));
+    let lazy = Lexicon::builtin().unwrap();
+    let text = "Our clients, the HTTP client and client-side code; customer service. \
+                Клиентами и покупателям на стороне клиента, тонкий клиент. \
+                客户端与客户、顾客。客户服务。";
+    let eager_found = occurrences(text, &eager, &Settings::default());
+    let lazy_found = occurrences(text, &lazy, &Settings::default());
+    assert_eq!(eager_found, lazy_found);
+    let senses: Vec<Sense> = lazy_found.iter().map(|o| o.sense).collect();
+    assert!(senses.contains(&Sense::Technical) && senses.contains(&Sense::Fixed));
+    assert!(lazy_found.len() >= 12, "{lazy_found:?}");
+}
+
+#[test]
 fn a_user_contrast_too_big_to_compile_fails_at_load() {
     // Valid syntax, but far over the regex size limit.
     let error = pack_error(

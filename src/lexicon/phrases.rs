@@ -1,0 +1,190 @@
+//! The phrases around term forms (`HTTP client`, `на стороне клиента`,
+//! `customer service`), one table per language, expanded from the packs'
+//! templates.
+//!
+//! The built-in packs expand to some 5,000 phrases, 3,600 of them Russian,
+//! and expanding them was most of what one small file's run spent before
+//! looking at the file. A language's table is built the first time one of
+//! its forms is found, so a run over English files never expands the
+//! Russian templates. The tables of user packs are built when the packs
+//! load, so that an error in a template points into its pack.
+
+use foldhash::{HashMap, HashMapExt};
+
+use super::matcher::Matcher;
+use super::template::Template;
+use super::{LangId, Sense, SlotSet, Term, TermId, fold};
+use crate::span::Span;
+
+/// A phrase template as a pack writes it.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseSource {
+    /// The template (`(HTTP|web) {client}`).
+    pub(super) text: String,
+    /// The sense of every phrase it stands for.
+    pub(super) sense: Sense,
+    /// Which pack declares it, and where, for errors.
+    pub(super) pack: usize,
+    /// Where in the pack it is written.
+    pub(super) span: Span,
+}
+
+/// Why a template could not be expanded: the index of its source, and
+/// what is wrong.
+#[derive(Debug)]
+pub(super) struct PhraseError {
+    pub(super) source: usize,
+    pub(super) message: String,
+}
+
+/// A phrase, folded, found around an occurrence of the form it holds.
+#[derive(Debug, Clone)]
+pub(crate) struct FoldedPhrase {
+    pub(crate) text: String,
+    pub(crate) term: TermId,
+    pub(crate) slots: SlotSet,
+    pub(crate) sense: Sense,
+    /// Where the term sits inside the phrase.
+    pub(crate) inner: (usize, usize),
+}
+
+/// The phrases of one language, by the form each holds.
+#[derive(Debug, Default)]
+pub(crate) struct PhraseTable {
+    phrases: Vec<FoldedPhrase>,
+    /// Per matcher form: the phrases it is the inner term of (indexed,
+    /// not hashed: it is read at every form found).
+    by_form: Vec<Vec<u32>>,
+    /// Per matcher form that a phrase spells exactly: the sense and slots
+    /// the pack gives it (a phrase spelled like a bare form makes that
+    /// form always technical or fixed).
+    bare: Vec<Option<(Sense, SlotSet)>>,
+}
+
+impl PhraseTable {
+    /// Expand every template of `sources`, all of language `lang`, whose
+    /// terms are among `terms` and whose forms `matcher` finds.
+    pub(super) fn build(
+        lang: LangId,
+        sources: &[PhraseSource],
+        terms: &[Term],
+        matcher: &Matcher,
+    ) -> Result<Self, PhraseError> {
+        let lemmas: HashMap<&str, TermId> = terms
+            .iter()
+            .enumerate()
+            .filter(|(_, term)| term.lang == lang)
+            .map(|(i, term)| (term.lemma.as_str(), TermId(i as u32)))
+            .collect();
+        let mut table = Self {
+            by_form: vec![Vec::new(); matcher.forms()],
+            bare: vec![None; matcher.forms()],
+            ..Self::default()
+        };
+        let mut index: HashMap<String, u32> = HashMap::new();
+        for (i, source) in sources.iter().enumerate() {
+            let fail = |message: String| PhraseError { source: i, message };
+            let template = Template::parse(&source.text).map_err(fail)?;
+            let placeholder = match template.placeholder() {
+                Some(lemma) => Some(
+                    *lemmas
+                        .get(lemma)
+                        .ok_or_else(|| fail(format!("no term `{lemma}` in this language")))?,
+                ),
+                None => None,
+            };
+            let forms: Vec<(usize, &str)> = placeholder
+                .map(|id| terms[id.0 as usize].all_forms().collect())
+                .unwrap_or_default();
+            let texts: Vec<&str> = forms.iter().map(|&(_, form)| form).collect();
+            for expansion in template.expand(&texts).map_err(fail)? {
+                let found = match (placeholder, expansion.term) {
+                    (Some(term), Some((inner, form))) => {
+                        Some((term, SlotSet::single(forms[form].0), inner))
+                    }
+                    _ => matcher.inner_term(lang, &expansion.text),
+                };
+                let Some((term, slots, inner)) = found else {
+                    return Err(fail(
+                        "holds no term of this language; name one with `{lemma}` or remove the phrase"
+                            .into(),
+                    ));
+                };
+                let text = fold(&expansion.text);
+                let Some(form) = text
+                    .get(inner.clone())
+                    .and_then(|inner| matcher.form_of(inner))
+                else {
+                    return Err(fail("the term inside it is not one of its forms".into()));
+                };
+                let phrase = FoldedPhrase {
+                    text,
+                    term,
+                    slots,
+                    sense: source.sense,
+                    inner: (inner.start, inner.end),
+                };
+                table.add(form, phrase, matcher, &mut index);
+            }
+        }
+        Ok(table)
+    }
+
+    /// Add `phrase`, whose inner term is the matcher's `form`. A phrase
+    /// spelled like one already added is the same phrase: only its slots
+    /// are added, and only when it names the same term.
+    fn add(
+        &mut self,
+        form: usize,
+        phrase: FoldedPhrase,
+        matcher: &Matcher,
+        index: &mut HashMap<String, u32>,
+    ) {
+        if phrase.inner == (0, phrase.text.len()) {
+            let (sense, slots) =
+                self.bare[form].unwrap_or((Sense::Business, matcher.form_slots(form)));
+            let now = if sense == Sense::Business {
+                (phrase.sense, phrase.slots)
+            } else if matcher.form_term(form) == phrase.term {
+                (sense, slots.union(phrase.slots))
+            } else {
+                (sense, slots)
+            };
+            self.bare[form] = Some(now);
+            return;
+        }
+        if let Some(&known) = index.get(&phrase.text) {
+            let known = &mut self.phrases[known as usize];
+            if known.term == phrase.term {
+                known.slots = known.slots.union(phrase.slots);
+            }
+            return;
+        }
+        let at = self.phrases.len() as u32;
+        self.by_form[form].push(at);
+        index.insert(phrase.text.clone(), at);
+        self.phrases.push(phrase);
+    }
+
+    /// The phrases the matcher's `form` is the inner term of.
+    pub(crate) fn around(&self, form: usize) -> &[u32] {
+        self.by_form.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    /// A phrase by index.
+    pub(crate) fn phrase(&self, at: u32) -> &FoldedPhrase {
+        &self.phrases[at as usize]
+    }
+
+    /// The sense and slots a phrase spelled like the matcher's bare `form`
+    /// gives it, if one does.
+    pub(crate) fn bare(&self, form: usize) -> Option<(Sense, SlotSet)> {
+        self.bare.get(form).copied().flatten()
+    }
+
+    /// How many phrases the table holds.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.phrases.len()
+    }
+}
