@@ -23,11 +23,10 @@ mod segment;
 mod template;
 
 use std::collections::{BTreeMap, HashMap};
-
-use foldhash::HashMap as FastMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use foldhash::HashMap as FastMap;
 use toml::Spanned;
 
 use crate::error::{Error, LocatedError, Result};
@@ -243,7 +242,7 @@ impl Lexicon {
     /// The phrases of `lang`, expanded on first use. The built-in
     /// templates are expanded whole by the tests, and a user's when their
     /// pack loads, so the fallback to no phrases is never taken.
-    pub(crate) fn phrases(&self, lang: LangId) -> &PhraseTable {
+    fn phrases(&self, lang: LangId) -> &PhraseTable {
         static NONE: OnceLock<PhraseTable> = OnceLock::new();
         let Some((sources, table)) = self.phrases.get(usize::from(lang.0)) else {
             return NONE.get_or_init(PhraseTable::default);

@@ -18,7 +18,7 @@ use crate::span::Span;
 
 /// A phrase template as a pack writes it.
 #[derive(Debug, Clone)]
-pub(crate) struct PhraseSource {
+pub(super) struct PhraseSource {
     /// The template (`(HTTP|web) {client}`).
     pub(super) text: String,
     /// The sense of every phrase it stands for.
@@ -39,18 +39,18 @@ pub(super) struct PhraseError {
 
 /// A phrase, folded, found around an occurrence of the form it holds.
 #[derive(Debug, Clone)]
-pub(crate) struct FoldedPhrase {
-    pub(crate) text: String,
-    pub(crate) term: TermId,
-    pub(crate) slots: SlotSet,
-    pub(crate) sense: Sense,
+pub(super) struct FoldedPhrase {
+    pub(super) text: String,
+    pub(super) term: TermId,
+    pub(super) slots: SlotSet,
+    pub(super) sense: Sense,
     /// Where the term sits inside the phrase.
-    pub(crate) inner: (usize, usize),
+    pub(super) inner: (usize, usize),
 }
 
 /// The phrases of one language, by the form each holds.
 #[derive(Debug, Default)]
-pub(crate) struct PhraseTable {
+pub(super) struct PhraseTable {
     phrases: Vec<FoldedPhrase>,
     /// Per matcher form: the phrases it is the inner term of (indexed,
     /// not hashed: it is read at every form found).
@@ -167,24 +167,24 @@ impl PhraseTable {
     }
 
     /// The phrases the matcher's `form` is the inner term of.
-    pub(crate) fn around(&self, form: usize) -> &[u32] {
+    pub(super) fn around(&self, form: usize) -> &[u32] {
         self.by_form.get(form).map_or(&[], Vec::as_slice)
     }
 
     /// A phrase by index.
-    pub(crate) fn phrase(&self, at: u32) -> &FoldedPhrase {
+    pub(super) fn phrase(&self, at: u32) -> &FoldedPhrase {
         &self.phrases[at as usize]
     }
 
     /// The sense and slots a phrase spelled like the matcher's bare `form`
     /// gives it, if one does.
-    pub(crate) fn bare(&self, form: usize) -> Option<(Sense, SlotSet)> {
+    pub(super) fn bare(&self, form: usize) -> Option<(Sense, SlotSet)> {
         self.bare.get(form).copied().flatten()
     }
 
     /// How many phrases the table holds.
     #[cfg(test)]
-    pub(crate) fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.phrases.len()
     }
 }
