@@ -217,8 +217,22 @@ impl Contrast {
     }
 
     /// Whether a connector of this language sets the term at `first`
-    /// against the term at `second` (in text order) of `text`.
+    /// against the term at `second` (in text order) of `text`: forms of
+    /// one word, so that a modifier after the second makes it a kind of
+    /// the first rather than its opposite (`клиенты, а не клиенты банка`).
     pub(crate) fn joins(&self, text: &str, first: Span, second: Span) -> bool {
+        self.joins_as(text, first, second, Sides::OneWord)
+    }
+
+    /// Whether a connector of this language sets two different words at
+    /// `first` and `second` of `text` against each other. A modifier after
+    /// the second cannot make it a kind of the first: `не клиенты, а
+    /// участники клуба` is still about the two words.
+    pub(crate) fn joins_words(&self, text: &str, first: Span, second: Span) -> bool {
+        self.joins_as(text, first, second, Sides::TwoWords)
+    }
+
+    fn joins_as(&self, text: &str, first: Span, second: Span, sides: Sides) -> bool {
         let (Some(checks), Some(gap)) = (&self.checks, text.get(first.end..second.start)) else {
             return false;
         };
@@ -231,8 +245,17 @@ impl Contrast {
         let after = text.get(second.end..end).unwrap_or_default();
         // Traditional connectors (`與`, `還是`) read as the Simplified ones
         // the packs list.
-        checks.joins(&simplify(gap), &simplify(before), &simplify(after))
+        checks.joins(&simplify(gap), &simplify(before), &simplify(after), sides)
     }
+}
+
+/// What the two sides of a contrast are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sides {
+    /// Forms of one word (`self-contrast`).
+    OneWord,
+    /// Two different words (a contrast between roles).
+    TwoWords,
 }
 
 impl Checks {
@@ -345,7 +368,7 @@ impl Checks {
 
     /// [`Contrast::joins`], with the gap between the terms and the windows
     /// `before` the first and `after` the second.
-    fn joins(&self, gap: &str, before: &str, after: &str) -> bool {
+    fn joins(&self, gap: &str, before: &str, after: &str, sides: Sides) -> bool {
         let gap_len = inner_len(gap);
         // A quoted mention has its quotes right around the term: in
         // `**Page of users** and **users**` the first quote holds more.
@@ -372,7 +395,7 @@ impl Checks {
             c.before.as_ref().map_or(!qualified, |r| r.is_match(before))
                 && match &c.after {
                     Some(r) => r.is_match(after),
-                    None if c.open => self.goes_on(gap, after),
+                    None if c.open => self.goes_on(gap, after, sides),
                     None => self.ends.is_match(after),
                 }
         })
@@ -384,19 +407,22 @@ impl Checks {
     /// Glued on text (`client-side`, `客户组`) still makes a word of its own,
     /// and so does a quote or emphasis that opens before the second term
     /// and does not close right after it (`**User** and **User Property**`).
-    fn goes_on(&self, gap: &str, after: &str) -> bool {
+    fn goes_on(&self, gap: &str, after: &str, sides: Sides) -> bool {
         let modifier = || {
-            self.modifier_after
-                .as_ref()
-                .is_some_and(|r| r.is_match(after))
+            sides == Sides::OneWord
+                && self
+                    .modifier_after
+                    .as_ref()
+                    .is_some_and(|r| r.is_match(after))
         };
         let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
         // A modifier set off by a comma is one too ("клиенты, делающие
         // заказ"), though the comma would end the phrase.
-        let comma_modifier = self
-            .comma_modifier_after
-            .as_ref()
-            .is_some_and(|r| r.is_match(after));
+        let comma_modifier = sides == Sides::OneWord
+            && self
+                .comma_modifier_after
+                .as_ref()
+                .is_some_and(|r| r.is_match(after));
         if comma_modifier {
             return false;
         }

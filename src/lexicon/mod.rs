@@ -135,7 +135,7 @@ impl Language {
     /// customers"; `不同于客户，网店的顾客`).
     pub(crate) fn contrasts_roles(&self, text: &str, first: Span, second: Span) -> bool {
         let contrast = &self.contrast;
-        if contrast.joins(text, first, second) {
+        if contrast.joins_words(text, first, second) {
             return true;
         }
         // Each side as it stands, and with each modifier it may have: read
@@ -148,7 +148,7 @@ impl Language {
         sides(0, first).any(|a| {
             seconds
                 .iter()
-                .any(|&b| (a, b) != (first, second) && contrast.joins(text, a, b))
+                .any(|&b| (a, b) != (first, second) && contrast.joins_words(text, a, b))
         })
     }
 

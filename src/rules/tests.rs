@@ -112,6 +112,11 @@ fn a_term_set_against_another_is_the_subject_not_a_finding() {
         "Наши клиенты — это компании, а не покупатели.",
         "Наши покупатели являются частными лицами, а не клиентами.",
         "我们的客户是委托律所办案的企业，而不是在零售店购物的顾客。",
+        // The second side may have a modifier after it: it names another
+        // word, not a kind of the first.
+        "Мы называем вас не клиентами, а участниками клуба.",
+        "Нам пишут не покупатели, а клиенты агентства.",
+        "We serve clients, not customers of a shop.",
     ] {
         for business in [RELATIONSHIP, TRANSACTIONAL, MEMBERSHIP] {
             assert_eq!(findings(business, text), [], "{business}: {text}");
@@ -133,6 +138,34 @@ fn a_term_set_against_another_is_the_subject_not_a_finding() {
         findings("", "A client, a client, clients rather than customers."),
         []
     );
+}
+
+#[test]
+fn parties_a_law_or_a_sale_names_are_not_the_people_served() {
+    for text in [
+        "Гарантия нужна, если заказчик по 44-ФЗ требует обеспечения.",
+        "Государственный заказчик публикует извещение.",
+        "Договор с муниципальным заказчиком подписан.",
+        "Продавец и покупатель доли подписывают договор у нотариуса.",
+        "Расчёты между покупателем и продавцом идут через аккредитив.",
+    ] {
+        assert_eq!(findings(RELATIONSHIP, text), [], "{text}");
+    }
+    // The people a firm serves are still its clients.
+    assert_eq!(
+        findings(RELATIONSHIP, "Заказчик подписывает акт, покупатель платит.").len(),
+        2
+    );
+}
+
+#[test]
+fn a_mini_program_is_what_people_book_in_not_a_program_to_install() {
+    assert_eq!(
+        findings(MEMBERSHIP, "客户可通过俱乐部小程序提前七天预约开球时间。").len(),
+        1
+    );
+    // A program is still one.
+    assert_eq!(findings(MEMBERSHIP, "请在程序中配置客户的证书和连接。"), []);
 }
 
 #[test]
