@@ -12,8 +12,8 @@
 //!    `request`, `сервер`, `请求`) against those of the business cues
 //!    (`invoice`, `договор`, `订单`), cues next to the term counting
 //!    double; business wins on any lead made with a cue above the weak
-//!    ones; technical needs a lead of 2
-//!    and technical cues worth 2; weak business cues alone do not count
+//!    ones; technical needs a lead of 2, technical cues worth 2 and one
+//!    cue above the weak ones; weak business cues alone do not count
 //!    beside a strong technical cue next to the term;
 //! 3. on a tie (most often: no cue at all), its paragraph, then the
 //!    heading of its section, or for a term in a heading the section under
@@ -46,10 +46,11 @@ use crate::span::Span;
 /// hides no business use on a passing mention of software.
 const TECHNICAL_MARGIN: i32 = 2;
 
-/// The weight of a weak cue (`need`, `help`, `trust`): words that go with
-/// people and with programs alike. Weak business cues alone never decide a
-/// stretch, as one technical hint alone never does: "the client needs a
-/// redirect URI" is about a program.
+/// The weight of a weak cue (`need`, `help`, `trust`; `run`, `send`,
+/// `message`): words that go with people and with programs alike. Weak
+/// cues alone never decide a stretch, on either side, however many it
+/// holds: "the client needs a redirect URI" is about a program, and "each
+/// client sends timesheets … the run moves" about people.
 const WEAK: u8 = 1;
 
 /// The weight from which a technical cue next to a term is strong evidence
@@ -178,7 +179,14 @@ impl Reader<'_> {
                 technical += weight;
             }
         }
-        let sense = if net >= TECHNICAL_MARGIN && technical >= TECHNICAL_MARGIN {
+        // Weak cues alone decide nothing on either side: a paragraph about
+        // people that runs, sends and updates things is no program.
+        let firm_technical = product
+            || hits.iter().any(|hit| {
+                let cue = cues.cue(hit.cue);
+                cue.sense == Sense::Technical && cue.weight > WEAK
+            });
+        let sense = if net >= TECHNICAL_MARGIN && technical >= TECHNICAL_MARGIN && firm_technical {
             Sense::Technical
         } else if net < 0 && firm_business {
             Sense::Business

@@ -686,6 +686,24 @@ fn weak_business_cues_do_not_outweigh_a_program() {
     );
 }
 
+#[test]
+fn weak_technical_cues_do_not_make_a_program_however_many() {
+    // `runs`, `sends`, `run`, `updates`: hints that go with people too.
+    assert_senses(
+        "The bureau runs payroll for each client. Each client sends \
+         timesheets and updates them; a late one moves to the next run.",
+        &[
+            ("client", Business, "default"),
+            ("client", Business, "default"),
+        ],
+    );
+    // One cue above the weak ones among them is enough.
+    assert_senses(
+        "The client sends the update and runs the installer on the server.",
+        &[("client", Technical, "server in the sentence")],
+    );
+}
+
 /// Writes, for `scripts/fit-cue-weights.py`, the cue features of every
 /// labelled client-role use: the occurrence sample, the findings sample
 /// (labels `right` and `technical` only) and the fixture pages, each with
