@@ -204,9 +204,8 @@ pub(super) struct WordSet {
 /// The words of one language, with their automaton once built.
 #[derive(Debug, Default)]
 struct LanguageWords {
-    /// Each word's index in the list, the word without its `*`, and
-    /// whether it had one.
-    words: Vec<(usize, String, bool)>,
+    /// Each word's index in the list, and the word without its `*`.
+    words: Vec<(usize, String)>,
     /// The automaton over the folded words, leftmost-longest, and the list
     /// index each pattern is. One per language, so that `API` in two
     /// packs is found for both.
@@ -214,14 +213,15 @@ struct LanguageWords {
 }
 
 impl LanguageWords {
-    /// The automaton, built on first use.
-    fn compiled(&self) -> &Result<(AhoCorasick, Vec<usize>), BuildError> {
+    /// The automaton, built on first use; `prefix` says per list index
+    /// whether a word had its `*`.
+    fn compiled(&self, prefix: &[bool]) -> &Result<(AhoCorasick, Vec<usize>), BuildError> {
         self.compiled.get_or_init(|| {
             // The last of the words that fold alike, with the same kind
             // of ending, wins.
             let mut last: HashMap<(String, bool), usize> = HashMap::with_capacity(self.words.len());
-            for (position, (_, word, any_ending)) in self.words.iter().enumerate() {
-                last.insert((fold(word), *any_ending), position);
+            for (position, (index, word)) in self.words.iter().enumerate() {
+                last.insert((fold(word), prefix[*index]), position);
             }
             let mut kept: Vec<((String, bool), usize)> = last.into_iter().collect();
             kept.sort_unstable_by_key(|&(_, position)| position);
@@ -252,7 +252,7 @@ impl WordSet {
             let (word, any_ending) = split_prefix(word);
             prefix.push(any_ending);
             if let Some(language) = by_language.get_mut(usize::from(lang.0)) {
-                language.words.push((index, word, any_ending));
+                language.words.push((index, word));
             }
         }
         Self {
@@ -265,7 +265,7 @@ impl WordSet {
     /// can hold are reported when the packs load.
     pub(super) fn compile_now(&self) -> Result<(), BuildError> {
         for language in &self.languages {
-            if let Err(e) = language.compiled() {
+            if let Err(e) = language.compiled(&self.prefix) {
                 return Err(e.clone());
             }
         }
@@ -296,7 +296,7 @@ impl WordSet {
             .languages
             .get(usize::from(lang.0))
             .filter(|l| !l.words.is_empty())
-            .map(LanguageWords::compiled)
+            .map(|language| language.compiled(&self.prefix))
         else {
             return;
         };

@@ -243,10 +243,7 @@ impl Lexicon {
     /// templates are expanded whole by the tests, and a user's when their
     /// pack loads, so the fallback to no phrases is never taken.
     fn phrases(&self, lang: LangId) -> &PhraseTable {
-        static NONE: OnceLock<PhraseTable> = OnceLock::new();
-        let Some((sources, table)) = self.phrases.get(usize::from(lang.0)) else {
-            return NONE.get_or_init(PhraseTable::default);
-        };
+        let (sources, table) = &self.phrases[usize::from(lang.0)];
         table.get_or_init(|| {
             PhraseTable::build(lang, sources, &self.terms, &self.matcher).unwrap_or_default()
         })

@@ -17,7 +17,7 @@ use super::{LangId, Sense, SlotSet, Term, TermId, fold};
 use crate::span::Span;
 
 /// A phrase template as a pack writes it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(super) struct PhraseSource {
     /// The template (`(HTTP|web) {client}`).
     pub(super) text: String,
@@ -38,7 +38,7 @@ pub(super) struct PhraseError {
 }
 
 /// A phrase, folded, found around an occurrence of the form it holds.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(super) struct FoldedPhrase {
     pub(super) text: String,
     pub(super) term: TermId,

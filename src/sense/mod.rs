@@ -136,10 +136,15 @@ impl Reader<'_> {
                 },
             });
         }
-        let firm_business = hits.iter().any(|hit| {
-            let cue = cues.cue(hit.cue);
-            cue.sense != Sense::Technical && cue.weight > WEAK
-        });
+        // Weak cues alone decide nothing on either side: a paragraph about
+        // people that runs, sends and updates things is no program.
+        let firm = |technical: bool| {
+            hits.iter().any(|hit| {
+                let cue = cues.cue(hit.cue);
+                (cue.sense == Sense::Technical) == technical && cue.weight > WEAK
+            })
+        };
+        let firm_business = firm(false);
         // A product name right before the term ("the Typewriter client")
         // weighs as a strong technical cue next to it: business cues of the
         // sentence can still outweigh it ("Contoso clients get a discount").
@@ -179,13 +184,7 @@ impl Reader<'_> {
                 technical += weight;
             }
         }
-        // Weak cues alone decide nothing on either side: a paragraph about
-        // people that runs, sends and updates things is no program.
-        let firm_technical = product
-            || hits.iter().any(|hit| {
-                let cue = cues.cue(hit.cue);
-                cue.sense == Sense::Technical && cue.weight > WEAK
-            });
+        let firm_technical = product || firm(true);
         let sense = if net >= TECHNICAL_MARGIN && technical >= TECHNICAL_MARGIN && firm_technical {
             Sense::Technical
         } else if net < 0 && firm_business {
