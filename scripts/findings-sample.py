@@ -9,6 +9,7 @@ Usage:
   scripts/findings-sample.py precision BINARY [LABELS] [--context]
   scripts/findings-sample.py sample BINARY --fresh [--per N] [--out FILE]
   scripts/findings-sample.py precision BINARY tests/data/findings-labels-fresh.tsv --fresh [--per N]
+  scripts/findings-sample.py sample|precision BINARY --fresh --round K
       Sample BINARY's findings the same way, look each up in LABELS
       (default tests/data/findings-labels.tsv) and print the precision per
       folder and per language, on all labelled findings and on the held-out
@@ -29,7 +30,11 @@ With --fresh, the sample is a second one, drawn to measure rules made on
 the first: the findings the first label file holds are left out too, the
 rest are ordered by SHA-256("fresh:" + key), and the first N per folder
 (default 50) are the sample; its labels live in
-tests/data/findings-labels-fresh.tsv.
+tests/data/findings-labels-fresh.tsv. `--fresh --round K` (K ≥ 2) draws
+the K-th fresh sample, to measure rules made on the earlier ones: it leaves
+out every earlier round's findings as well, orders the rest by
+SHA-256("freshK:" + key), and its labels live in
+tests/data/findings-labels-freshK.tsv.
 
 The same procedure (without --fresh) is implemented by
 `the_findings_sample_is_precise` in src/sense/tests.rs; stdlib only.
@@ -103,12 +108,24 @@ def findings(binary, folder):
     return keys
 
 
-def sample(binary, fresh=False, per=PER_FOLDER):
+def fresh_labels_path(round_):
+    """The label file of fresh sample `round_` (1, 2, …)."""
+    suffix = "" if round_ == 1 else str(round_)
+    return os.path.join(ROOT, "tests", "data", f"findings-labels-fresh{suffix}.tsv")
+
+
+def sample(binary, fresh=False, per=PER_FOLDER, round_=1):
     """`{folder: (number of findings, sampled keys)}`; with `fresh`, the
-    second sample, which leaves out what the first label file holds."""
+    fresh sample `round_`, which leaves out what the first label file and
+    the label files of the earlier rounds hold."""
     skip = labelled_occurrences()
-    known = set(read_labels(FINDINGS_LABELS)) if fresh else set()
-    order = (lambda k: digest("fresh:" + k)) if fresh else digest
+    known = set()
+    if fresh:
+        known |= set(read_labels(FINDINGS_LABELS))
+        for earlier in range(1, round_):
+            known |= set(read_labels(fresh_labels_path(earlier)))
+    salt = "fresh:" if round_ == 1 else f"fresh{round_}:"
+    order = (lambda k: digest(salt + k)) if fresh else digest
     out = {}
     for folder in folders():
         keys = findings(binary, folder)
@@ -146,8 +163,8 @@ def context(key, reach=160):
     return text.decode("utf-8", errors="replace")
 
 
-def write_sample(binary, out, fresh=False, per=PER_FOLDER):
-    sampled = sample(binary, fresh, per)
+def write_sample(binary, out, fresh=False, per=PER_FOLDER, round_=1):
+    sampled = sample(binary, fresh, per, round_)
     lines = []
     for folder, (total, keys) in sampled.items():
         print(f"{folder}: {total} findings, {len(keys)} sampled", file=sys.stderr)
@@ -162,9 +179,9 @@ def ratio(right, false):
     return f"{right / (right + false):.3f}" if right + false else "-"
 
 
-def precision(binary, labels_path, show_context, fresh=False, per=PER_FOLDER):
+def precision(binary, labels_path, show_context, fresh=False, per=PER_FOLDER, round_=1):
     labels = read_labels(labels_path)
-    sampled = sample(binary, fresh, per)
+    sampled = sample(binary, fresh, per, round_)
     rows, unlabelled = [], []
     per_lang = {}
     print("| folder | findings | sampled | right | false (names) | precision | without names | held-out | held-out without names |")
@@ -233,13 +250,15 @@ def main(argv):
     binary = argv[2]
     fresh = "--fresh" in argv
     per = int(argv[argv.index("--per") + 1]) if "--per" in argv else (50 if fresh else PER_FOLDER)
+    round_ = int(argv[argv.index("--round") + 1]) if "--round" in argv else 1
     if argv[1] == "sample":
         out = argv[argv.index("--out") + 1] if "--out" in argv else "/dev/stdout"
-        write_sample(binary, out, fresh, per)
+        write_sample(binary, out, fresh, per, round_)
     else:
-        valued = {argv.index(o) + 1 for o in ("--per", "--out") if o in argv}
+        valued = {argv.index(o) + 1 for o in ("--per", "--out", "--round") if o in argv}
         rest = [a for i, a in enumerate(argv[3:], 3) if not a.startswith("--") and i not in valued]
-        precision(binary, rest[0] if rest else FINDINGS_LABELS, "--context" in argv, fresh, per)
+        default = fresh_labels_path(round_) if fresh else FINDINGS_LABELS
+        precision(binary, rest[0] if rest else default, "--context" in argv, fresh, per, round_)
 
 
 if __name__ == "__main__":

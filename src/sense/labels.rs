@@ -198,6 +198,11 @@ pub(super) fn is_label(text: &str, lang: &str, span: Span) -> bool {
         if has_menu_separator(label) && short(label, true) {
             return true;
         }
+        if link_target.is_none() && label.trim_start().starts_with('№') && short(label, false) {
+            // A number sign opens the name of a number field (`заполните
+            // **№ клиента плательщика**`), whatever the case after it.
+            return true;
+        }
         if !starts_capitalised(label) {
             return false;
         }

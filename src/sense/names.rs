@@ -30,8 +30,11 @@
 //!    field given a marked value (see [`values`]), an item of a table
 //!    cell under a header that names UI things, or an entity with a
 //!    version (see [`cells`]), a quoted tree path (`"Отчеты\Платежи
-//!    клиента"`), or a lowercase quote a UI noun introduces (`модуля
-//!    "расчеты с клиентами"`).
+//!    клиента"`), a lowercase quote a UI noun introduces (`модуля
+//!    "расчеты с клиентами"`), a bold name that leads a list item or is
+//!    listed beside other bold names (see [`lists`]);
+//! 6. in Chinese, a term between a Latin brand and the noun that heads a
+//!    product or document name (`Microsoft 客户协议`, see [`brands`]).
 //!
 //! Terms inside a name are marked [`Sense::Allowed`] for [`Reason::Name`]:
 //! `wrong-term`, `mixed-terms` and `translation-collapse` pass them over,
@@ -44,7 +47,9 @@ use crate::span::Span;
 use super::labels::table;
 use super::window::{self, breaks_block};
 
+mod brands;
 mod cells;
+mod lists;
 mod values;
 
 /// The most words a quoted name holds.
@@ -132,6 +137,8 @@ pub(crate) fn mark_names(
     lexicon: &Lexicon,
     occurrences: &mut [Occurrence],
 ) {
+    let spans: Vec<Span> = occurrences.iter().map(|o| o.span).collect();
+    let holds_term = |s: Span| spans.iter().any(|o| o.start < s.end && s.start < o.end);
     for occurrence in occurrences.iter_mut() {
         if occurrence.sense != Sense::Business {
             continue;
@@ -147,7 +154,9 @@ pub(crate) fn mark_names(
             occurrence.reason = Reason::Mention;
             continue;
         }
-        if is_name(text, headings, &lang.code, occurrence.span) {
+        let siblings = lists::coordinated_siblings(text, occurrence.span);
+        let coordinated = !siblings.is_empty() && !siblings.iter().any(|&s| holds_term(s));
+        if coordinated || is_name(text, headings, &lang.code, occurrence.span) {
             occurrence.sense = Sense::Allowed;
             occurrence.reason = Reason::Name;
         }
@@ -160,6 +169,8 @@ pub(super) fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Spa
         || super::labels::is_label(text, lang, span)
         || values::field_given_value(text, lang, span)
         || cells::in_table_name(text, lang, span)
+        || lists::leads_list_item(text, span)
+        || (lang == "zh" && brands::branded(text, span))
     {
         return true;
     }

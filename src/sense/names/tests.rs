@@ -434,3 +434,106 @@ fn shapes_of_removed_findings() {
         println!("COUNT\t{business}\t{folder}\t{shape}\t{n}");
     }
 }
+
+#[test]
+fn a_bold_name_leading_a_list_item_is_a_label() {
+    assert!(named(
+        "- **Платежи клиентов** — суммируются платежи.",
+        "клиентов",
+        "ru"
+    ));
+    assert!(named(
+        "- **客户订阅详细信息**：订阅和套餐的详细视图",
+        "客户",
+        "zh"
+    ));
+    assert!(named("1. **Customer tier**: pick one.", "Customer", "en"));
+    assert!(named("- **Информация о клиенте**", "клиенте", "ru"));
+    // A glossary defines the role: the term alone, or with a possessive.
+    assert!(!named("- **客户**：购买商品的人。", "客户", "zh"));
+    assert!(!named(
+        "- **Наши клиенты** — все, кто платит.",
+        "клиенты",
+        "ru"
+    ));
+    assert!(!named(
+        "- **Our clients** — everyone who pays.",
+        "clients",
+        "en"
+    ));
+    // Emphasis, a sentence in bold, or a bold span inside the item.
+    assert!(!named(
+        "- **постоянные клиенты** — скидка 5 %.",
+        "клиенты",
+        "ru"
+    ));
+    assert!(!named(
+        "- **Can a client pay later?** Yes, within a week.",
+        "client",
+        "en"
+    ));
+    assert!(!named(
+        "- We call them **regular clients** — they buy weekly.",
+        "clients",
+        "en"
+    ));
+    assert!(!named(
+        "- **New clients** get a discount on the first order.",
+        "clients",
+        "en"
+    ));
+}
+
+#[test]
+fn a_number_field_in_bold_is_a_label() {
+    assert!(named(
+        "Заполните **№ клиента плательщика** и сохраните.",
+        "клиента",
+        "ru"
+    ));
+    assert!(!named(
+        "Заполните **номер клиента** и сохраните.",
+        "клиента",
+        "ru"
+    ));
+}
+
+#[test]
+fn a_chinese_term_between_a_brand_and_a_name_head_is_a_name() {
+    assert!(named("请签署新的 Microsoft 客户协议。", "客户", "zh"));
+    assert!(named("购买 Dynamics 365 客户服务。", "客户", "zh"));
+    assert!(named("[Microsoft 客户协议](agreements.md)", "客户", "zh"));
+    // The brand's customers, not a product.
+    assert!(!named("所有 Shopify 客户都能退货。", "客户", "zh"));
+    assert!(!named("将 Shopify 客户同步到系统。", "客户", "zh"));
+    // A head with no brand before it is a plain compound.
+    assert!(!named("请客户签署协议后再发货。", "客户", "zh"));
+    assert!(!named("新客户协议自下月起生效。", "客户", "zh"));
+}
+
+/// The terms of `text` that are not read as part of a name.
+fn not_names(text: &str) -> Vec<String> {
+    let lexicon = crate::lexicon::Lexicon::builtin().unwrap();
+    crate::lint::occurrences(text, &lexicon, &crate::config::Settings::default())
+        .iter()
+        .filter(|o| o.reason != Reason::Name)
+        .map(|o| text[o.span.start..o.span.end].to_owned())
+        .collect()
+}
+
+#[test]
+fn bold_names_listed_together_are_labels() {
+    assert!(not_names("针对 **客户**、**联系人** 和 **供应商** 记录准备数据。").is_empty());
+    assert!(not_names("可以使用 **供应商** 和 **客户** 作为筛选属性。").is_empty());
+    assert!(not_names("Match **Vendors** and **Customers** first.").is_empty());
+    // Two terms side by side are the rules' to read.
+    assert_eq!(
+        not_names("我们的 **客户** 和 **顾客** 不同。"),
+        ["客户", "顾客"]
+    );
+    // Lowercase bold words are emphasis.
+    assert_eq!(
+        not_names("Tell **clients** and **partners** first."),
+        ["clients"]
+    );
+}
