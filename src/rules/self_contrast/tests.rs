@@ -392,3 +392,43 @@ fn two_roles_side_by_side_without_a_connector_are_not_joined() {
         assert!(!joins(lang, text, first, second), "{text}");
     }
 }
+
+#[test]
+fn a_preposition_said_again_a_verb_between_or_a_predicate_before_the_connector() {
+    for (text, first, second) in [
+        (
+            "Does the refund go to the customer or to the customer?",
+            "customer",
+            "customer",
+        ),
+        (
+            "Send the invoice for the client or for the client?",
+            "client",
+            "client",
+        ),
+        (
+            "В письме вместо покупателя указывался покупатель.",
+            "покупателя",
+            "покупатель",
+        ),
+        ("Вместо клиента платит клиент.", "клиента", "клиент"),
+        ("费用由客户承担，而非客户。", "客户", "客户"),
+        ("发票开给顾客，而不是顾客。", "顾客", "顾客"),
+        ("客户与客户有什么不同？", "客户", "客户"),
+        ("顾客和顾客有何区别？", "顾客", "顾客"),
+    ] {
+        assert_pair(text, first, second);
+    }
+    for text in [
+        // A kind of the term, or another thing, on the second side.
+        "Send it to the client or to the client's bank.",
+        "Вместо клиента работает менеджер клиента.",
+        "Вместо клиента пришёл его представитель.",
+        "客户经理负责，而非客户。",
+        "费用由客户承担，而非客户公司。",
+        "费用由客户承担，而非顾客。",
+        "客户与客户经理有什么不同？",
+    ] {
+        assert_none(text);
+    }
+}
