@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 
 use regex_automata::Input;
 
+use super::fold::is_cjk;
 use super::lazy_regex::LazyRegex;
 use super::simplify;
 
@@ -395,10 +396,37 @@ impl Checks {
             c.before.as_ref().map_or(!qualified, |r| r.is_match(before))
                 && match &c.after {
                     Some(r) => r.is_match(after),
-                    None if c.open => self.goes_on(gap, after, sides),
-                    None => self.ends.is_match(after),
+                    None if c.open => self.goes_on(gap, after, sides) || self.parallel(gap, after),
+                    None => self.ends.is_match(after) || self.parallel(gap, after),
                 }
         })
+    }
+
+    /// Whether the second term is followed by what followed the first, so
+    /// that the two sides are parallel and each term ends where the words
+    /// they share begin: `由客户垫付，而非由客户垫付`, `客户按月付费，而客户按单付款`,
+    /// "to the client directly, rather than to the client directly". A
+    /// modifier said twice makes two kinds instead ("clients in Europe, not
+    /// clients in Asia"), and so does a word glued on in a script without
+    /// case (`客户组`).
+    fn parallel(&self, gap: &str, after: &str) -> bool {
+        let shared = gap.trim_start_matches(is_padding);
+        let rest = after.trim_start_matches(is_padding);
+        let Some(first) = shared.chars().next() else {
+            return false;
+        };
+        if is_cjk(first) {
+            return rest.starts_with(first);
+        }
+        let word = |s: &str| {
+            let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+            s[..end].to_lowercase()
+        };
+        let modifier = self
+            .modifier_after
+            .as_ref()
+            .is_some_and(|r| r.is_match(after));
+        !word(shared).is_empty() && word(shared) == word(rest) && !modifier
     }
 
     /// Whether the second term of a plain contrast ends before `after`:

@@ -432,3 +432,58 @@ fn a_preposition_said_again_a_verb_between_or_a_predicate_before_the_connector()
         assert_none(text);
     }
 }
+
+#[test]
+fn parallel_sides_and_connectors_with_a_clause_between() {
+    for (text, first, second) in [
+        (
+            "The note goes to the customer directly, rather than to the customer.",
+            "customer",
+            "customer",
+        ),
+        (
+            "We treat a member differently from a member.",
+            "member",
+            "member",
+        ),
+        (
+            "Вместо заказчика акт вправе подписать заказчик.",
+            "заказчика",
+            "заказчик",
+        ),
+        ("您是客户抑或客户？", "客户", "客户"),
+        ("诉讼费由客户垫付，而非由客户垫付。", "客户", "客户"),
+        ("客户按月付费，而客户按单付款。", "客户", "客户"),
+    ] {
+        assert_pair(text, first, second);
+    }
+    for text in [
+        // One customer doing two things is no contrast.
+        "您为客户开票 1,000.00，而客户支付 999.90。",
+        // A modifier said twice makes two kinds.
+        "Clients in Europe, not clients in Asia, pay VAT.",
+        "Вместо клиента документы подписывает представитель клиента.",
+        "客户按月付费，而客户经理按单结算。",
+    ] {
+        assert_none(text);
+    }
+}
+
+#[test]
+fn a_relative_clause_inside_a_role_contrast_keeps_it_a_contrast() {
+    let settings = Settings::default();
+    let mixed = |text: &str| {
+        lint_text(text, &LEXICON, &settings)
+            .into_iter()
+            .filter(|d| d.rule == RuleId::MixedTerms)
+            .count()
+    };
+    assert_eq!(
+        mixed("Unlike customers, who leave for a cheaper offer, clients stay for years."),
+        0
+    );
+    assert_eq!(
+        mixed("В отличие от покупателя, который уходит к тому, кто дешевле, клиент остаётся."),
+        0
+    );
+}

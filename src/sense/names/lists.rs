@@ -18,6 +18,7 @@
 //! Both need a capitalised span in a script with case; a lowercase bold
 //! word is emphasis.
 
+use crate::lexicon::is_cjk;
 use crate::sense::labels::{around, marked_span, short, starts_capitalised};
 use crate::span::Span;
 
@@ -159,10 +160,6 @@ fn strip_join_start(s: &str) -> Option<&str> {
 /// Whether a sibling's text is a short name, not a sentence in bold.
 fn bold_word(s: &str) -> bool {
     !s.trim().is_empty() && short(s, false)
-}
-
-fn is_cjk(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Whether `lead`, the text before a bold span on its line, is a list
