@@ -159,6 +159,26 @@ fn parties_a_law_or_a_sale_names_are_not_the_people_served() {
 }
 
 #[test]
+fn receivables_are_a_term_of_accounting_not_a_word_choice() {
+    for text in [
+        "Откройте модуль расчетов с клиентами и выберите журнал.",
+        "Расчёты с клиентами ведутся в рублях.",
+        "Отчеты по расчетам с клиентами обновляются ночью.",
+    ] {
+        assert_eq!(findings(TRANSACTIONAL, text), [], "{text}");
+    }
+    // The people themselves are still the shop's customers.
+    assert_eq!(
+        findings(
+            TRANSACTIONAL,
+            "Расчеты с клиентами ведёт бухгалтер, клиенты платят картой."
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
 fn a_mini_program_is_what_people_book_in_not_a_program_to_install() {
     assert_eq!(
         findings(MEMBERSHIP, "客户可通过俱乐部小程序提前七天预约开球时间。").len(),
