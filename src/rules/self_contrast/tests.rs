@@ -487,3 +487,51 @@ fn a_relative_clause_inside_a_role_contrast_keeps_it_a_contrast() {
         0
     );
 }
+
+#[test]
+fn apart_from_one_for_each_as_well_as_a_cleft_question_and_a_comparison() {
+    for (text, first, second) in [
+        (
+            "What sets a customer apart from a customer?",
+            "customer",
+            "customer",
+        ),
+        (
+            "Two columns, one for the client and one for the client.",
+            "client",
+            "client",
+        ),
+        (
+            "Send it to the client as well as to the client, then file it.",
+            "client",
+            "client",
+        ),
+        (
+            "Is it the client who signs, or the client?",
+            "client",
+            "client",
+        ),
+        (
+            "Customers pay less than customers.",
+            "Customers",
+            "customers",
+        ),
+        (
+            "Покупатель платит вдвое меньше, чем покупатель.",
+            "Покупатель",
+            "покупатель",
+        ),
+        ("他们既不是顾客，也不是顾客。", "顾客", "顾客"),
+    ] {
+        assert_pair(text, first, second);
+    }
+    for text in [
+        // The same person twice, or a kind of the term.
+        "The client gets more than the client expected.",
+        "What sets a customer apart from a customer in the scheme?",
+        "Send it to the client as well as to the client team.",
+        "Клиент платит больше, чем клиент банка.",
+    ] {
+        assert_none(text);
+    }
+}
