@@ -39,6 +39,11 @@ const WRAPPERS: &str = r#""'«»„“”‘’‚‹›「」『』*_~"#;
 /// How many bytes before the first term and after the second are examined.
 const CONTEXT_WINDOW: usize = 96;
 
+/// Particles that make the word before them a modifier of the words
+/// after them, in a script without spaces: the possessive `的` and `之`,
+/// and `们`, `等`, which close a noun phrase that goes on.
+const MODIFYING_PARTICLES: &[char] = &['的', '之', '们', '等'];
+
 /// The longest gap between two terms a connector may fill, in bytes. Longer
 /// gaps are not one contrast, and the cap keeps the check cheap.
 pub(crate) const MAX_GAP: usize = 320;
@@ -416,7 +421,9 @@ impl Checks {
             return false;
         };
         if is_cjk(first) {
-            return rest.starts_with(first);
+            // A particle after both terms makes each a modifier of what
+            // follows: `客户的订单，而不是客户的发票` sets orders against invoices.
+            return rest.starts_with(first) && !MODIFYING_PARTICLES.contains(&first);
         }
         let word = |s: &str| {
             let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());

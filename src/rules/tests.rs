@@ -159,6 +159,18 @@ fn parties_a_law_or_a_sale_names_are_not_the_people_served() {
 }
 
 #[test]
+fn telling_two_roles_apart_is_a_contrast() {
+    assert_eq!(
+        findings(
+            TRANSACTIONAL,
+            "В отчёте мы различаем покупателя и клиента: у клиента есть договор."
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
 fn receivables_are_a_term_of_accounting_not_a_word_choice() {
     for text in [
         "Откройте модуль расчетов с клиентами и выберите журнал.",

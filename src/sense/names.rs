@@ -137,8 +137,14 @@ pub(crate) fn mark_names(
     lexicon: &Lexicon,
     occurrences: &mut [Occurrence],
 ) {
-    let spans: Vec<Span> = occurrences.iter().map(|o| o.span).collect();
-    let holds_term = |s: Span| spans.iter().any(|o| o.start < s.end && s.start < o.end);
+    // In text order, the term nearest before a span's end is the one that
+    // may overlap it.
+    let mut spans: Vec<Span> = occurrences.iter().map(|o| o.span).collect();
+    spans.sort_unstable_by_key(|s| s.start);
+    let holds_term = |s: Span| {
+        let before_end = spans.partition_point(|o| o.start < s.end);
+        spans[..before_end].last().is_some_and(|o| o.end > s.start)
+    };
     for occurrence in occurrences.iter_mut() {
         if occurrence.sense != Sense::Business {
             continue;

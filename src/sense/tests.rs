@@ -939,3 +939,32 @@ fn a_possessive_before_a_software_noun_stays_a_person() {
         );
     }
 }
+
+#[test]
+fn acronyms_that_are_words_in_lower_case_are_no_cues() {
+    // `REST` and `Windows` would be the rest of the month and a shop's
+    // delivery windows.
+    assert_senses(
+        "A client who upgrades mid-month is billed pro rata for the rest of the month.",
+        &[("client", Business, "who in the sentence")],
+    );
+    assert_senses(
+        "Each client picks a time from the windows we offer.",
+        &[("client", Business, "default")],
+    );
+    assert_senses(
+        "The client calls the REST API with a token.",
+        &[("client", Technical, "REST API in the sentence")],
+    );
+}
+
+#[test]
+fn a_person_in_person_is_no_program() {
+    assert_senses(
+        "客户端需要携带令牌。返回结果只包含客户本人下的订单。",
+        &[
+            ("客户", Technical, "phrase"),
+            ("客户", Business, "本人 in the sentence"),
+        ],
+    );
+}

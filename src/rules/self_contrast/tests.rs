@@ -458,6 +458,8 @@ fn parallel_sides_and_connectors_with_a_clause_between() {
         assert_pair(text, first, second);
     }
     for text in [
+        // What each term modifies is what is set apart.
+        "请核对客户的订单，而不是客户的发票。",
         // One customer doing two things is no contrast.
         "您为客户开票 1,000.00，而客户支付 999.90。",
         // A modifier said twice makes two kinds.
@@ -534,4 +536,21 @@ fn apart_from_one_for_each_as_well_as_a_cleft_question_and_a_comparison() {
     ] {
         assert_none(text);
     }
+}
+
+#[test]
+fn what_tells_the_sides_apart_and_what_is_among_them() {
+    for (text, first, second) in [
+        (
+            "Клиент отличается от клиента тем, что подписал договор.",
+            "Клиент",
+            "клиента",
+        ),
+        ("客户与客户之间究竟有什么不同？", "客户", "客户"),
+        ("客户与客户之间的区别。", "客户", "客户"),
+    ] {
+        assert_pair(text, first, second);
+    }
+    // Among customers, not between two senses of the word.
+    assert_none("评论区里顾客与顾客之间的争执，客服一般不介入。");
 }

@@ -22,7 +22,8 @@ use crate::lexicon::is_cjk;
 use crate::sense::labels::{around, marked_span, short, starts_capitalised};
 use crate::span::Span;
 
-/// Possessives, per language: with the term alone they make no name.
+/// Possessives of the three languages: with the term alone they make no
+/// name.
 const POSSESSIVES: &[&str] = &[
     "our",
     "your",
