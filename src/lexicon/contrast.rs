@@ -433,7 +433,8 @@ impl Checks {
             .modifier_after
             .as_ref()
             .is_some_and(|r| r.is_match(after));
-        !word(shared).is_empty() && word(shared) == word(rest) && !modifier
+        let repeated = word(shared);
+        !repeated.is_empty() && repeated == word(rest) && !modifier
     }
 
     /// Whether the second term of a plain contrast ends before `after`:

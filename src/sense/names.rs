@@ -160,9 +160,11 @@ pub(crate) fn mark_names(
             occurrence.reason = Reason::Mention;
             continue;
         }
-        let siblings = lists::coordinated_siblings(text, occurrence.span);
-        let coordinated = !siblings.is_empty() && !siblings.iter().any(|&s| holds_term(s));
-        if coordinated || is_name(text, headings, &lang.code, occurrence.span) {
+        let coordinated = || {
+            let siblings = lists::coordinated_siblings(text, occurrence.span);
+            !siblings.is_empty() && !siblings.iter().any(|&s| holds_term(s))
+        };
+        if is_name(text, headings, &lang.code, occurrence.span) || coordinated() {
             occurrence.sense = Sense::Allowed;
             occurrence.reason = Reason::Name;
         }

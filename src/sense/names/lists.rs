@@ -61,11 +61,10 @@ const OPEN_MARKS: &[&str] = &["**", "<strong>"];
 /// Whether the term at `span` of `text` leads a list item as a short,
 /// capitalised bold span holding more than the term (see the module doc).
 pub(in crate::sense) fn leads_list_item(text: &str, span: Span) -> bool {
-    let Some((inner, None)) = marked_span(text, span) else {
+    let Some(inner) = bold_label(text, span) else {
         return false;
     };
-    let label = &text[inner.start..inner.end];
-    if !short(label, false) || !starts_capitalised(label) || !more_than_term(label, text, span) {
+    if !more_than_term(&text[inner.start..inner.end], text, span) {
         return false;
     }
     let line = around(text, inner);
@@ -88,13 +87,9 @@ pub(in crate::sense) fn leads_list_item(text: &str, span: Span) -> bool {
 /// comma or a conjunction, nearest first on either side; none when the
 /// term is in no such span.
 pub(in crate::sense) fn coordinated_siblings(text: &str, span: Span) -> Vec<Span> {
-    let Some((inner, None)) = marked_span(text, span) else {
+    let Some(inner) = bold_label(text, span) else {
         return Vec::new();
     };
-    let label = &text[inner.start..inner.end];
-    if !short(label, false) || !starts_capitalised(label) {
-        return Vec::new();
-    }
     let line = around(text, inner);
     let mut siblings = Vec::new();
     if let Some(open) = strip_any_suffix(&text[line.start..inner.start], OPEN_MARKS)
@@ -108,6 +103,16 @@ pub(in crate::sense) fn coordinated_siblings(text: &str, span: Span) -> Vec<Span
         siblings.push(sibling);
     }
     siblings
+}
+
+/// The inner span of the short, capitalised bold span (not link text)
+/// the term at `span` stands in.
+fn bold_label(text: &str, span: Span) -> Option<Span> {
+    let (inner, None) = marked_span(text, span)? else {
+        return None;
+    };
+    let label = &text[inner.start..inner.end];
+    (short(label, false) && starts_capitalised(label)).then_some(inner)
 }
 
 /// The inner span of a bold span that ends, before a join, at `end`
@@ -144,8 +149,7 @@ fn bold_after(text: &str, start: usize, to: usize) -> Option<Span> {
 fn strip_join_end(s: &str) -> Option<&str> {
     JOINS.iter().find_map(|join| {
         let rest = s.strip_suffix(join)?;
-        let word = join.chars().all(char::is_alphabetic) && !join.chars().any(is_cjk);
-        (!word || rest.ends_with(char::is_whitespace)).then(|| rest.trim_end())
+        (!is_word(join) || rest.ends_with(char::is_whitespace)).then(|| rest.trim_end())
     })
 }
 
@@ -153,9 +157,15 @@ fn strip_join_end(s: &str) -> Option<&str> {
 fn strip_join_start(s: &str) -> Option<&str> {
     JOINS.iter().find_map(|join| {
         let rest = s.strip_prefix(join)?;
-        let word = join.chars().all(char::is_alphabetic) && !join.chars().any(is_cjk);
-        (!word || rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
+        (!is_word(join) || rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
     })
+}
+
+/// Whether `join` is a word of a spaced script (`and`, `или`), which a
+/// space must part from the bold spans; punctuation and Chinese joins
+/// touch them.
+fn is_word(join: &str) -> bool {
+    join.chars().all(char::is_alphabetic) && !join.chars().any(is_cjk)
 }
 
 /// Whether a sibling's text is a short name, not a sentence in bold.
