@@ -16,8 +16,8 @@
 //!    `字段`), a step verb just before it (`выберите`, `click`, `选择`),
 //!    or, for link text, a link to a page or report (`?page=`, `?report=`)
 //!    or, in English, Title Case link text to a `.md` page. In Chinese a
-//!    row or column noun counts after a space (`与 **客户** 行关联`, where
-//!    a touching `行` starts `行为`), and `从 **…** 选择` (choose from) is
+//!    row, column or table noun counts after a space (`与 **客户** 行关联`,
+//!    where a touching `行` starts `行为`), and `从 **…** 选择` (choose from) is
 //!    a step too. A bold span longer than five words is a label when a UI
 //!    noun stands just before it (`для свойства **Заблокировать
 //!    регистрацию в программе лояльности для клиента**`): fields have
@@ -72,6 +72,10 @@ const UI_NOUNS: &[(&str, &[&str])] = &[
             "workspace",
             "column",
             "section",
+            "table",
+            "template",
+            "entity",
+            "entities",
         ],
     ),
     (
@@ -102,6 +106,9 @@ const UI_NOUNS: &[(&str, &[&str])] = &[
             "узел",
             "узл",
             "визуализац",
+            "таблиц",
+            "шаблон",
+            "сущност",
         ],
     ),
     (
@@ -125,6 +132,10 @@ const UI_NOUNS: &[(&str, &[&str])] = &[
             "选项",
             "节点",
             "视觉对象",
+            "实体",
+            "模板",
+            "表单",
+            "表格",
         ],
     ),
 ];
@@ -138,12 +149,15 @@ const NAME_WORDS: &[(&str, &[&str])] = &[
 ];
 
 /// UI nouns a Chinese label is parted from by a space only (`与 **客户**
-/// 行关联`, a row): touching the label they start other words (`行为`,
-/// behaviour), which [`SPACED_NOUN_WORDS`] tells apart.
-const SPACED_NOUNS: &[&str] = &["行", "列"];
+/// 行关联`, a row; `**客户** 表`, a table): touching the label they start
+/// other words (`行为`, behaviour; `表示`, to express), which
+/// [`SPACED_NOUN_WORDS`] tells apart.
+const SPACED_NOUNS: &[&str] = &["行", "列", "表"];
 
 /// Words that start with a [`SPACED_NOUNS`] character and are no UI noun.
-const SPACED_NOUN_WORDS: &[&str] = &["行为", "行业", "行动", "行使", "列出", "列为", "列入"];
+const SPACED_NOUN_WORDS: &[&str] = &[
+    "行为", "行业", "行动", "行使", "列出", "列为", "列入", "表示", "表明", "表达", "表现", "表扬",
+];
 
 /// Step verbs: a label follows one.
 const STEP_VERBS: &[(&str, &[&str])] = &[

@@ -56,7 +56,12 @@ pub(in crate::sense) fn branded(text: &str, span: Span) -> bool {
         // The run goes on past what is read: no brand is that long.
         return false;
     }
-    let words: Vec<&str> = before[run_start..].split_whitespace().collect();
+    // A list marker or a dash may open the run (`- Microsoft 客户协议`):
+    // words without a letter or digit are not part of the brand.
+    let words: Vec<&str> = before[run_start..]
+        .split_whitespace()
+        .skip_while(|w| !w.chars().any(|c| c.is_ascii_alphanumeric()))
+        .collect();
     let capitalised = words
         .iter()
         .any(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));

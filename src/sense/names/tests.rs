@@ -280,6 +280,22 @@ fn a_chinese_label_spaced_from_its_ui_noun_is_a_label() {
     assert!(!named("**客户**行为分析很重要。", "客户", "zh"));
     assert!(!named("关注 **客户** 行为的变化。", "客户", "zh"));
     assert!(!named("**客户** 列出了他们的需求。", "客户", "zh"));
+    assert!(named("开始使用 **客户** 表存储供应商信息。", "客户", "zh"));
+    assert!(!named("**客户** 表示同意后再发货。", "客户", "zh"));
+}
+
+#[test]
+fn a_label_before_a_table_template_or_entity_is_a_label() {
+    assert!(named("我们建议您使用 **客户发票行** 实体。", "客户", "zh"));
+    assert!(named("使用 **客户付款结果** 模板。", "客户", "zh"));
+    assert!(named(
+        "Open the **Customer** table first.",
+        "Customer",
+        "en"
+    ));
+    assert!(named("Заполните таблицу **Клиенты**.", "Клиенты", "ru"));
+    // Bold alone, with no such noun, is emphasis.
+    assert!(!named("将订单发给 **客户**。", "客户", "zh"));
 }
 
 #[test]
@@ -503,6 +519,9 @@ fn a_chinese_term_between_a_brand_and_a_name_head_is_a_name() {
     assert!(named("请签署新的 Microsoft 客户协议。", "客户", "zh"));
     assert!(named("购买 Dynamics 365 客户服务。", "客户", "zh"));
     assert!(named("[Microsoft 客户协议](agreements.md)", "客户", "zh"));
+    // A list item's marker is no part of the brand.
+    assert!(named("- Microsoft 客户协议常见问题解答", "客户", "zh"));
+    assert!(named("* Dynamics 365 客户服务", "客户", "zh"));
     // The brand's customers, not a product.
     assert!(!named("所有 Shopify 客户都能退货。", "客户", "zh"));
     assert!(!named("将 Shopify 客户同步到系统。", "客户", "zh"));
