@@ -59,6 +59,16 @@ pub(crate) struct Elsewhere {
     pub(crate) end: LineColumn,
 }
 
+/// The text a suggestion replaces when it is more than the finding's
+/// span: the span holds the finding's, and `text` is what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Widened {
+    /// The bytes replaced.
+    pub span: Span,
+    /// The text at `span`.
+    pub text: String,
+}
+
 /// One finding in one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -80,8 +90,13 @@ pub struct Diagnostic {
     pub term: String,
     /// The exact source text.
     pub matched: String,
-    /// The replacement for `span`, when there is a safe one.
+    /// The replacement for `span` (or for `widened`, when set), when there
+    /// is a safe one.
     pub suggestion: Option<String>,
+    /// More text than `span` that `suggestion` replaces, when a word
+    /// next to the term must change with it (`о клиенте` → `об
+    /// участнике`): the finding stays about the term, the fix takes both.
+    pub widened: Option<Widened>,
     /// Whether `--fix` applies `suggestion` (a `mixed-terms` suggestion
     /// only with `fix-mixed-terms = true`).
     pub fixable: bool,
@@ -109,7 +124,18 @@ impl Diagnostic {
         self.help.clone().or_else(|| {
             self.suggestion
                 .as_ref()
-                .map(|replacement| format!("replace `{}` with `{replacement}`", self.matched))
+                .map(|replacement| format!("replace `{}` with `{replacement}`", self.replaced()))
         })
+    }
+
+    /// The bytes a fix replaces with `suggestion`: the span, or the wider
+    /// one a word next to the term takes it to.
+    pub fn fix_span(&self) -> Span {
+        self.widened.as_ref().map_or(self.span, |w| w.span)
+    }
+
+    /// The text a fix replaces with `suggestion` (at [`Self::fix_span`]).
+    pub fn replaced(&self) -> &str {
+        self.widened.as_ref().map_or(&self.matched, |w| &w.text)
     }
 }

@@ -59,10 +59,10 @@ struct Edit {
 fn candidates<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<Candidate<'a>> {
     let mut all: Vec<Candidate<'a>> = diagnostics
         .iter()
-        .filter(|d| d.fixable && d.span.slice(text).is_some())
+        .filter(|d| d.fixable && d.fix_span().slice(text).is_some())
         .filter_map(|d| {
             Some(Candidate {
-                span: d.span,
+                span: d.fix_span(),
                 replacement: d.suggestion.as_deref()?,
             })
         })
@@ -198,7 +198,7 @@ struct Refusal {
 /// suggestion that say why, as rules do when they have none to offer.
 fn mark_refused(diagnostics: &mut [Diagnostic], refused: &[Refusal]) {
     for d in diagnostics.iter_mut().filter(|d| d.fixable) {
-        if let Some(refusal) = refused.iter().find(|r| r.span == d.span) {
+        if let Some(refusal) = refused.iter().find(|r| r.span == d.fix_span()) {
             d.fixable = false;
             d.suggestion = None;
             d.label = format!("{} term", d.role);

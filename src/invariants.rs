@@ -134,6 +134,21 @@ fn check_diagnostics(source: &SourceFile, diagnostics: &[Diagnostic]) {
     let mut previous: Option<Span> = None;
     for d in diagnostics {
         assert_eq!(d.span.slice(text), Some(d.matched.as_str()), "{d:?}");
+        if let Some(widened) = &d.widened {
+            assert_eq!(
+                widened.span.slice(text),
+                Some(widened.text.as_str()),
+                "{d:?}"
+            );
+            assert!(
+                widened.span.start <= d.span.start && d.span.end <= widened.span.end,
+                "a fix span that does not hold the finding: {d:?}"
+            );
+            assert!(
+                d.suggestion.is_some(),
+                "widened without a suggestion: {d:?}"
+            );
+        }
         assert_ne!(d.suggestion.as_deref(), Some(""), "an empty suggestion");
         for span in std::iter::once(d.span).chain(
             d.related
@@ -239,7 +254,7 @@ fn check_fix(path: &Path, config: &Config, source: &SourceFile, diagnostics: &[D
     let mut edits: Vec<(Span, &str)> = diagnostics
         .iter()
         .filter(|d| d.fixable)
-        .map(|d| (d.span, d.suggestion.as_deref().unwrap_or_default()))
+        .map(|d| (d.fix_span(), d.suggestion.as_deref().unwrap_or_default()))
         .collect();
     edits.sort();
     let (spans, expected): (Vec<Span>, Vec<&str>) = edits.into_iter().unzip();
@@ -602,6 +617,7 @@ mod tests {
             term: "client".to_owned(),
             matched: String::new(),
             suggestion: None,
+            widened: None,
             fixable: false,
             help: None,
             related: Vec::new(),

@@ -69,7 +69,7 @@ pub(crate) mod walk;
 #[cfg(test)]
 mod testing;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Severity, Widened};
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;
 pub use lint::lint_text;

@@ -424,6 +424,26 @@ fn fixes_are_made_for_the_version_the_client_has_and_say_so() {
 }
 
 #[test]
+fn a_quick_fix_takes_the_preposition_that_changes_with_the_term() {
+    let dir = tree(&[("clientele.toml", "business = \"membership\"\n")]);
+    let uri = format!("{}/page.md", url_of(dir.path()));
+    let mut session = Session::initialized(dir.path(), &json!({}));
+    session.open(&uri, 1, "Пишем о клиенте.\n");
+    let found = session.diagnostics(&uri);
+    let range = &found["diagnostics"][0]["range"];
+    assert_eq!(range["start"]["character"], 8, "{found}");
+    assert_eq!(range["end"]["character"], 15, "{found}");
+    let actions = session.code_actions(10, &uri, &whole_line(0));
+    let action = &actions["result"][0];
+    assert_eq!(action["title"], "Replace `о клиенте` with `об участнике`");
+    let edit = &action["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(edit["range"]["start"]["character"], 6, "{action}");
+    assert_eq!(edit["range"]["end"]["character"], 15, "{action}");
+    assert_eq!(edit["newText"], "об участнике");
+    assert!(session.finish().success());
+}
+
+#[test]
 fn a_quick_fix_that_would_make_a_new_finding_is_not_offered() {
     // Fixing the second heading would repeat the first word for word,
     // which self-contrast flags; `--fix` refuses it too.

@@ -105,18 +105,24 @@ fn ob_becomes_o_before_a_consonant() {
 }
 
 #[test]
-fn the_finding_covers_the_preposition_and_the_term() {
+fn the_finding_stays_on_the_term_and_the_fix_takes_the_preposition() {
     let found = findings("membership", "Мы заботимся о клиенте.\n");
     assert_eq!(found.len(), 1, "{found:#?}");
     let d = &found[0];
-    assert_eq!(d["matched"], "о клиенте");
+    assert_eq!(d["matched"], "клиенте");
+    assert_eq!(d["column"], 16);
     assert_eq!(d["suggestion"], "об участнике");
-    assert_eq!(d["column"], 14);
+    assert_eq!(d["replaces"]["text"], "о клиенте");
+    assert_eq!(d["replaces"]["byte_start"], 24);
+    assert_eq!(d["replaces"]["byte_end"], 41);
     assert_eq!(
         d["message"],
         "`клиенте` is a client term, but a membership business has members"
     );
-    // The annotated output underlines both words.
+    // A finding with nothing next to it to change has no `replaces`.
+    let plain = findings("membership", "Мы знаем клиента.\n");
+    assert!(plain[0].get("replaces").is_none(), "{plain:#?}");
+    // The annotated output underlines the term and shows the patch of both.
     let dir = project("membership");
     let output = clientele(dir.path())
         .args(["--stdin-filename", "page.md"])
@@ -124,7 +130,46 @@ fn the_finding_covers_the_preposition_and_the_term() {
         .output()
         .unwrap();
     let human = String::from_utf8(output.stdout).unwrap();
-    assert!(human.contains("^^^^^^^^^ say `об участнике`"), "{human}");
+    assert!(human.contains("  ^^^^^^^ say `об участнике`"), "{human}");
+    assert!(
+        human.contains("help: replace `о клиенте` with `об участнике`"),
+        "{human}"
+    );
+    assert!(human.contains("+ Мы заботимся об участнике."), "{human}");
+}
+
+#[test]
+fn sarif_points_at_the_term_and_its_fix_replaces_the_preposition_too() {
+    let dir = project("membership");
+    let output = clientele(dir.path())
+        .args(["--format", "sarif", "--stdin-filename", "page.md"])
+        .write_stdin("Мы заботимся о клиенте.\n")
+        .output()
+        .unwrap();
+    let sarif = json(&output.stdout);
+    let result = &sarif["runs"][0]["results"][0];
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startColumn"], 16, "{result}");
+    let fix = &result["fixes"][0];
+    assert_eq!(
+        fix["description"]["text"],
+        "Replace `о клиенте` with `об участнике`"
+    );
+    let replacement = &fix["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 14, "{fix}");
+    assert_eq!(replacement["deletedRegion"]["endColumn"], 23, "{fix}");
+    assert_eq!(replacement["insertedContent"]["text"], "об участнике");
+}
+
+#[test]
+fn a_preposition_on_the_line_before_changes_with_the_term() {
+    assert_eq!(
+        fixed("membership", "Мы заботимся о\nклиенте весь год.\n"),
+        "Мы заботимся об\nучастнике весь год.\n"
+    );
+    let found = findings("membership", "Мы заботимся о\nклиенте весь год.\n");
+    assert_eq!(found[0]["line"], 2, "{found:#?}");
+    assert_eq!(found[0]["replaces"]["text"], "о\nклиенте");
 }
 
 #[test]

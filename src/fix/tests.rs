@@ -23,6 +23,7 @@ fn diagnostic(span: Span, suggestion: &str, fixable: bool) -> Diagnostic {
         term: "customer".to_owned(),
         matched: String::new(),
         suggestion: Some(suggestion.to_owned()),
+        widened: None,
         fixable,
         help: None,
         related: Vec::new(),

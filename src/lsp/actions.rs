@@ -63,15 +63,15 @@ impl Linted<'_> {
             .filter_map(|d| Some((d, d.suggestion.as_ref()?)))
             .take(checks)
             .filter_map(|(d, replacement)| {
-                if self.makes_a_new_finding(d.span, replacement, &lint) {
+                if self.makes_a_new_finding(d.fix_span(), replacement, &lint) {
                     return None;
                 }
                 let edit = TextEdit {
-                    range: range(self.source, d.span, self.encoding),
+                    range: range(self.source, d.fix_span(), self.encoding),
                     new_text: replacement.clone(),
                 };
                 Some(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Replace `{}` with `{replacement}`", d.matched),
+                    title: format!("Replace `{}` with `{replacement}`", d.replaced()),
                     kind: Some(CodeActionKind::QUICKFIX),
                     diagnostics: Some(vec![convert::diagnostic(
                         self.uri,

@@ -49,10 +49,13 @@ impl HumanPrinter {
         let path = path.as_ref();
         let text = source.text();
         let at = source.line_column(d.span.start);
+        // A fix may replace a word before the term too: the patch shows it.
+        let fix = d.fix_span();
+        let fix_line = source.line_column(fix.start).line;
         let end_line = source.line_column(d.span.end).line;
-        let lines = line_window(source, at.line, end_line);
-        let cut = cut_long_line(text, lines, d.span);
-        let mut first = at.line;
+        let lines = line_window(source, fix_line, end_line);
+        let cut = cut_long_line(text, lines, fix);
+        let mut first = fix_line;
         let mut last = end_line;
         let mut notes = Vec::new();
         let mut near = Vec::new();
@@ -127,7 +130,7 @@ impl HumanPrinter {
                     Snippet::source(excerpt)
                         .line_start(first)
                         .path(path)
-                        .patch(Patch::new(relative(d.span), replacement)),
+                        .patch(Patch::new(relative(fix), replacement)),
                 ),
             ],
             (Some(help), None) => vec![main.element(Level::HELP.message(help))],

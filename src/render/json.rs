@@ -47,10 +47,21 @@ struct JsonDiagnostic {
     byte_start: usize,
     byte_end: usize,
     suggestion: Option<String>,
+    /// Only when `suggestion` replaces more than `matched`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replaces: Option<JsonReplaces>,
     fixable: bool,
     related: Vec<JsonRelated>,
     /// `null` for findings that are not about a term.
     sense: Option<SenseNote>,
+}
+
+/// The text a suggestion replaces when it takes in a word next to the term.
+#[derive(Serialize)]
+struct JsonReplaces {
+    text: String,
+    byte_start: usize,
+    byte_end: usize,
 }
 
 #[derive(Serialize)]
@@ -96,6 +107,11 @@ impl Printer for JsonPrinter {
                 byte_start: d.span.start,
                 byte_end: d.span.end,
                 suggestion: d.suggestion.clone(),
+                replaces: d.widened.as_ref().map(|w| JsonReplaces {
+                    text: w.text.clone(),
+                    byte_start: w.span.start,
+                    byte_end: w.span.end,
+                }),
                 fixable: d.fixable,
                 related: d
                     .related

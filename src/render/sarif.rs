@@ -263,12 +263,12 @@ impl Printer for SarifPrinter {
                 .iter()
                 .map(|replacement| Fix {
                     description: Text {
-                        text: format!("Replace `{}` with `{replacement}`", d.matched),
+                        text: format!("Replace `{}` with `{replacement}`", d.replaced()),
                     },
                     artifact_changes: [ArtifactChange {
                         artifact_location: artifact.clone(),
                         replacements: [Replacement {
-                            deleted_region: region,
+                            deleted_region: self::region(source, d.fix_span()),
                             inserted_content: Text {
                                 text: replacement.clone(),
                             },

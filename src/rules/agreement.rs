@@ -1,15 +1,15 @@
 //! The words beside a replaced term that a fix changes with it.
 
 use super::Context;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Widened};
 use crate::lexicon::Occurrence;
 use crate::span::Span;
 
 /// The suggestion of `d`, about `occurrence`, whose term becomes
 /// `replacement`; when the preposition before the term must change with it
-/// (`о клиенте` → `об участнике`), `d`'s span and matched text take the
-/// preposition in too, so that a fix, which writes over exactly the span,
-/// changes both and keeps what lies between them.
+/// (`о клиенте` → `об участнике`), `d` is widened to the preposition, so
+/// that a fix writes over both and keeps what lies between them, while the
+/// finding itself stays on the term.
 pub(super) fn widen(
     ctx: &Context<'_>,
     occurrence: &Occurrence,
@@ -39,7 +39,9 @@ pub(super) fn widen(
         return replacement;
     };
     let suggestion = format!("{spelling}{between}{replacement}");
-    d.span = Span::new(preposition.start, d.span.end);
-    d.matched = matched.to_owned();
+    d.widened = Some(Widened {
+        span: Span::new(preposition.start, d.span.end),
+        text: matched.to_owned(),
+    });
     suggestion
 }

@@ -22,6 +22,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
             term: String::new(),
             matched: problem.span.slice(ctx.text).unwrap_or_default().to_owned(),
             suggestion: None,
+            widened: None,
             fixable: false,
             help: problem.help.clone(),
             related: Vec::new(),

@@ -103,6 +103,7 @@ pub(crate) fn about(ctx: &Context<'_>, rule: RuleId, occurrence: &Occurrence) ->
             .unwrap_or_default()
             .to_owned(),
         suggestion: None,
+        widened: None,
         fixable: false,
         help: None,
         related: Vec::new(),

@@ -380,6 +380,7 @@ fn diagnostic(
         term: term.lemma.clone(),
         matched: first.span.slice(text).unwrap_or_default().to_owned(),
         suggestion: None,
+        widened: None,
         fixable: false,
         help: Some(advice(lexicon, settings, translation.language, first)),
         related,
