@@ -88,6 +88,7 @@ pub(crate) struct ConnectorSource {
     pub(crate) quoted: bool,
     pub(crate) clause: bool,
     pub(crate) open: bool,
+    pub(crate) roles_only: bool,
 }
 
 /// One language's contrast connectors and phrase checks.
@@ -146,6 +147,8 @@ struct Connector {
     /// Whether the connector alone makes the contrast plain (it is `open`
     /// or joins two clauses): the second term may go on into its clause.
     open: bool,
+    /// Whether it sets only two different words against each other.
+    roles_only: bool,
     /// The `between` words alone, as one case-insensitive pattern.
     words: String,
     /// The longest gap `between` can fill, not counting quotes and white
@@ -381,7 +384,10 @@ impl Checks {
         let quoted = before.ends_with(|c| WRAPPERS.contains(c))
             && after.starts_with(|c| WRAPPERS.contains(c));
         let mut connectors = self.connectors.iter().filter(|c| {
-            self.may_fill(c, gap_len) && (!c.quoted || quoted) && c.between.is_match(gap)
+            (sides == Sides::TwoWords || !c.roles_only)
+                && self.may_fill(c, gap_len)
+                && (!c.quoted || quoted)
+                && c.between.is_match(gap)
         });
         let Some(first) = connectors.next() else {
             return false;
@@ -501,6 +507,7 @@ impl Connector {
             after: optional(&source.after, |a| format!(r"^[\s{WRAPPERS}]*(?i:{a})")),
             quoted: source.quoted,
             open: source.open || source.clause,
+            roles_only: source.roles_only,
             words: format!("(?i:{})", alternatives(&source.between)),
             longest_gap: OnceLock::new(),
         }

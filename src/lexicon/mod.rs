@@ -778,6 +778,7 @@ impl LexiconBuilder {
                     quoted: entry.quoted,
                     clause: entry.clause,
                     open: entry.open,
+                    roles_only: entry.roles_only,
                 },
             ));
         }

@@ -241,6 +241,11 @@ pub(crate) struct ConnectorEntry {
     /// clause's, may be followed by anything but a modifier.
     #[serde(default)]
     pub(crate) open: bool,
+    /// Whether the connector sets only two different words against each
+    /// other: its gap may qualify the first side (`unlike customers of a
+    /// shop, clients …`), which would make one word twice two kinds.
+    #[serde(default)]
+    pub(crate) roles_only: bool,
 }
 
 /// One term with its whole paradigm.

@@ -491,6 +491,38 @@ fn a_relative_clause_inside_a_role_contrast_keeps_it_a_contrast() {
 }
 
 #[test]
+fn a_phrase_after_the_first_of_two_roles_keeps_them_a_contrast_but_makes_kinds_of_one_word() {
+    let settings = Settings::default();
+    let mixed = |text: &str| {
+        lint_text(text, &LEXICON, &settings)
+            .into_iter()
+            .filter(|d| d.rule == RuleId::MixedTerms)
+            .count()
+    };
+    assert_eq!(
+        mixed(
+            "Unlike customers of a retail service, our clients pay a monthly retainer. \
+             Our clients call us. Our clients stay."
+        ),
+        0
+    );
+    // One word qualified on one side only is two kinds of it.
+    assert_none("Unlike customers of a retail shop, our customers get a loyalty card.");
+    assert_none("Unlike clients in Europe, clients in Asia pay in advance.");
+}
+
+#[test]
+fn between_a_word_and_itself_the_sentence_may_go_on_unless_a_modifier_follows() {
+    assert_pair(
+        "Акт подписывается между клиентом и клиентом после сдачи этапа.",
+        "клиентом",
+        "клиентом",
+    );
+    assert_none("Спор между клиентом и клиентом банка решает суд.");
+    assert_none("Разница между клиентом и клиентом в банке невелика.");
+}
+
+#[test]
 fn apart_from_one_for_each_as_well_as_a_cleft_question_and_a_comparison() {
     for (text, first, second) in [
         (
