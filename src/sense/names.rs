@@ -24,7 +24,9 @@
 //! 4. a party a contract defines, capitalised mid-sentence: any such term
 //!    in Russian (`Исполнитель передаёт Заказчику`), one after `the` in
 //!    English (`the Customer agrees`), which capitalises names in runs
-//!    otherwise. Chinese has no case;
+//!    otherwise. Chinese has no case. A contract names each party once:
+//!    when parties of two roles appear (`the Client` and `the Customer`),
+//!    one of them is a slip, and none is read as a name;
 //! 5. a UI label: a menu path, a bold span or link text with a UI cue, a
 //!    page title in a table of contents (see [`super::labels`]), a bold
 //!    field given a marked value (see [`values`]), an item of a table
@@ -40,7 +42,7 @@
 //! `wrong-term`, `mixed-terms` and `translation-collapse` pass them over,
 //! `self-contrast` still sees them.
 
-use crate::lexicon::{Lexicon, Occurrence, Reason, Sense};
+use crate::lexicon::{LangId, Lexicon, Occurrence, Reason, Sense};
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
@@ -145,7 +147,32 @@ pub(crate) fn mark_names(
         let before_end = spans.partition_point(|o| o.start < s.end);
         spans[..before_end].last().is_some_and(|o| o.end > s.start)
     };
-    for occurrence in occurrences.iter_mut() {
+    let shapes: Vec<Option<Shape>> = occurrences
+        .iter()
+        .map(|o| {
+            let lang = lexicon.language(lexicon.term(o.term).lang);
+            (o.sense == Sense::Business)
+                .then(|| name_shape(text, headings, &lang.code, o.span))
+                .flatten()
+        })
+        .collect();
+    // Parties of two roles in one language: one of them is a slip.
+    let mut first_party: Vec<(LangId, &str)> = Vec::new();
+    let parties_disagree = occurrences
+        .iter()
+        .zip(&shapes)
+        .filter(|(_, shape)| **shape == Some(Shape::Party))
+        .any(|(o, _)| {
+            let term = lexicon.term(o.term);
+            match first_party.iter().find(|(lang, _)| *lang == term.lang) {
+                Some((_, role)) => *role != term.role,
+                None => {
+                    first_party.push((term.lang, &term.role));
+                    false
+                }
+            }
+        });
+    for (occurrence, shape) in occurrences.iter_mut().zip(shapes) {
         if occurrence.sense != Sense::Business {
             continue;
         }
@@ -164,15 +191,34 @@ pub(crate) fn mark_names(
             let siblings = lists::coordinated_siblings(text, occurrence.span);
             !siblings.is_empty() && !siblings.iter().any(|&s| holds_term(s))
         };
-        if is_name(text, headings, &lang.code, occurrence.span) || coordinated() {
+        let named = match shape {
+            Some(Shape::Party) => !parties_disagree,
+            Some(Shape::Other) => true,
+            None => false,
+        };
+        if named || coordinated() {
             occurrence.sense = Sense::Allowed;
             occurrence.reason = Reason::Name;
         }
     }
 }
 
+/// Which kind of name a term is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A party a contract defines, and nothing else.
+    Party,
+    /// Any other shape of the module doc.
+    Other,
+}
+
 /// Whether the term at `span` is part of a name (see the module doc).
 pub(super) fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> bool {
+    name_shape(text, headings, lang, span).is_some()
+}
+
+/// The kind of name the term at `span` is part of, if any.
+fn name_shape(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> Option<Shape> {
     if quoted_name(text, lang, span)
         || super::labels::is_label(text, lang, span)
         || values::field_given_value(text, lang, span)
@@ -180,14 +226,12 @@ pub(super) fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Spa
         || lists::leads_list_item(text, span)
         || (lang == "zh" && brands::branded(text, span))
     {
-        return true;
+        return Some(Shape::Other);
     }
-    let Some(first) = text[span.start..].chars().next() else {
-        return false;
-    };
+    let first = text[span.start..].chars().next()?;
     // Names by case need a capitalised term; a caseless script has none.
     if !first.is_uppercase() {
-        return false;
+        return None;
     }
     let heading = heading_of(headings, span);
     let line = line_of(text, span);
@@ -197,9 +241,10 @@ pub(super) fn is_name(text: &str, headings: &[(u8, Span)], lang: &str, span: Spa
     };
     let starts = |at: usize| starts_sentence(text, headings, at);
     if !title_case && capitalised_run(text, wrapped_line_of(text, headings, line), span, starts) {
-        return true;
+        return Some(Shape::Other);
     }
-    heading.is_none() && !starts(word_start(text, span.start)) && is_party(text, lang, span)
+    (heading.is_none() && !starts(word_start(text, span.start)) && is_party(text, lang, span))
+        .then_some(Shape::Party)
 }
 
 /// Whether the term at `span` stands alone in quotes that a noun for a

@@ -556,3 +556,24 @@ fn bold_names_listed_together_are_labels() {
         ["clients"]
     );
 }
+
+#[test]
+fn parties_of_two_roles_in_one_contract_are_no_names() {
+    // One party, however often named, is a name.
+    assert!(
+        not_names("The Supplier delivers to the Customer. The Customer pays in 30 days.")
+            .is_empty()
+    );
+    assert!(
+        not_names("Исполнитель передаёт Заказчику отчёт, а Заказчик его подписывает.").is_empty()
+    );
+    // A contract names each party once: a second role is a slip.
+    assert_eq!(
+        not_names("The Designer works for the Client. Later the Customer pays."),
+        ["Client", "Customer"]
+    );
+    assert_eq!(
+        not_names("Исполнитель передаёт Заказчику отчёт, а Клиент подписывает акт."),
+        ["Заказчику", "Клиент"]
+    );
+}
