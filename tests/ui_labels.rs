@@ -38,7 +38,7 @@ fn table_items_under_a_ui_header_and_versioned_entities_are_names() {
 fn tree_paths_and_quotes_a_ui_noun_introduces_are_names() {
     let doc = "Разверните узел \"Отчеты по продажам\\Платежи клиента по месяцам (архив)\".\n\n\
                Настройте модули \"расчеты с поставщиками\" и \"расчеты с клиентами\".\n\n\
-               Мы говорим \"клиенты\", а не \"покупатели\".\n";
+               Мы говорим \"клиенты\" уже десять лет.\n";
     assert_eq!(wrong_terms(doc), ["клиенты"]);
 }
 

@@ -394,9 +394,14 @@ impl Checks {
         };
         let matches =
             |regex: &Option<LazyRegex>, t: &str| regex.as_ref().is_some_and(|r| r.is_match(t));
-        // A connector's own word before the first term ("скорее", "не
+        // A qualifier makes a kind of one word; two words set against each
+        // other stay two, qualified or not ("мы пишем клиент, а не
+        // покупатель", where a verb looks like an adjective). A
+        // connector's own word before the first term ("скорее", "не
         // столько") may look like a qualifier; it is not one.
-        let qualified = matches(&self.qualifier, before) && !matches(&self.particle_before, before);
+        let kind = sides == Sides::OneWord
+            && matches(&self.qualifier, before)
+            && !matches(&self.particle_before, before);
         // `supplier/client or client/supplier` pairs two compounds.
         let trimmed_before = before.trim_end_matches(is_padding);
         let trimmed_after = after.trim_start_matches(is_padding);
@@ -404,7 +409,7 @@ impl Checks {
             return false;
         }
         std::iter::once(first).chain(connectors).any(|c| {
-            c.before.as_ref().map_or(!qualified, |r| r.is_match(before))
+            c.before.as_ref().map_or(!kind, |r| r.is_match(before))
                 && match &c.after {
                     Some(r) => r.is_match(after),
                     None if c.open => self.goes_on(gap, after, sides) || self.parallel(gap, after),

@@ -191,6 +191,25 @@ fn receivables_are_a_term_of_accounting_not_a_word_choice() {
 }
 
 #[test]
+fn a_mystery_shopper_is_a_method_not_a_customer() {
+    assert_eq!(
+        findings(
+            RELATIONSHIP,
+            "Агентство проводит проверки методом «тайный покупатель» для клиентов."
+        ),
+        []
+    );
+    assert_eq!(
+        findings(
+            RELATIONSHIP,
+            "Тайные покупатели звонят в магазин, покупатели пишут."
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
 fn a_mini_program_is_what_people_book_in_not_a_program_to_install() {
     assert_eq!(
         findings(MEMBERSHIP, "客户可通过俱乐部小程序提前七天预约开球时间。").len(),

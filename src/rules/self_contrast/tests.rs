@@ -586,3 +586,53 @@ fn what_tells_the_sides_apart_and_what_is_among_them() {
     // Among customers, not between two senses of the word.
     assert_none("评论区里顾客与顾客之间的争执，客服一般不介入。");
 }
+
+#[test]
+fn a_naming_verb_said_twice_once_denied_a_bracketed_correction_and_then() {
+    for (text, first, second) in [
+        ("称对方为客户，不要称为客户。", "客户", "客户"),
+        ("我们把企业视为客户，从不把他们当作客户。", "客户", "客户"),
+        ("宁可写顾客，也别写顾客。", "顾客", "顾客"),
+        (
+            "价格只适用于客户（而不是客户），门店另有标价。",
+            "客户",
+            "客户",
+        ),
+        ("客户按月结算，客户则按单付款。", "客户", "客户"),
+    ] {
+        assert_pair(text, first, second);
+    }
+    // A naming verb once, or a sequence, is no contrast.
+    assert_none("我们称对方为客户，客户也这样称呼我们。");
+    assert_none("客户（包括潜在客户）都能看到价格。");
+}
+
+#[test]
+fn two_roles_in_parallel_clauses_and_after_a_verb_like_an_adjective() {
+    let settings = Settings::default();
+    let mixed = |text: &str| -> Vec<String> {
+        lint_text(text, &LEXICON, &settings)
+            .into_iter()
+            .filter(|d| d.rule == RuleId::MixedTerms)
+            .map(|d| d.matched)
+            .collect()
+    };
+    // The first role opens its sentence, the second follows `а`.
+    assert!(
+        mixed(
+            "Разница простая: покупатель платит за каждый заказ, а клиент заключает договор. \
+             Клиент получает счёт. Клиенты платят раз в месяц."
+        )
+        .is_empty()
+    );
+    // `пишем` ends like an adjective, but qualifies no role.
+    assert!(mixed("Мы пишем клиент, а не покупатель. Клиент платит. Клиенты ждут.").is_empty());
+    // A role inside the first clause is compared by what follows, not set
+    // against the other: the second is still a slip.
+    assert_eq!(
+        mixed("Визит доступен каждому клиенту раз в месяц, а покупателям — дважды. Клиенты рады."),
+        ["покупателям"]
+    );
+    // The same word twice after `а` is two actions, not a collapse.
+    assert_none("Клиент платит сразу, а клиент банка ждёт выписку.");
+}
