@@ -623,3 +623,21 @@ fn two_roles_in_parallel_clauses_and_after_a_verb_like_an_adjective() {
     // The same word twice after `а` is two actions, not a collapse.
     assert_none("Клиент платит сразу, а клиент банка ждёт выписку.");
 }
+
+#[test]
+fn chinese_comparisons_and_distinctions() {
+    for (text, first, second) in [
+        ("客户和客户不同。", "客户", "客户"),
+        ("客户跟客户不一样，要分开写。", "客户", "客户"),
+        ("客户比客户更看重服务。", "客户", "客户"),
+        ("和客户相比，客户更在意价格。", "客户", "客户"),
+        ("请区分客户和客户。", "客户", "客户"),
+        ("您是客户呢，还是客户？", "客户", "客户"),
+    ] {
+        assert_pair(text, first, second);
+    }
+    // Kinds of one word, and a comparison with something else.
+    assert_none("老客户比新客户更忠诚。");
+    assert_none("客户比其他人更早收到通知。");
+    assert_none("和客户相比，我们的报价更低。");
+}
