@@ -156,22 +156,14 @@ pub(crate) fn mark_names(
                 .flatten()
         })
         .collect();
-    // Parties of two roles in one language: one of them is a slip.
-    let mut first_party: Vec<(LangId, &str)> = Vec::new();
-    let parties_disagree = occurrences
-        .iter()
-        .zip(&shapes)
-        .filter(|(_, shape)| **shape == Some(Shape::Party))
-        .any(|(o, _)| {
-            let term = lexicon.term(o.term);
-            match first_party.iter().find(|(lang, _)| *lang == term.lang) {
-                Some((_, role)) => *role != term.role,
-                None => {
-                    first_party.push((term.lang, &term.role));
-                    false
-                }
-            }
-        });
+    let parties_disagree = parties_disagree(
+        lexicon,
+        occurrences
+            .iter()
+            .zip(&shapes)
+            .filter(|(_, shape)| **shape == Some(Shape::Party))
+            .map(|(o, _)| o),
+    );
     for (occurrence, shape) in occurrences.iter_mut().zip(shapes) {
         if occurrence.sense != Sense::Business {
             continue;
@@ -201,6 +193,22 @@ pub(crate) fn mark_names(
             occurrence.reason = Reason::Name;
         }
     }
+}
+
+/// Whether `parties`, the terms read as parties a contract defines, name
+/// two roles in one language: a contract names each party once, so one of
+/// them is a slip and neither is a name.
+fn parties_disagree<'a>(lexicon: &Lexicon, parties: impl Iterator<Item = &'a Occurrence>) -> bool {
+    let mut role_of: Vec<(LangId, &str)> = Vec::new();
+    for party in parties {
+        let term = lexicon.term(party.term);
+        match role_of.iter().find(|(lang, _)| *lang == term.lang) {
+            Some((_, role)) if *role != term.role => return true,
+            Some(_) => {}
+            None => role_of.push((term.lang, &term.role)),
+        }
+    }
+    false
 }
 
 /// Which kind of name a term is part of.

@@ -583,7 +583,7 @@ fn what_tells_the_sides_apart_and_what_is_among_them() {
 }
 
 #[test]
-fn a_naming_verb_said_twice_once_denied_a_bracketed_correction_and_then() {
+fn a_naming_verb_said_twice_once_denied_a_bracketed_correction_and_a_clause_with_ze() {
     for (text, first, second) in [
         ("称对方为客户，不要称为客户。", "客户", "客户"),
         ("我们把企业视为客户，从不把他们当作客户。", "客户", "客户"),
