@@ -28,6 +28,7 @@ use regex_automata::Input;
 
 use super::fold::is_cjk;
 use super::lazy_regex::LazyRegex;
+use super::reach::{self, Reach};
 use super::simplify;
 
 use crate::source::{ceil_char_boundary, floor_char_boundary};
@@ -130,9 +131,9 @@ struct Checks {
     clause_start: Option<LazyRegex>,
     /// The particles, as one case-insensitive pattern, if there are any.
     particles: Option<String>,
-    /// The longest match of `particles` in bytes (0 without particles),
-    /// when there is a limit; worked out on first use.
-    longest_particle: OnceLock<Option<usize>>,
+    /// What every connector's `between` may hold besides its words: the
+    /// particles and padding. Worked out on first use.
+    shared_part: OnceLock<Reach>,
 }
 
 /// One connector.
@@ -151,10 +152,9 @@ struct Connector {
     roles_only: bool,
     /// The `between` words alone, as one case-insensitive pattern.
     words: String,
-    /// The longest gap `between` can fill, not counting quotes and white
-    /// space at either end and counting a run of them inside as one byte;
-    /// `None` when there is no limit. Worked out on first use.
-    longest_gap: OnceLock<Option<usize>>,
+    /// What gaps `between` can fill, worked out on first use: with
+    /// [`Checks::may_fill`], most gaps are ruled out without compiling it.
+    reach: OnceLock<Reach>,
 }
 
 /// Why a language's connectors are not valid together: the pack of the
@@ -333,23 +333,54 @@ impl Checks {
             side_modifier,
             clause_start,
             particles: (!particles.is_empty()).then(|| format!("(?i:{particles})")),
-            longest_particle: OnceLock::new(),
+            shared_part: OnceLock::new(),
         }
     }
 
-    /// Whether `connector`'s `between` can match a gap whose
-    /// [`inner_len`] is `gap_len`.
-    fn may_fill(&self, connector: &Connector, gap_len: usize) -> bool {
-        let longest = connector.longest_gap.get_or_init(|| {
-            let particle = *self
-                .longest_particle
-                .get_or_init(|| self.particles.as_deref().map_or(Some(0), longest_match));
-            // One byte for the run of white space before the particle.
-            longest_match(&connector.words)
-                .zip(particle)
-                .map(|(between, particle)| between + 1 + particle)
+    /// Whether `connector`'s `between` may match `gap` (`folded` is it
+    /// with its case folded), whose [`inner_len`] is `gap_len`: only if the
+    /// gap is no longer than the longest match, holds only characters a
+    /// match can hold, and holds text every match of the connector's words
+    /// holds.
+    fn may_fill(&self, connector: &Connector, gap: &str, folded: &str, gap_len: usize) -> bool {
+        let reach = connector.reach.get_or_init(|| {
+            let shared = self.shared_part.get_or_init(|| {
+                // The padding around the words, and the particle after
+                // them; at most one particle, so the longest is its own.
+                let padding = format!(r"[\s{WRAPPERS}]");
+                match &self.particles {
+                    Some(particles) => Reach {
+                        longest: Reach::of(particles).longest,
+                        alphabet: Reach::of(&format!("{padding}|{particles}")).alphabet,
+                        required: None,
+                    },
+                    None => Reach {
+                        longest: Some(0),
+                        alphabet: Reach::of(&padding).alphabet,
+                        required: None,
+                    },
+                }
+            });
+            let words = Reach::of(&connector.words);
+            Reach {
+                // One byte for the run of white space before the particle.
+                longest: words
+                    .longest
+                    .zip(shared.longest)
+                    .map(|(between, particle)| between + 1 + particle),
+                alphabet: words
+                    .alphabet
+                    .zip(shared.alphabet.as_ref())
+                    .map(|(words, shared)| words.union(shared)),
+                required: words.required,
+            }
         });
-        longest.is_none_or(|longest| gap_len <= longest)
+        reach.longest.is_none_or(|longest| gap_len <= longest)
+            && reach.alphabet.as_ref().is_none_or(|a| a.covers(gap))
+            && reach
+                .required
+                .as_ref()
+                .is_none_or(|texts| texts.iter().any(|t| folded.contains(t.as_str())))
     }
 
     /// Every regex, with the pack to blame if it does not compile.
@@ -379,13 +410,14 @@ impl Checks {
     /// `before` the first and `after` the second.
     fn joins(&self, gap: &str, before: &str, after: &str, sides: Sides) -> bool {
         let gap_len = inner_len(gap);
+        let folded = reach::fold_case(gap);
         // A quoted mention has its quotes right around the term: in
         // `**Page of users** and **users**` the first quote holds more.
         let quoted = before.ends_with(|c| WRAPPERS.contains(c))
             && after.starts_with(|c| WRAPPERS.contains(c));
         let mut connectors = self.connectors.iter().filter(|c| {
             (sides == Sides::TwoWords || !c.roles_only)
-                && self.may_fill(c, gap_len)
+                && self.may_fill(c, gap, &folded, gap_len)
                 && (!c.quoted || quoted)
                 && c.between.is_match(gap)
         });
@@ -514,7 +546,7 @@ impl Connector {
             open: source.open || source.clause,
             roles_only: source.roles_only,
             words: format!("(?i:{})", alternatives(&source.between)),
-            longest_gap: OnceLock::new(),
+            reach: OnceLock::new(),
         }
     }
 }
@@ -527,7 +559,7 @@ fn is_padding(c: char) -> bool {
 
 /// The length in bytes of `gap` without padding at either end, counting a
 /// run of padding inside as one byte: a connector's `between` regex can
-/// match `gap` only if this is at most its [`Connector::longest_gap`].
+/// match `gap` only if this is at most its longest match.
 fn inner_len(gap: &str) -> usize {
     let inner = gap.trim_matches(is_padding);
     let mut len = 0;
@@ -540,14 +572,6 @@ fn inner_len(gap: &str) -> usize {
         in_padding = padding;
     }
     len
-}
-
-/// The longest match of `pattern` in bytes, if it has a limit and parses.
-fn longest_match(pattern: &str) -> Option<usize> {
-    regex_syntax::parse(pattern)
-        .ok()?
-        .properties()
-        .maximum_len()
 }
 
 /// Check one regex fragment on its own, so that an error can point at it.
@@ -625,6 +649,24 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_with_a_character_no_match_can_hold_is_ruled_out() {
+        let fills = |pattern: &str, gap: &str| {
+            let contrast = contrast(between(&[pattern]));
+            let checks = contrast.checks.as_deref().unwrap();
+            checks.may_fill(
+                &checks.connectors[0],
+                gap,
+                &reach::fold_case(gap),
+                inner_len(gap),
+            )
+        };
+        assert!(fills("or", " **OR** the "));
+        assert!(!fills("or", " pays "));
+        assert!(fills("[^.!?;:\\n]{1,60},", " who pays us, "));
+        assert!(!fills("[^.!?;:\\n]{1,60},", " pays. Our "));
+    }
+
+    #[test]
     fn the_inner_length_skips_padding_at_the_ends_and_squeezes_it_inside() {
         assert_eq!(inner_len(" **or**  "), 2);
         assert_eq!(inner_len("\"  or \n the \""), 6);
@@ -633,19 +675,27 @@ mod tests {
     }
 
     proptest! {
-        /// The bound only spares regexes that could not match.
+        /// The bounds on length and characters only spare regexes that
+        /// could not match.
         #[test]
-        fn the_gap_bound_never_rules_out_a_match(
-            gap in "[ \t\n\"«»*_]{0,3}(or|OR|vs\\.?|rather  ?than|, ?(and )?not|x)([ \n*«»]{1,3}(an?|the|THE|x))?[ \"*»]{0,3}",
+        fn the_gap_bounds_never_rule_out_a_match(
+            gap in "[ \t\n\"«»*_]{0,3}(or|OR|vs\\.?|rather  ?than|, ?(and )?not|[a-zа-я,. ]{0,6}|Или|x)([ \n*«»]{1,3}(an?|the|THE|x))?[ \"*»]{0,3}",
             quoted in any::<bool>(),
         ) {
-            let mut connector = between(&["or", "vs\\.?", "rather than", ",? ?(and )?not"]);
+            let mut connector = between(&[
+                "or",
+                "vs\\.?",
+                "rather than",
+                ",? ?(and )?not",
+                "или",
+                "[^.!?;:\\n]{1,4},",
+            ]);
             connector.quoted = quoted;
             let contrast = contrast(connector);
             let checks = contrast.checks.as_deref().unwrap();
             for connector in &checks.connectors {
                 if connector.between.is_match(&gap) {
-                    prop_assert!(checks.may_fill(connector, inner_len(&gap)), "{gap:?}");
+                    prop_assert!(checks.may_fill(connector, &gap, &reach::fold_case(&gap), inner_len(&gap)), "{gap:?}");
                 }
             }
         }

@@ -19,6 +19,7 @@ mod matcher;
 mod names;
 mod pack;
 mod phrases;
+mod reach;
 mod segment;
 mod template;
 

@@ -1,0 +1,375 @@
+//! What a regex can match, read from its syntax without compiling it: the
+//! longest match, the characters a match can hold, and text every match
+//! holds. A check that must match a whole gap can be ruled out by these
+//! for most gaps, and compiling a regex costs far more than reading text.
+
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+
+/// What a pattern can match; each part `None` where it is not known.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Reach {
+    /// The longest match in bytes.
+    pub(crate) longest: Option<usize>,
+    /// Every character a match can hold.
+    pub(crate) alphabet: Option<Alphabet>,
+    /// Text of which every match holds one, case-folded (see [`fold_case`]).
+    pub(crate) required: Option<Vec<String>>,
+}
+
+impl Reach {
+    /// What `pattern` can match; nothing is known of one that does not
+    /// parse.
+    pub(crate) fn of(pattern: &str) -> Self {
+        let Ok(hir) = regex_syntax::parse(pattern) else {
+            return Self::default();
+        };
+        Self {
+            longest: hir.properties().maximum_len(),
+            alphabet: Alphabet::of(&hir),
+            required: required(&hir).map(|texts| texts.into_iter().collect()),
+        }
+    }
+}
+
+/// `text` with the case of every character folded on its own, as
+/// [`Reach::required`] is written: `ſ`, `s` and `S` are one, and a final
+/// sigma is no letter of its own.
+pub(crate) fn fold_case(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// The lowercase of `c`'s uppercase, where each is one character: the
+/// same for every case form of a letter that regexes fold together.
+fn fold_char(c: char) -> char {
+    fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
+        match (chars.next(), chars.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+    let upper = single(c.to_uppercase()).unwrap_or(c);
+    single(upper.to_lowercase()).unwrap_or(c)
+}
+
+/// A set of characters, with a bitmap for ASCII, where most text is.
+#[derive(Debug, Clone)]
+pub(crate) struct Alphabet {
+    ascii: u128,
+    class: ClassUnicode,
+}
+
+impl Alphabet {
+    /// Every character `hir` can match, or none when it can match bytes
+    /// that are not characters (a pattern with Unicode mode off).
+    pub(crate) fn of(hir: &Hir) -> Option<Self> {
+        let mut class = ClassUnicode::empty();
+        collect(hir, &mut class)?;
+        Some(Self::from_class(class))
+    }
+
+    /// The characters of `self` and of `other`.
+    pub(crate) fn union(&self, other: &Self) -> Self {
+        let mut class = self.class.clone();
+        class.union(&other.class);
+        Self::from_class(class)
+    }
+
+    /// Whether every character of `text` is in the set.
+    pub(crate) fn covers(&self, text: &str) -> bool {
+        text.chars().all(|c| self.contains(c))
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match u32::from(c) {
+            code @ 0..128 => self.ascii & (1 << code) != 0,
+            _ => {
+                let ranges = self.class.ranges();
+                let at = ranges.partition_point(|r| r.end() < c);
+                ranges.get(at).is_some_and(|r| r.start() <= c)
+            }
+        }
+    }
+
+    fn from_class(class: ClassUnicode) -> Self {
+        let mut ascii = 0u128;
+        for range in class.ranges() {
+            let start = u32::from(range.start());
+            let end = u32::from(range.end()).min(127);
+            for code in start..=end {
+                ascii |= 1 << code;
+            }
+        }
+        Self { ascii, class }
+    }
+}
+
+/// Adds the characters `hir` can match to `class`; `None` if it can match
+/// a byte that is not a character.
+fn collect(hir: &Hir, class: &mut ClassUnicode) -> Option<()> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(()),
+        HirKind::Literal(literal) => {
+            let text = std::str::from_utf8(&literal.0).ok()?;
+            for c in text.chars() {
+                class.push(ClassUnicodeRange::new(c, c));
+            }
+            Some(())
+        }
+        HirKind::Class(Class::Unicode(unicode)) => {
+            class.union(unicode);
+            Some(())
+        }
+        HirKind::Class(Class::Bytes(bytes)) => {
+            class.union(&bytes.to_unicode_class()?);
+            Some(())
+        }
+        HirKind::Repetition(repetition) => collect(&repetition.sub, class),
+        HirKind::Capture(capture) => collect(&capture.sub, class),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+            parts.iter().try_for_each(|part| collect(part, class))
+        }
+    }
+}
+
+/// The most texts a set of alternatives is worked out to.
+const FEW: usize = 16;
+
+/// Texts (case-folded) of which every match of `hir` holds one, or `None`
+/// when no such texts are found.
+fn required(hir: &Hir) -> Option<Vec<String>> {
+    if let Some(texts) = whole_texts(hir) {
+        return telling(texts);
+    }
+    match hir.kind() {
+        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
+        HirKind::Capture(capture) => required(&capture.sub),
+        HirKind::Alternation(branches) => {
+            let mut texts = Vec::new();
+            for branch in branches {
+                texts.extend(required(branch)?);
+            }
+            telling(texts)
+        }
+        HirKind::Concat(parts) => concat_required(parts),
+        _ => None,
+    }
+}
+
+/// Of a concatenation, the longest run of parts that each match one of a
+/// few texts, or else the most telling of its parts' own required texts.
+fn concat_required(parts: &[Hir]) -> Option<Vec<String>> {
+    let mut best: Option<Vec<String>> = None;
+    let mut consider = |texts: Option<Vec<String>>| {
+        let shortest = |t: &[String]| t.iter().map(String::len).min().unwrap_or(0);
+        if let Some(texts) = texts.and_then(telling)
+            && best.as_ref().is_none_or(|b| shortest(&texts) > shortest(b))
+        {
+            best = Some(texts);
+        }
+    };
+    let mut run = vec![String::new()];
+    for part in parts {
+        match whole_texts(part) {
+            Some(texts) => match product(&run, &texts) {
+                Some(longer) => run = longer,
+                None => consider(Some(std::mem::replace(&mut run, texts))),
+            },
+            None => {
+                consider(Some(std::mem::replace(&mut run, vec![String::new()])));
+                consider(required(part));
+            }
+        }
+    }
+    consider(Some(run));
+    best
+}
+
+/// Every text of `heads` followed by every text of `tails`, if there are
+/// only a few.
+fn product(heads: &[String], tails: &[String]) -> Option<Vec<String>> {
+    if heads.len() * tails.len() > FEW {
+        return None;
+    }
+    Some(
+        heads
+            .iter()
+            .flat_map(|head| tails.iter().map(move |tail| format!("{head}{tail}")))
+            .collect(),
+    )
+}
+
+/// `texts`, sorted and without repeats, unless one is empty (every text
+/// holds it, so it tells nothing).
+fn telling(mut texts: Vec<String>) -> Option<Vec<String>> {
+    if texts.is_empty() || texts.iter().any(String::is_empty) {
+        return None;
+    }
+    texts.sort();
+    texts.dedup();
+    Some(texts)
+}
+
+/// The case-folded texts `hir` matches, if it matches only a few.
+fn whole_texts(hir: &Hir) -> Option<Vec<String>> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(vec![String::new()]),
+        HirKind::Literal(literal) => std::str::from_utf8(&literal.0)
+            .ok()
+            .map(|text| vec![fold_case(text)]),
+        HirKind::Class(Class::Unicode(class)) => few_chars(class),
+        HirKind::Class(Class::Bytes(_)) | HirKind::Repetition(_) => None,
+        HirKind::Capture(capture) => whole_texts(&capture.sub),
+        HirKind::Alternation(branches) => {
+            let mut texts = Vec::new();
+            for branch in branches {
+                texts.extend(whole_texts(branch)?);
+                if texts.len() > FEW {
+                    return None;
+                }
+            }
+            texts.sort();
+            texts.dedup();
+            Some(texts)
+        }
+        HirKind::Concat(parts) => parts.iter().try_fold(vec![String::new()], |run, part| {
+            product(&run, &whole_texts(part)?)
+        }),
+    }
+}
+
+/// The case-folded members of `class`, if it has only a few.
+fn few_chars(class: &ClassUnicode) -> Option<Vec<String>> {
+    let mut folded = Vec::new();
+    for range in class.ranges() {
+        if folded.len() + range.len() > FEW {
+            return None;
+        }
+        for c in range.start()..=range.end() {
+            let text = String::from(fold_char(c));
+            if !folded.contains(&text) {
+                folded.push(text);
+            }
+        }
+    }
+    (!folded.is_empty()).then_some(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alphabet(pattern: &str) -> Alphabet {
+        let hir = regex_syntax::parse(pattern).expect("the test pattern parses");
+        Alphabet::of(&hir).expect("the test pattern matches characters")
+    }
+
+    fn required(pattern: &str) -> Option<Vec<String>> {
+        Reach::of(pattern).required
+    }
+
+    fn texts(texts: &[&str]) -> Option<Vec<String>> {
+        Some(texts.iter().map(|t| t.to_string()).collect())
+    }
+
+    #[test]
+    fn the_alphabet_holds_the_letters_of_literals_in_both_cases_under_i() {
+        let set = alphabet("(?i:vs|пока)");
+        assert!(set.covers("VSvsПоКа"));
+        assert!(set.covers("svSV"));
+        assert!(!set.covers("vs "));
+        assert!(!set.covers("versus"));
+    }
+
+    #[test]
+    fn the_alphabet_holds_classes_and_their_complements() {
+        let set = alphabet(r"[^.!?\n]+,| ");
+        assert!(set.covers("не то, что,\t客户"));
+        assert!(!set.covers("one. two"));
+        assert!(!set.covers("a\nb"));
+    }
+
+    #[test]
+    fn looks_match_no_character_and_alphabets_join() {
+        let set = alphabet(r"\b{start-half}or\b").union(&alphabet("而是"));
+        assert!(set.covers("or而是"));
+        assert!(!set.covers("or "));
+    }
+
+    #[test]
+    fn bytes_beyond_ascii_have_no_alphabet() {
+        let hir = regex_syntax::ParserBuilder::new()
+            .utf8(false)
+            .unicode(false)
+            .build()
+            .parse(r"[\x80-\xFF]")
+            .expect("the test pattern parses");
+        assert!(Alphabet::of(&hir).is_none());
+    }
+
+    #[test]
+    fn required_text_is_the_longest_literal_run_case_folded() {
+        assert_eq!(
+            required(r"(?i:(is|are)\s[^.,]{1,60},\s?(and\s)?NOT)"),
+            texts(&["not"])
+        );
+        assert_eq!(required(r"(?i:[^.]+?,)"), texts(&[","]));
+        assert_eq!(required(r"(?i:,?\s?instead of)"), texts(&["instead of"]));
+        assert_eq!(required("(?i:Не столько)"), texts(&["не столько"]));
+    }
+
+    #[test]
+    fn every_branch_of_an_alternation_must_require_something() {
+        assert_eq!(
+            required("(?i:vs|versus|or)"),
+            texts(&["or", "versus", "vs"])
+        );
+        assert_eq!(
+            required("(?i:(one|the other) (for|to))"),
+            texts(&["one for", "one to", "the other for", "the other to"])
+        );
+        assert_eq!(required("vs|[a-z]+"), None);
+        assert_eq!(required("(?:x)?y*"), None);
+        assert_eq!(required("而是|而非"), texts(&["而是", "而非"]));
+    }
+
+    proptest::proptest! {
+        /// Whatever a pattern matches whole is no longer than its longest
+        /// match, holds only its alphabet, and holds one of its required
+        /// texts.
+        #[test]
+        fn a_whole_match_keeps_within_the_reach(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "vs", "VS", "versus", "ſ", "\u{212A}", "k", "or", "Or", " ", ",", "not", "NOT",
+                "Не", "столько", "one", "the other", "for", "x", ".", "\n", "而是", "ΟΣ", "ος",
+            ]), 0..8),
+        ) {
+            let text: String = pieces.concat();
+            let folded = fold_case(&text);
+            for pattern in [
+                "(?i:vs|versus|or)",
+                r"(?i:(is|or)\s[^.,]{1,20},\s?(and\s)?not)",
+                r"(?i:,?\s?(one|the other) (for|or))",
+                r"(?i:не\s+столько|[^.!?\n]+?,)",
+                r"(?i:\bok\b|\w+s)",
+                "(?i:ΟΣ|x)+",
+                r"而是|[^,]{2}",
+            ] {
+                let whole = regex::Regex::new(&format!("^(?:{pattern})$")).unwrap();
+                if whole.is_match(&text) {
+                    let reach = Reach::of(pattern);
+                    proptest::prop_assert!(reach.longest.is_none_or(|l| text.len() <= l));
+                    proptest::prop_assert!(reach.alphabet.is_some_and(|a| a.covers(&text)));
+                    proptest::prop_assert!(
+                        reach.required.is_none_or(|r| r.iter().any(|t| folded.contains(t.as_str()))),
+                        "{pattern} on {text:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn case_folds_character_by_character() {
+        assert_eq!(fold_case("ΟΔΟΣ οδος Клиент ſ"), "οδοσ οδοσ клиент s");
+    }
+}
