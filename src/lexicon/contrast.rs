@@ -290,7 +290,8 @@ impl Checks {
         } else {
             format!(r"|\s*(?i:{ends}){end_boundary}")
         };
-        let ends = format!(r"^[{WRAPPERS}]*(?:\s*(?:$|\n|[\p{{P}}&&[^\-'’]]){words})");
+        // A table cell's `|` ends a phrase as punctuation does.
+        let ends = format!(r"^[{WRAPPERS}]*(?:\s*(?:$|\n|\||[\p{{P}}&&[^\-'’]]){words})");
         let qualifier = optional(&source.qualifiers, |q| {
             format!(r"{boundary}(?i:{q})[\s{WRAPPERS}]*$")
         });
@@ -745,6 +746,7 @@ mod tests {
         assert!(joins(&or, "a client or a client?"));
         assert!(joins(&or, "a client or a client who"));
         assert!(joins(&or, "a client or a client is"));
+        assert!(joins(&or, "| a client or a client | a cell |"));
         assert!(!joins(&or, "a client or client group"));
         assert!(!joins(&or, "a client or client-side"));
         assert!(!joins(&or, "a client or client ID"));

@@ -641,3 +641,29 @@ fn chinese_comparisons_and_distinctions() {
     assert_none("客户比其他人更早收到通知。");
     assert_none("和客户相比，我们的报价更低。");
 }
+
+#[test]
+fn chinese_replacements_aspects_choices_and_namings() {
+    for text in [
+        "与其称他们为客户，不如称他们为客户。",
+        "对方要么是客户，要么是客户。",
+        "客户、客户分别享有哪些权益？",
+        "合同以客户取代客户。",
+        "客户和客户的权限不同。",
+        "把客户与客户区分开来。",
+        "客户与客户并无实质差异。",
+        "客户并不等同于客户，请看下文。",
+        "这次客户拿到的折扣反而不如客户多。",
+        "首页写的是客户，结算页却写成了客户，读者会糊涂。",
+        "客户指签约方，而客户则指使用服务的部门。",
+        "| 客户 / 客户 | 付费的一方 |",
+    ] {
+        assert_pair(text, "客户", "客户");
+    }
+    // A compound after the second side, a pair of accounts, and one
+    // word in two unrelated clauses.
+    assert_none("客户和客户组的权限不同。");
+    assert_none("科目为客户/客户的凭证。");
+    assert_none("合同以客户为准，客户签字后生效。");
+    assert_none("客户拿到的折扣不如客户经理承诺的多。");
+}
