@@ -341,8 +341,8 @@ impl Checks {
     /// Whether `connector`'s `between` may match `gap` (`folded` is it
     /// with its case folded), whose [`inner_len`] is `gap_len`: only if the
     /// gap is no longer than the longest match, holds only characters a
-    /// match can hold, and holds text every match of the connector's words
-    /// holds.
+    /// match can hold, holds text every match of the connector's words
+    /// holds, and starts, past its padding, as every such match starts.
     fn may_fill(&self, connector: &Connector, gap: &str, folded: &str, gap_len: usize) -> bool {
         let reach = connector.reach.get_or_init(|| {
             let shared = self.shared_part.get_or_init(|| {
@@ -353,12 +353,12 @@ impl Checks {
                     Some(particles) => Reach {
                         longest: Reach::of(particles).longest,
                         alphabet: Reach::of(&format!("{padding}|{particles}")).alphabet,
-                        required: None,
+                        ..Reach::default()
                     },
                     None => Reach {
                         longest: Some(0),
                         alphabet: Reach::of(&padding).alphabet,
-                        required: None,
+                        ..Reach::default()
                     },
                 }
             });
@@ -374,6 +374,15 @@ impl Checks {
                     .zip(shared.alphabet.as_ref())
                     .map(|(words, shared)| words.union(shared)),
                 required: words.required,
+                // The gap's padding comes before the words, and may take
+                // their own leading white space or quotes.
+                leading: words.leading.and_then(|texts| {
+                    let trimmed: Vec<String> = texts
+                        .iter()
+                        .map(|t| t.trim_start_matches(is_padding).to_owned())
+                        .collect();
+                    (!trimmed.iter().any(String::is_empty)).then_some(trimmed)
+                }),
             }
         });
         reach.longest.is_none_or(|longest| gap_len <= longest)
@@ -382,6 +391,10 @@ impl Checks {
                 .required
                 .as_ref()
                 .is_none_or(|texts| texts.iter().any(|t| folded.contains(t.as_str())))
+            && reach.leading.as_ref().is_none_or(|texts| {
+                let start = folded.trim_start_matches(is_padding);
+                texts.iter().any(|t| start.starts_with(t.as_str()))
+            })
     }
 
     /// Every regex, with the pack to blame if it does not compile.
@@ -665,6 +678,16 @@ mod tests {
         assert!(!fills("or", " pays "));
         assert!(fills("[^.!?;:\\n]{1,60},", " who pays us, "));
         assert!(!fills("[^.!?;:\\n]{1,60},", " pays. Our "));
+        assert!(fills(
+            r"(who|that)\s[^.]{1,80},?\s?or",
+            " **who** pays, or "
+        ));
+        assert!(!fills(
+            r"(who|that)\s[^.]{1,80},?\s?or",
+            ", you can set it for "
+        ));
+        // Padding at the gap's start may be the words' own first quote.
+        assert!(fills("\" ?or", " \"or "));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub(crate) struct Reach {
     pub(crate) alphabet: Option<Alphabet>,
     /// Text of which every match holds one, case-folded (see [`fold_case`]).
     pub(crate) required: Option<Vec<String>>,
+    /// Text with which every match starts, case-folded.
+    pub(crate) leading: Option<Vec<String>>,
 }
 
 impl Reach {
@@ -26,7 +28,8 @@ impl Reach {
         Self {
             longest: hir.properties().maximum_len(),
             alphabet: Alphabet::of(&hir),
-            required: required(&hir).map(|texts| texts.into_iter().collect()),
+            required: required(&hir),
+            leading: leading(&hir).and_then(telling),
         }
     }
 }
@@ -198,6 +201,45 @@ fn product(heads: &[String], tails: &[String]) -> Option<Vec<String>> {
     )
 }
 
+/// Case-folded texts with one of which every match of `hir` starts, or
+/// `None` when no such texts are found.
+fn leading(hir: &Hir) -> Option<Vec<String>> {
+    if let Some(texts) = whole_texts(hir) {
+        return Some(texts);
+    }
+    match hir.kind() {
+        HirKind::Repetition(repetition) if repetition.min > 0 => leading(&repetition.sub),
+        HirKind::Capture(capture) => leading(&capture.sub),
+        HirKind::Alternation(branches) => {
+            let mut texts = Vec::new();
+            for branch in branches {
+                texts.extend(leading(branch)?);
+            }
+            (texts.len() <= FEW).then_some(texts)
+        }
+        HirKind::Concat(parts) => {
+            let mut run = vec![String::new()];
+            for part in parts {
+                let next = match whole_texts(part) {
+                    Some(texts) => texts,
+                    // What the part starts with ends what is known.
+                    None => {
+                        return leading(part)
+                            .and_then(|texts| product(&run, &texts))
+                            .or(Some(run));
+                    }
+                };
+                match product(&run, &next) {
+                    Some(longer) => run = longer,
+                    None => break,
+                }
+            }
+            Some(run)
+        }
+        _ => None,
+    }
+}
+
 /// `texts`, sorted and without repeats, unless one is empty (every text
 /// holds it, so it tells nothing).
 fn telling(mut texts: Vec<String>) -> Option<Vec<String>> {
@@ -363,9 +405,26 @@ mod tests {
                         reach.required.is_none_or(|r| r.iter().any(|t| folded.contains(t.as_str()))),
                         "{pattern} on {text:?}"
                     );
+                    proptest::prop_assert!(
+                        reach.leading.is_none_or(|r| r.iter().any(|t| folded.starts_with(t.as_str()))),
+                        "{pattern} on {text:?}"
+                    );
                 }
             }
         }
+    }
+
+    #[test]
+    fn leading_text_is_what_every_match_starts_with() {
+        let leading = |pattern: &str| Reach::of(pattern).leading;
+        assert_eq!(
+            leading(r"(?i:(who|That)\s[^.]{1,80}?,?\s?or)"),
+            texts(&["that", "who"])
+        );
+        assert_eq!(leading(r"(?i:,|,\s?whereas)"), texts(&[","]));
+        assert_eq!(leading(r"(?i:[^.]+?,)"), None);
+        assert_eq!(leading(r"(?i:,?\s?unlike)"), None);
+        assert_eq!(leading("不是|并非"), texts(&["不是", "并非"]));
     }
 
     #[test]
