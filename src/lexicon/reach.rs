@@ -140,20 +140,31 @@ const FEW: usize = 16;
 /// Texts (case-folded) of which every match of `hir` holds one, or `None`
 /// when no such texts are found.
 fn required(hir: &Hir) -> Option<Vec<String>> {
+    texts_of(hir, required, concat_required).and_then(telling)
+}
+
+/// Texts for `hir` found by `own` for its parts and by `concat` for a
+/// concatenation: what it matches whole where that is one of a few texts,
+/// else the repeated or captured part's, or every branch's.
+fn texts_of(
+    hir: &Hir,
+    own: fn(&Hir) -> Option<Vec<String>>,
+    concat: fn(&[Hir]) -> Option<Vec<String>>,
+) -> Option<Vec<String>> {
     if let Some(texts) = whole_texts(hir) {
-        return telling(texts);
+        return Some(texts);
     }
     match hir.kind() {
-        HirKind::Repetition(repetition) if repetition.min > 0 => required(&repetition.sub),
-        HirKind::Capture(capture) => required(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min > 0 => own(&repetition.sub),
+        HirKind::Capture(capture) => own(&capture.sub),
         HirKind::Alternation(branches) => {
             let mut texts = Vec::new();
             for branch in branches {
-                texts.extend(required(branch)?);
+                texts.extend(own(branch)?);
             }
-            telling(texts)
+            Some(texts)
         }
-        HirKind::Concat(parts) => concat_required(parts),
+        HirKind::Concat(parts) => concat(parts),
         _ => None,
     }
 }
@@ -204,40 +215,26 @@ fn product(heads: &[String], tails: &[String]) -> Option<Vec<String>> {
 /// Case-folded texts with one of which every match of `hir` starts, or
 /// `None` when no such texts are found.
 fn leading(hir: &Hir) -> Option<Vec<String>> {
-    if let Some(texts) = whole_texts(hir) {
-        return Some(texts);
-    }
-    match hir.kind() {
-        HirKind::Repetition(repetition) if repetition.min > 0 => leading(&repetition.sub),
-        HirKind::Capture(capture) => leading(&capture.sub),
-        HirKind::Alternation(branches) => {
-            let mut texts = Vec::new();
-            for branch in branches {
-                texts.extend(leading(branch)?);
-            }
-            (texts.len() <= FEW).then_some(texts)
+    texts_of(hir, leading, concat_leading)
+}
+
+/// Of a concatenation, the run of leading parts that each match one of a
+/// few texts, and what the part after them starts with.
+fn concat_leading(parts: &[Hir]) -> Option<Vec<String>> {
+    let mut run = vec![String::new()];
+    for part in parts {
+        let Some(next) = whole_texts(part) else {
+            // What the part starts with ends what is known.
+            return leading(part)
+                .and_then(|texts| product(&run, &texts))
+                .or(Some(run));
+        };
+        match product(&run, &next) {
+            Some(longer) => run = longer,
+            None => break,
         }
-        HirKind::Concat(parts) => {
-            let mut run = vec![String::new()];
-            for part in parts {
-                let next = match whole_texts(part) {
-                    Some(texts) => texts,
-                    // What the part starts with ends what is known.
-                    None => {
-                        return leading(part)
-                            .and_then(|texts| product(&run, &texts))
-                            .or(Some(run));
-                    }
-                };
-                match product(&run, &next) {
-                    Some(longer) => run = longer,
-                    None => break,
-                }
-            }
-            Some(run)
-        }
-        _ => None,
     }
+    Some(run)
 }
 
 /// `texts`, sorted and without repeats, unless one is empty (every text
