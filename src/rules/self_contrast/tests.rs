@@ -667,3 +667,20 @@ fn chinese_replacements_aspects_choices_and_namings() {
     assert_none("合同以客户为准，客户签字后生效。");
     assert_none("客户拿到的折扣不如客户经理承诺的多。");
 }
+
+#[test]
+fn chinese_shared_nouns_contrast_frames_definitions_and_scopes() {
+    for text in [
+        "您是以客户还是客户身份登录？",
+        "与客户不同，客户无需签署协议。",
+        "客户是指签约的法人；而客户是指接收成果的个人。",
+        "本优惠仅限客户使用，不适用于客户",
+    ] {
+        assert_pair(text, "客户", "客户");
+    }
+    // An ID card is another word, a definition of something else, and
+    // a scope that names another group.
+    assert_none("请填写客户或客户身份证号码。");
+    assert_none("客户是指签约的法人；客户经理是指我们的员工。");
+    assert_none("本优惠仅限客户使用，不适用于客户的员工。");
+}
