@@ -681,6 +681,7 @@ fn chinese_shared_nouns_contrast_frames_definitions_and_scopes() {
     // An ID card is another word, a definition of something else, and
     // a scope that names another group.
     assert_none("请填写客户或客户身份证号码。");
+    assert_none("请核对客户或客户身份信息。");
     assert_none("客户是指签约的法人；客户经理是指我们的员工。");
     assert_none("本优惠仅限客户使用，不适用于客户的员工。");
 }
