@@ -685,3 +685,21 @@ fn chinese_shared_nouns_contrast_frames_definitions_and_scopes() {
     assert_none("客户是指签约的法人；客户经理是指我们的员工。");
     assert_none("本优惠仅限客户使用，不适用于客户的员工。");
 }
+
+#[test]
+fn chinese_two_concepts_rules_each_side_follows_and_options_in_brackets() {
+    for text in [
+        "客户和客户是两个不同的概念。",
+        "客户与客户适用不同期限。",
+        "客户与客户的权益对比",
+        "我们既懂客户，也懂客户。",
+        "请选择身份(客户/客户)，然后继续。",
+        "与其说读者是客户，不如说他们是客户。",
+    ] {
+        assert_pair(text, "客户", "客户");
+    }
+    // A longer word on the second side, and a pair of accounts outside
+    // brackets.
+    assert_none("客户和客户经理是两个不同的岗位。");
+    assert_none("科目为客户/客户（往来）的凭证。");
+}
