@@ -22,6 +22,7 @@
 //! connectors serve two different roles set against each other:
 //! [`Contrast::joins`] looks at the connector only, never at the words.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use regex_automata::Input;
@@ -338,12 +339,11 @@ impl Checks {
         }
     }
 
-    /// Whether `connector`'s `between` may match `gap` (`folded` is it
-    /// with its case folded), whose [`inner_len`] is `gap_len`: only if the
-    /// gap is no longer than the longest match, holds only characters a
-    /// match can hold, holds text every match of the connector's words
-    /// holds, and starts, past its padding, as every such match starts.
-    fn may_fill(&self, connector: &Connector, gap: &str, folded: &str, gap_len: usize) -> bool {
+    /// Whether `connector`'s `between` may match `gap`: only if the gap is
+    /// no longer than the longest match, holds only characters a match can
+    /// hold, holds text every match of the connector's words holds, and
+    /// starts, past its padding, as every such match starts.
+    fn may_fill(&self, connector: &Connector, gap: &Gap<'_>) -> bool {
         let reach = connector.reach.get_or_init(|| {
             let shared = self.shared_part.get_or_init(|| {
                 // The padding around the words, and the particle after
@@ -385,14 +385,14 @@ impl Checks {
                 }),
             }
         });
-        reach.longest.is_none_or(|longest| gap_len <= longest)
-            && reach.alphabet.as_ref().is_none_or(|a| a.covers(gap))
+        reach.longest.is_none_or(|longest| gap.inner_len <= longest)
+            && reach.alphabet.as_ref().is_none_or(|a| a.covers(gap.text))
             && reach
                 .required
                 .as_ref()
-                .is_none_or(|texts| texts.iter().any(|t| folded.contains(t.as_str())))
+                .is_none_or(|texts| texts.iter().any(|t| gap.folded().contains(t.as_str())))
             && reach.leading.as_ref().is_none_or(|texts| {
-                let start = folded.trim_start_matches(is_padding);
+                let start = gap.folded().trim_start_matches(is_padding);
                 texts.iter().any(|t| start.starts_with(t.as_str()))
             })
     }
@@ -423,15 +423,14 @@ impl Checks {
     /// [`Contrast::joins`], with the gap between the terms and the windows
     /// `before` the first and `after` the second.
     fn joins(&self, gap: &str, before: &str, after: &str, sides: Sides) -> bool {
-        let gap_len = inner_len(gap);
-        let folded = reach::fold_case(gap);
+        let measured = Gap::new(gap);
         // A quoted mention has its quotes right around the term: in
         // `**Page of users** and **users**` the first quote holds more.
         let quoted = before.ends_with(|c| WRAPPERS.contains(c))
             && after.starts_with(|c| WRAPPERS.contains(c));
         let mut connectors = self.connectors.iter().filter(|c| {
             (sides == Sides::TwoWords || !c.roles_only)
-                && self.may_fill(c, gap, &folded, gap_len)
+                && self.may_fill(c, &measured)
                 && (!c.quoted || quoted)
                 && c.between.is_match(gap)
         });
@@ -565,6 +564,30 @@ impl Connector {
     }
 }
 
+/// The gap between two terms, with what [`Checks::may_fill`] reads of it.
+struct Gap<'a> {
+    text: &'a str,
+    /// Its [`inner_len`].
+    inner_len: usize,
+    /// Its text with the case folded, made when first asked for: most gaps
+    /// are ruled out by their length or characters before.
+    folded: OnceCell<String>,
+}
+
+impl<'a> Gap<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            inner_len: inner_len(text),
+            folded: OnceCell::new(),
+        }
+    }
+
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| reach::fold_case(self.text))
+    }
+}
+
 /// Whether `c` may stand around a term or a connector: white space, a
 /// quote or an emphasis marker.
 fn is_padding(c: char) -> bool {
@@ -667,12 +690,7 @@ mod tests {
         let fills = |pattern: &str, gap: &str| {
             let contrast = contrast(between(&[pattern]));
             let checks = contrast.checks.as_deref().unwrap();
-            checks.may_fill(
-                &checks.connectors[0],
-                gap,
-                &reach::fold_case(gap),
-                inner_len(gap),
-            )
+            checks.may_fill(&checks.connectors[0], &Gap::new(gap))
         };
         assert!(fills("or", " **OR** the "));
         assert!(!fills("or", " pays "));
@@ -719,7 +737,7 @@ mod tests {
             let checks = contrast.checks.as_deref().unwrap();
             for connector in &checks.connectors {
                 if connector.between.is_match(&gap) {
-                    prop_assert!(checks.may_fill(connector, &gap, &reach::fold_case(&gap), inner_len(&gap)), "{gap:?}");
+                    prop_assert!(checks.may_fill(connector, &Gap::new(&gap)), "{gap:?}");
                 }
             }
         }

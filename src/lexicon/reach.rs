@@ -36,7 +36,9 @@ impl Reach {
 
 /// `text` with the case of every character folded on its own, as
 /// [`Reach::required`] is written: `ſ`, `s` and `S` are one, and a final
-/// sigma is no letter of its own.
+/// sigma is no letter of its own. Not [`super::fold::fold`], which keeps
+/// every byte length and so leaves `ſ` and the Kelvin sign apart from `s`
+/// and `k`, where a regex's `(?i)` joins them.
 pub(crate) fn fold_case(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
