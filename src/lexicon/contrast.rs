@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 use regex_automata::Input;
 
 use super::fold::is_cjk;
+use super::frame;
 use super::lazy_regex::LazyRegex;
 use super::reach::{self, Reach};
 use super::simplify;
@@ -91,6 +92,7 @@ pub(crate) struct ConnectorSource {
     pub(crate) clause: bool,
     pub(crate) open: bool,
     pub(crate) roles_only: bool,
+    pub(crate) framed: bool,
 }
 
 /// One language's contrast connectors and phrase checks.
@@ -151,6 +153,9 @@ struct Connector {
     open: bool,
     /// Whether it sets only two different words against each other.
     roles_only: bool,
+    /// Whether `between` is matched against the gap without the frame the
+    /// sides share (see [`super::frame`]).
+    framed: bool,
     /// The `between` words alone, as one case-insensitive pattern.
     words: String,
     /// What gaps `between` can fill, worked out on first use: with
@@ -249,6 +254,11 @@ impl Contrast {
         if gap.len() > MAX_GAP || crosses_blank_line(gap) {
             return false;
         }
+        if sides == Sides::OneWord
+            && possessive_of_next(&text[second.start..second.end], &text[second.end..])
+        {
+            return false;
+        }
         let start = floor_char_boundary(text, first.start.saturating_sub(CONTEXT_WINDOW));
         let before = text.get(start..first.start).unwrap_or_default();
         let end = ceil_char_boundary(text, second.end.saturating_add(CONTEXT_WINDOW));
@@ -257,6 +267,38 @@ impl Contrast {
         // the packs list.
         checks.joins(&simplify(gap), &simplify(before), &simplify(after), sides)
     }
+}
+
+/// The most characters an aside in brackets right after the first term
+/// holds.
+const MAX_ASIDE_CHARS: usize = 40;
+
+/// The gap past an aside in brackets that opens it: `clients (long-term)
+/// and clients (one-off)`, `客户（长期委托）和客户（单次购买）`. The aside says
+/// which side is meant, and the connector follows it.
+fn past_aside(gap: &str) -> Option<&str> {
+    let inner = gap.trim_start_matches(is_padding);
+    let close = match inner.chars().next()? {
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    };
+    let end = inner.find(close)?;
+    let aside = &inner[..end];
+    let short = aside.chars().count() <= MAX_ASIDE_CHARS
+        && !aside.contains(['.', '!', '?', ';', '。', '！', '？', '；', '\n']);
+    short.then(|| &inner[end + close.len_utf8()..])
+}
+
+/// Whether `term`, followed by `after`, is a possessive that determines
+/// the next word ("the client's lawyer"): the second side is then that
+/// word, a thing of the term's, and no collapse of the term.
+fn possessive_of_next(term: &str, after: &str) -> bool {
+    let possessive = ["'s", "’s", "s'", "s’"].iter().any(|p| term.ends_with(p));
+    let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
+    possessive
+        && rest.starts_with([' ', '\t'])
+        && rest.trim_start().starts_with(char::is_alphanumeric)
 }
 
 /// What the two sides of a contrast are.
@@ -397,6 +439,14 @@ impl Checks {
             })
     }
 
+    /// Whether `connector` fills `gap` (measured as `measured`): its words
+    /// match the whole gap, and its quotes are there if it needs them.
+    fn fills(&self, connector: &Connector, measured: &Gap<'_>, gap: &str, quoted: bool) -> bool {
+        self.may_fill(connector, measured)
+            && (!connector.quoted || quoted)
+            && connector.between.is_match(gap)
+    }
+
     /// Every regex, with the pack to blame if it does not compile.
     fn all(&self) -> impl Iterator<Item = (Option<usize>, &LazyRegex)> {
         let language = [
@@ -428,11 +478,23 @@ impl Checks {
         // `**Page of users** and **users**` the first quote holds more.
         let quoted = before.ends_with(|c| WRAPPERS.contains(c))
             && after.starts_with(|c| WRAPPERS.contains(c));
+        // The gap without the frame its sides share, worked out only if a
+        // framed connector is tried: most gaps have none.
+        let unframed = OnceCell::new();
+        let unframed = || unframed.get_or_init(|| frame::unframed(before, gap, after));
+        let aside = past_aside(gap);
         let mut connectors = self.connectors.iter().filter(|c| {
-            (sides == Sides::TwoWords || !c.roles_only)
-                && self.may_fill(c, &measured)
-                && (!c.quoted || quoted)
-                && c.between.is_match(gap)
+            if sides == Sides::OneWord && c.roles_only {
+                return false;
+            }
+            if c.framed {
+                unframed()
+                    .iter()
+                    .any(|rest| self.fills(c, &Gap::new(rest), rest, quoted))
+            } else {
+                self.fills(c, &measured, gap, quoted)
+                    || aside.is_some_and(|rest| self.fills(c, &Gap::new(rest), rest, quoted))
+            }
         });
         let Some(first) = connectors.next() else {
             return false;
@@ -456,7 +518,9 @@ impl Checks {
         std::iter::once(first).chain(connectors).any(|c| {
             c.before.as_ref().map_or(!kind, |r| r.is_match(before))
                 && match &c.after {
-                    Some(r) => r.is_match(after),
+                    // A modifier right after the second term makes a kind of
+                    // it, whatever follows ("clients and client portals differ").
+                    Some(r) => r.is_match(after) && !self.modified(after, sides),
                     None if c.open => self.goes_on(gap, after, sides) || self.parallel(gap, after),
                     None => self.ends.is_match(after) || self.parallel(gap, after),
                 }
@@ -493,6 +557,16 @@ impl Checks {
         !repeated.is_empty() && repeated == word(rest) && !modifier
     }
 
+    /// Whether `after` starts with a modifier of one word set against
+    /// itself.
+    fn modified(&self, after: &str, sides: Sides) -> bool {
+        sides == Sides::OneWord
+            && self
+                .modifier_after
+                .as_ref()
+                .is_some_and(|r| r.is_match(after))
+    }
+
     /// Whether the second term of a plain contrast ends before `after`:
     /// where its phrase would end, or at a space followed by anything but a
     /// modifier ("a client, not a client pays", but not "клиенты B2B").
@@ -500,13 +574,7 @@ impl Checks {
     /// and so does a quote or emphasis that opens before the second term
     /// and does not close right after it (`**User** and **User Property**`).
     fn goes_on(&self, gap: &str, after: &str, sides: Sides) -> bool {
-        let modifier = || {
-            sides == Sides::OneWord
-                && self
-                    .modifier_after
-                    .as_ref()
-                    .is_some_and(|r| r.is_match(after))
-        };
+        let modifier = || self.modified(after, sides);
         let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
         // A modifier set off by a comma is one too ("клиенты, делающие
         // заказ"), though the comma would end the phrase.
@@ -558,6 +626,7 @@ impl Connector {
             quoted: source.quoted,
             open: source.open || source.clause,
             roles_only: source.roles_only,
+            framed: source.framed,
             words: format!("(?i:{})", alternatives(&source.between)),
             reach: OnceLock::new(),
         }

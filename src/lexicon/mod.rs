@@ -12,6 +12,7 @@ mod business_cues;
 mod contrast;
 mod cues;
 mod fold;
+mod frame;
 mod han;
 mod inflect;
 mod lazy_regex;
@@ -780,6 +781,7 @@ impl LexiconBuilder {
                     clause: entry.clause,
                     open: entry.open,
                     roles_only: entry.roles_only,
+                    framed: entry.framed,
                 },
             ));
         }

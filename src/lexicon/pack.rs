@@ -246,6 +246,12 @@ pub(crate) struct ConnectorEntry {
     /// shop, clients …`), which would make one word twice two kinds.
     #[serde(default)]
     pub(crate) roles_only: bool,
+    /// Whether `between` is matched against the gap without the frame the
+    /// two sides share: the words said before both terms, or after both
+    /// ("the firm serves the client, while the shop serves the client").
+    /// Such a frame must be there.
+    #[serde(default)]
+    pub(crate) framed: bool,
 }
 
 /// One term with its whole paradigm.

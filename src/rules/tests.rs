@@ -413,3 +413,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_paragraph_that_describes_each_side_of_a_contrast_is_no_mix() {
+    // Each clause starts with one side: the paragraph goes on about the
+    // two words it set against each other.
+    for text in [
+        "Are you a client or a customer? Clients have an agreement with us; customers pay per order.",
+        "Вы клиент или покупатель? Клиенты заключают договор, покупатели платят за заказ.",
+    ] {
+        assert_eq!(findings(RELATIONSHIP, text).len(), 0, "{text}");
+    }
+    // A use inside a clause, after the contrast, is a slip; so is a use in
+    // the next paragraph.
+    assert_eq!(
+        findings(
+            RELATIONSHIP,
+            "在本所，签约的企业是客户，而不是顾客。每位客户都对接一名律师，文件由律师与顾客当面确认。"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        findings(
+            RELATIONSHIP,
+            "Are you a client or a customer? Clients sign; customers pay.\n\nCustomers get a report; clients get a call."
+        )
+        .len(),
+        1
+    );
+}

@@ -74,7 +74,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
 /// What makes two definitions define the same word, as [`same_word`]
 /// tells it: one lemma in one gender, or one phrase folded.
 #[derive(PartialEq, Eq, Hash)]
-enum Word {
+pub(super) enum Word {
     /// The lemma counted, and whether the form is its feminine.
     Lemma(TermId, bool),
     /// The phrase's length as written, and its folded text.
@@ -82,7 +82,8 @@ enum Word {
 }
 
 impl Word {
-    fn of(ctx: &Context<'_>, occurrence: &Occurrence) -> Self {
+    /// The word `occurrence` is a form of.
+    pub(super) fn of(ctx: &Context<'_>, occurrence: &Occurrence) -> Self {
         match occurrence.phrase.slice(ctx.text) {
             Some(phrase) if occurrence.phrase != occurrence.span => {
                 Self::Phrase(phrase.len(), fold(phrase))
@@ -99,7 +100,7 @@ impl Word {
 /// by looking back only as far as the previous offset: terms on a line of
 /// a megabyte would otherwise each scan back to its start.
 #[derive(Default)]
-struct LineStarts {
+pub(super) struct LineStarts {
     line_start: usize,
     scanned_to: usize,
 }
@@ -107,7 +108,7 @@ struct LineStarts {
 impl LineStarts {
     /// The start of the line holding `offset`, which is not before any
     /// offset asked about earlier.
-    fn before(&mut self, text: &str, offset: usize) -> usize {
+    pub(super) fn before(&mut self, text: &str, offset: usize) -> usize {
         let from = self.scanned_to.min(offset);
         let stretch = text.as_bytes().get(from..offset).unwrap_or_default();
         if let Some(newline) = memchr::memrchr(b'\n', stretch) {

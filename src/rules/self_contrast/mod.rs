@@ -1,12 +1,16 @@
 //! `self-contrast`: a term set against itself. The text meant two things
 //! and says one word for both, so the reader cannot follow it: the mark of
-//! a translation that collapsed two terms into one. Three shapes, one file
+//! a translation that collapsed two terms into one. Five shapes, one file
 //! each: a contrast or choice with the same term on both sides, a heading
-//! repeated in one section, and a list defining the same term twice.
+//! repeated in one section, a list defining the same term twice, a list
+//! offering it twice as a choice, and a table heading two columns with it
+//! or defining it twice.
 
+mod choices;
 mod glossary;
 mod headings;
 mod pairs;
+mod tables;
 
 use super::{Context, about};
 use crate::diagnostic::{Diagnostic, Related};
@@ -14,7 +18,7 @@ use crate::lexicon::{Occurrence, TermId, fold};
 use crate::registry::RuleId;
 use crate::span::Span;
 
-/// Run the three checks.
+/// Run the five checks.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     if ctx.occurrences.len() < 2 {
         return Vec::new();
@@ -22,6 +26,8 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = pairs::check(ctx);
     out.extend(headings::check(ctx));
     out.extend(glossary::check(ctx));
+    out.extend(choices::check(ctx));
+    out.extend(tables::check(ctx));
     out
 }
 

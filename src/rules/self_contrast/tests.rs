@@ -703,3 +703,144 @@ fn chinese_two_concepts_rules_each_side_follows_and_options_in_brackets() {
     assert_none("客户和客户经理是两个不同的岗位。");
     assert_none("科目为客户/客户（往来）的凭证。");
 }
+
+#[test]
+fn replacements_changes_of_status_and_comma_questions() {
+    for (text, first, second) in [
+        (
+            "Replace every occurrence of \"member\" with \"member\" in the help pages.",
+            "member",
+            "member",
+        ),
+        (
+            "Convert the customer to a customer after the first order.",
+            "customer",
+            "customer",
+        ),
+        ("Are you a client, or a client?", "client", "client"),
+        (
+            "Choose **Client** if you have an agreement, or **Client** if you only shop.",
+            "Client",
+            "Client",
+        ),
+        ("Do not confuse clients with clients.", "clients", "clients"),
+        ("A client is not the same as a client.", "client", "client"),
+        (
+            "Замените слово «клиент» на «клиент» во всех шаблонах.",
+            "клиент",
+            "клиент",
+        ),
+        (
+            "Переведите покупателя в покупатели после первого заказа.",
+            "покупателя",
+            "покупатели",
+        ),
+        ("Не путайте клиентов с клиентами.", "клиентов", "клиентами"),
+        ("请将所有的“客户”统一替换为“客户”。", "客户", "客户"),
+        ("从顾客变成顾客只需要下一单。", "顾客", "顾客"),
+        ("顧客，還是顧客？請先確認。", "顧客", "顧客"),
+    ] {
+        assert_pair(text, first, second);
+    }
+    // The second side is something of the term's, or a kind of it, or the
+    // comma starts another clause.
+    assert_none("Replace the client with the client's lawyer.");
+    assert_none("Change client to client ID.");
+    assert_none("Call the client, or the client will cancel.");
+    assert_none("客户变成客户经理。");
+    assert_none("潜在客户转化为客户。");
+}
+
+#[test]
+fn sides_said_to_differ_a_few_words_on() {
+    for (text, first, second) in [
+        (
+            "Clients and clients differ in how they pay.",
+            "Clients",
+            "clients",
+        ),
+        (
+            "Members and members have different rights.",
+            "Members",
+            "members",
+        ),
+        ("Клиенты и клиенты платят по-разному.", "Клиенты", "клиенты"),
+        (
+            "Заказчик и заказчик — разные стороны договора.",
+            "Заказчик",
+            "заказчик",
+        ),
+        ("顾客和顾客享受的折扣不同。", "顾客", "顾客"),
+        ("客户跟客户不是一回事。", "客户", "客户"),
+        (
+            "Clients pay monthly; clients, by contrast, pay per order.",
+            "Clients",
+            "clients",
+        ),
+    ] {
+        assert_pair(text, first, second);
+    }
+    // A modifier makes the second side another thing, and a noun glued to
+    // a Chinese term makes another word.
+    assert_none("The client and the client portal are different.");
+    assert_none("Клиент и клиент банка имеют разные права.");
+    assert_none("客户和客户经理的职责不同。");
+}
+
+#[test]
+fn parallel_clauses_that_change_only_what_frames_the_term() {
+    for (text, first, second) in [
+        (
+            "The firm serves the client, while the shop serves the client.",
+            "client",
+            "client",
+        ),
+        (
+            "Для фирмы главное — клиент, тогда как для магазина главное — клиент.",
+            "клиент",
+            "клиент",
+        ),
+        ("律所面对的是客户，超市面对的则是客户。", "客户", "客户"),
+        ("您是以客户身份还是以客户身份登录？", "客户", "客户"),
+        ("区分客户（长期委托）和客户（单次购买）。", "客户", "客户"),
+    ] {
+        assert_pair(text, first, second);
+    }
+    // One word before both terms is a compound, a long clause between
+    // them is no parallel subject, and a frame of small words frames
+    // nothing.
+    assert_none("It creates team members but never deletes the generic team member or its tasks.");
+    assert_none("Track which stores a user visited, but not how often the users visited them.");
+    assert_none(
+        "Откройте **Журнал платежей клиентов**, а затем, на странице **Журнал платежей клиентов**, выберите строку.",
+    );
+    assert_none("Send the invoice to the client, but send the receipt to the client.");
+}
+
+#[test]
+fn a_table_or_a_list_that_sets_a_term_against_itself() {
+    assert_pair(
+        "| Term | Meaning |\n|---|---|\n| Customer | Someone with an ongoing engagement |\n| Customer | Someone who buys once |\n",
+        "Customer",
+        "Customer",
+    );
+    assert_pair(
+        "| Роль | Описание |\n|---|---|\n| Клиент | Заключил договор |\n| Клиент | Разово купил товар |\n",
+        "Клиент",
+        "Клиент",
+    );
+    assert_pair(
+        "| 客户 | 客户 |\n|---|---|\n| 签约 | 付款 |\n",
+        "客户",
+        "客户",
+    );
+    assert_pair("Account type:\n\n- [ ] 客户\n- [ ] 客户\n", "客户", "客户");
+    assert_pair("- Customer\n- Vendor\n- Customer\n", "Customer", "Customer");
+    // A table of rights lists a role once per right; a header row that
+    // only starts with the term; two lists; items that say more.
+    assert_none("| Role | Right |\n|---|---|\n| Client | Reads |\n| Client | Writes |\n");
+    assert_none("| Client | Client portal |\n|---|---|\n| a | b |\n");
+    assert_none("- Customer\n- Vendor\n\nText.\n\n- Customer\n");
+    assert_none("- Customer pays first.\n- Customer signs.\n");
+    assert_none("| Client | Client |\nNot a table: no delimiter row.\n");
+}
