@@ -25,6 +25,11 @@ const MIN_FRAME_WORD: usize = 4;
 /// hold together.
 const MIN_FRAME_CJK: usize = 2;
 
+/// The most characters a frame holds on either side: "serves the",
+/// `главное —`, `面对的是` are short, and a bound keeps a gap of repeated
+/// text from costing its length squared.
+const MAX_FRAME_CHARS: usize = 48;
+
 /// The most ways a frame is cut off the gap: from the longest shared end
 /// down, as the words of a connector may end the frame too (`是以` before
 /// the term, `…还是以` in the gap: the frame is `以`, the connector `还是`).
@@ -35,6 +40,14 @@ const MAX_CUTS: usize = 8;
 /// that leaves enough of it to make the sides parallel, the longest frame
 /// first. Empty when there is no such frame or nothing else is left.
 pub(super) fn unframed(before: &str, gap: &str, after: &str) -> Vec<String> {
+    // Most gaps share nothing with what is around them.
+    let (Some(last), Some(first)) = (gap.chars().next_back(), gap.chars().next()) else {
+        return Vec::new();
+    };
+    let shares_head = before.ends_with(last) || FRAME_ADVERBS.contains(&last);
+    if !shares_head && !after.starts_with(first) {
+        return Vec::new();
+    }
     let gap_chars: Vec<char> = gap.chars().collect();
     // The longest frame before each term: the end of `before` and of the
     // gap.
@@ -43,7 +56,7 @@ pub(super) fn unframed(before: &str, gap: &str, after: &str) -> Vec<String> {
     let mut before_chars: Vec<char> = Vec::new();
     let mut before_rev = before.chars().rev();
     let mut next_before = before_rev.next();
-    while longest < gap_chars.len() {
+    while longest < gap_chars.len().min(MAX_FRAME_CHARS) {
         let g = gap_chars[gap_chars.len() - 1 - longest];
         match next_before {
             Some(b) if b == g => {
@@ -63,6 +76,7 @@ pub(super) fn unframed(before: &str, gap: &str, after: &str) -> Vec<String> {
         .iter()
         .zip(after.chars())
         .take_while(|(g, a)| **g == *a)
+        .take(MAX_FRAME_CHARS)
         .count()
         .min(gap_chars.len() - longest);
     // A frame ends between words: back off to the last break.
@@ -97,7 +111,8 @@ pub(super) fn unframed(before: &str, gap: &str, after: &str) -> Vec<String> {
         }
         let framing: Vec<char> = gap_chars[..tail].iter().chain(frame).copied().collect();
         if !frames(&framing) {
-            continue;
+            // A shorter frame holds less: none is enough either.
+            break;
         }
         let mut rest: String = gap_chars[tail..head_start].iter().collect();
         if let Some((at, adverb)) = skipped

@@ -6,11 +6,10 @@
 use std::collections::HashMap;
 
 use super::glossary::{LineStarts, Word};
-use super::{diagnostic, word_of};
+use super::{diagnostic, innermost, word_of};
 use crate::diagnostic::{Diagnostic, Related};
 use crate::lexicon::Occurrence;
 use crate::rules::Context;
-use crate::span::Span;
 
 /// Marks that may stand around a term alone in a list item.
 const ITEM_WRAPPERS: &[char] = &[
@@ -76,15 +75,4 @@ fn ends_item(rest: &str) -> bool {
         .strip_prefix(['.', ',', ';', '。', '；', '，'])
         .unwrap_or(line);
     line.trim().is_empty()
-}
-
-/// The innermost block of `blocks` (in order of their start, an outer one
-/// before those in it) that holds `at`.
-fn innermost(blocks: &[Span], at: Span) -> Option<Span> {
-    let starting_before = blocks.partition_point(|b| b.start <= at.start);
-    blocks[..starting_before]
-        .iter()
-        .rev()
-        .find(|b| b.contains(at))
-        .copied()
 }

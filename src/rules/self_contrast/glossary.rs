@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{diagnostic, same_word, word_of};
+use super::{diagnostic, innermost, same_word, word_of};
 use crate::diagnostic::{Diagnostic, Related};
 use crate::lexicon::{LazyRegex, Occurrence, TermId, fold, is_cjk};
 use crate::rules::Context;
@@ -148,19 +148,10 @@ fn entry<'a>(
         return None;
     }
     let outline = ctx.outline;
-    // Blocks are in order of their start, an outer one before those in it.
-    let innermost = |blocks: &[Span]| {
-        let starting_before = blocks.partition_point(|b| b.start <= at.start);
-        blocks[..starting_before]
-            .iter()
-            .rev()
-            .find(|b| b.contains(at))
-            .copied()
-    };
     let group = if list_marker {
-        innermost(&outline.lists)?
+        innermost(&outline.lists, at)?
     } else {
-        innermost(&outline.paragraphs).or_else(|| innermost(&outline.lists))?
+        innermost(&outline.paragraphs, at).or_else(|| innermost(&outline.lists, at))?
     };
     Some(Entry { occurrence, group })
 }

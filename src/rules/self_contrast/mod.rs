@@ -70,6 +70,17 @@ fn word_of(ctx: &Context<'_>, occurrence: &Occurrence) -> String {
     }
 }
 
+/// The innermost block of `blocks` (in order of their start, an outer one
+/// before those in it) that holds `at`.
+fn innermost(blocks: &[Span], at: Span) -> Option<Span> {
+    let starting_before = blocks.partition_point(|b| b.start <= at.start);
+    blocks[..starting_before]
+        .iter()
+        .rev()
+        .find(|b| b.contains(at))
+        .copied()
+}
+
 /// How to settle a collapse, with the language's own client and customer
 /// terms, in the gender of `term`, as the example of two distinct words.
 fn advice(ctx: &Context<'_>, term: TermId) -> String {
