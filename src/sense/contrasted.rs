@@ -34,7 +34,7 @@ pub(crate) fn mark(text: &str, lexicon: &Lexicon, occurrences: &mut [Occurrence]
             allow(&mut occurrences[side]);
         }
         if !paragraph.contains(first.span) {
-            paragraph = paragraph_around(text, first.span);
+            paragraph = super::window::paragraph(text, first.span).span;
             described.clear();
         }
         let mut sides = [
@@ -129,32 +129,6 @@ fn sentence_end(text: &str, at: usize) -> usize {
         .map_or(text.len(), |i| at + i + 1)
 }
 
-/// The paragraph around `span`: from the blank line before it to the
-/// blank line after it (a line of white space only).
-fn paragraph_around(text: &str, span: Span) -> Span {
-    let blank = |line: &str| line.trim().is_empty();
-    let mut start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    while start > 0 {
-        let line_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-        if blank(&text[line_start..start - 1]) {
-            break;
-        }
-        start = line_start;
-    }
-    let mut end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    while end < text.len() {
-        let line_end = text[end + 1..]
-            .find('\n')
-            .map_or(text.len(), |i| end + 1 + i);
-        if blank(&text[end + 1..line_end]) {
-            break;
-        }
-        end = line_end;
-    }
-    Span::new(start, end)
-}
 /// Whether `first` and `second` are two different bare terms of one
 /// language that a connector joins.
 fn sides_of_a_contrast(
