@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::directives::Directives;
 use crate::error::Error;
 use crate::fix::{Fixed, fix_text};
-use crate::lexicon::{BusinessCueHit, Folded, Lexicon, Occurrence};
+use crate::lexicon::{BusinessCueHit, Folded, Lexicon, Look, Occurrence};
 use crate::markdown::{Outline, outline_with};
 use crate::rules::{self, Context, Paired};
 use crate::source::SourceFile;
@@ -41,7 +41,7 @@ pub(crate) struct Vocabulary {
 
 /// The terms and business cues in the prose of a Markdown text.
 pub(crate) fn vocabulary(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vocabulary {
-    let mut finder = Finder::new(text, lexicon, settings);
+    let mut finder = Finder::new(text, lexicon, settings, Look::Anywhere);
     finder.business_cues = Some(Vec::new());
     let (_, occurrences, business_cues) = finder.scan();
     Vocabulary {
@@ -56,7 +56,14 @@ pub(crate) fn vocabulary(text: &str, lexicon: &Lexicon, settings: &Settings) -> 
 /// hold neither, and this look at the raw bytes spares them the Markdown
 /// parser.
 pub fn may_have_findings(text: &str, lexicon: &Lexicon) -> bool {
-    text.contains("clientele") || lexicon.matcher().occurs_in(text, &mut Folded::default())
+    text.contains("clientele") || lexicon.matcher().look(text).any()
+}
+
+/// The terms' [`Look`] at `text`, or `None` when the text can have no
+/// finding at all (see [`may_have_findings`]).
+fn look_for_findings(text: &str, lexicon: &Lexicon) -> Option<Look> {
+    let look = lexicon.matcher().look(text);
+    (look.any() || text.contains("clientele")).then_some(look)
 }
 
 /// Finds the terms in prose spans handed to it one at a time, so that a
@@ -65,6 +72,8 @@ struct Finder<'a> {
     text: &'a str,
     lexicon: &'a Lexicon,
     settings: &'a Settings,
+    /// Where terms may stand: prose elsewhere is not searched.
+    look: Look,
     /// The folded span, in a buffer reused from span to span.
     folded: Folded,
     /// Every prose span, in order: the sense reader takes cue words only
@@ -103,11 +112,12 @@ impl<'a> Finder<'a> {
         (outline, self.found, self.business_cues)
     }
 
-    fn new(text: &'a str, lexicon: &'a Lexicon, settings: &'a Settings) -> Self {
+    fn new(text: &'a str, lexicon: &'a Lexicon, settings: &'a Settings, look: Look) -> Self {
         Self {
             text,
             lexicon,
             settings,
+            look,
             folded: Folded::default(),
             prose: Vec::new(),
             found: Vec::new(),
@@ -120,6 +130,10 @@ impl<'a> Finder<'a> {
             return;
         };
         self.prose.push(span);
+        // Business cues are words of their own, searched in all prose.
+        if self.business_cues.is_none() && !self.look.may_hold(span) {
+            return;
+        }
         self.folded.fold(slice);
         let first = self.found.len();
         self.lexicon
@@ -143,7 +157,18 @@ pub(crate) fn outline_and_occurrences(
     lexicon: &Lexicon,
     settings: &Settings,
 ) -> (Outline, Vec<Occurrence>) {
-    let (outline, found, _) = Finder::new(text, lexicon, settings).scan();
+    outline_and_occurrences_within(text, lexicon, settings, Look::Anywhere)
+}
+
+/// [`outline_and_occurrences`], searching only the prose `look` says may
+/// hold a term.
+fn outline_and_occurrences_within(
+    text: &str,
+    lexicon: &Lexicon,
+    settings: &Settings,
+    look: Look,
+) -> (Outline, Vec<Occurrence>) {
+    let (outline, found, _) = Finder::new(text, lexicon, settings, look).scan();
     (outline, found)
 }
 
@@ -151,10 +176,10 @@ pub(crate) fn outline_and_occurrences(
 /// sorted by position. Inline directives apply; the `clientele` entry of
 /// the front matter does not (see `lint_document`).
 pub fn lint_text(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Diagnostic> {
-    if !may_have_findings(text, lexicon) {
+    let Some(look) = look_for_findings(text, lexicon) else {
         return Vec::new();
-    }
-    let (outline, found) = outline_and_occurrences(text, lexicon, settings);
+    };
+    let (outline, found) = outline_and_occurrences_within(text, lexicon, settings, look);
     lint_outlined(text, &outline, found, lexicon, settings, None)
 }
 
@@ -190,12 +215,12 @@ pub(crate) fn lint_translation(
     settings: &Settings,
     source: SourceOf<'_>,
 ) -> Result<Vec<Diagnostic>, Error> {
-    if !may_have_findings(text, lexicon) {
+    let Some(look) = look_for_findings(text, lexicon) else {
         return Ok(Vec::new());
-    }
+    };
     // The front matter sets the business and rule levels, never the allow
     // list, so the terms can be found before it is read.
-    let (outline, found) = outline_and_occurrences(text, lexicon, settings);
+    let (outline, found) = outline_and_occurrences_within(text, lexicon, settings, look);
     let paired = source();
     match with_front_matter(path, text, &outline, lexicon, settings)? {
         Some(settings) => Ok(lint_outlined(
@@ -464,5 +489,59 @@ mod tests {
         let text = "# Setup\n\nInstall it, then run it.\n";
         assert!(!may_have_findings(text, &lexicon));
         assert!(lint_text(text, &lexicon, &settings).is_empty());
+    }
+
+    /// Pieces of Markdown with terms in every case and script, invisible
+    /// and wide characters, and markup between and around them.
+    const PIECES: &[&str] = &[
+        "client", "CLIENTS", "Customer", "cli\u{ad}ent", "customer\u{a0}service",
+        "клиент", "КЛИЕНТАМИ", "кЛиЕнТу", "заказчик", "на\u{a0}стороне клиента",
+        "客户", "客戶", "顧客", "客户端", "照顾客户", "\u{212a}it", "soft\u{ad}ware",
+        " ", "\n", "\n\n", ". ", ", ", "**", "`", "[", "](x)", "# ", "- ", "|",
+        "\n```\nclient\n```\n", "<!-- client -->", "vs", "и", "或", "the", "наши",
+    ];
+
+    proptest::proptest! {
+        /// The look at raw bytes only spares prose that holds no term: a
+        /// lexicon with it prepared finds exactly what one without finds.
+        #[test]
+        fn the_raw_look_finds_what_folding_everything_finds(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40)
+        ) {
+            use std::sync::LazyLock;
+            static FOLDING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::builtin().unwrap());
+            static LOOKING: LazyLock<Lexicon> = LazyLock::new(|| {
+                let lexicon = Lexicon::builtin().unwrap();
+                lexicon.matcher().prepare_for_many();
+                lexicon
+            });
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let settings = Settings::default();
+            proptest::prop_assert_eq!(
+                may_have_findings(&text, &FOLDING),
+                may_have_findings(&text, &LOOKING)
+            );
+            proptest::prop_assert_eq!(
+                lint_text(&text, &FOLDING, &settings),
+                lint_text(&text, &LOOKING, &settings)
+            );
+        }
+    }
+
+    #[test]
+    fn only_prose_around_a_term_is_searched_once_the_raw_look_is_prepared() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let text = "Install it.\n\nOur clients pay.\n\nRun it.\n";
+        assert_eq!(lexicon.matcher().look(text), Look::Anywhere);
+        lexicon.matcher().prepare_for_many();
+        let Look::Within(regions) = lexicon.matcher().look(text) else {
+            panic!("{:?}", lexicon.matcher().look(text));
+        };
+        assert_eq!(regions.len(), 1);
+        assert!(text[regions[0].start..].starts_with("client"));
+        let prose = |span: Span| lexicon.matcher().look(text).may_hold(span);
+        assert!(!prose(Span::new(0, 11)));
+        assert!(prose(Span::new(13, 29)));
+        assert!(!prose(Span::new(31, 38)));
     }
 }

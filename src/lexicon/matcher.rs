@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use foldhash::{HashMap, HashMapExt};
 
+use super::look::{Look, RawForms};
 use super::phrases::PhraseTable;
 use super::segment::{Fit, Words};
 use super::{
@@ -84,6 +85,9 @@ pub(crate) struct Matcher {
     /// The same automaton as a DFA, built by [`Matcher::prepare_for_many`]:
     /// half a millisecond more to build, a sixth faster to search.
     dfa: OnceLock<Option<AhoCorasick>>,
+    /// The look at raw bytes, built by [`Matcher::prepare_for_many`]: a
+    /// few milliseconds to build, and it spares most prose its folding.
+    raw: OnceLock<Option<RawForms>>,
     /// The folded forms, for building the DFA.
     texts: Vec<String>,
     forms: Vec<Form>,
@@ -139,6 +143,7 @@ impl Matcher {
         Ok(Self {
             automaton: automaton(&texts, None)?,
             dfa: OnceLock::new(),
+            raw: OnceLock::new(),
             forms,
             form_index,
             word_boundaries: languages.iter().map(|l| l.word_boundaries).collect(),
@@ -213,6 +218,28 @@ impl Matcher {
     pub(crate) fn prepare_for_many(&self) {
         self.dfa
             .get_or_init(|| automaton(&self.texts, Some(AhoCorasickKind::DFA)).ok());
+        self.raw.get_or_init(|| RawForms::new(&self.texts));
+    }
+
+    /// Where term forms may stand in `text`, prose or not. With the look at
+    /// raw bytes prepared, the places it found; without, whether any form
+    /// stands anywhere, from folding the text until one is found.
+    pub(crate) fn look(&self, text: &str) -> Look {
+        let mut buffer = Folded::default();
+        let Some(raw) = self.raw.get().and_then(Option::as_ref) else {
+            return if self.occurs_in(text, &mut buffer) {
+                Look::Anywhere
+            } else {
+                Look::Nowhere
+            };
+        };
+        let mut folded = Folded::default();
+        let is_form = |matched: &str| {
+            folded.fold(matched);
+            std::str::from_utf8(folded.bytes())
+                .is_ok_and(|form| self.form_index.contains_key(form))
+        };
+        raw.look(text, is_form, || self.occurs_in(text, &mut buffer))
     }
 
     /// The automaton to search with.
@@ -301,8 +328,14 @@ impl Matcher {
                 let Some(start) = m.start().checked_sub(phrase.inner.0) else {
                     continue;
                 };
-                let end = start + phrase.text.len();
-                if bytes.get(start..end) != Some(phrase.text.as_bytes()) {
+                let spelled = phrase.text.as_bytes();
+                let end = start + spelled.len();
+                // A form has scores of phrases around it, and most differ
+                // in their last or second byte: compare those first.
+                if bytes.get(end.wrapping_sub(1)) != spelled.last()
+                    || bytes.get(start + 1) != spelled.get(1)
+                    || bytes.get(start..end) != Some(spelled)
+                {
                     continue;
                 }
                 let whole = place(start, end);

@@ -14,6 +14,7 @@ mod cues;
 mod fold;
 mod frame;
 mod han;
+mod look;
 mod inflect;
 mod lazy_regex;
 mod matcher;
@@ -51,6 +52,7 @@ pub(crate) use fold::fold;
 pub(crate) use fold::{is_cjk, is_invisible, is_word_char, joins_words};
 pub(crate) use han::{has_traditional, simplify};
 pub(crate) use lazy_regex::LazyRegex;
+pub(crate) use look::Look;
 
 /// The built-in packs, embedded in the binary: `(path, text)`.
 pub(crate) const BUILTIN_PACKS: &[(&str, &str)] = &[
