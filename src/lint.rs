@@ -14,7 +14,7 @@ use crate::directives::Directives;
 use crate::error::Error;
 use crate::fix::{Fixed, fix_text};
 use crate::lexicon::{BusinessCueHit, Folded, Lexicon, Look, Occurrence};
-use crate::markdown::{Outline, outline_with};
+use crate::markdown::{Outline, ProseMap, outline_with};
 use crate::rules::{self, Context, Paired};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -66,6 +66,14 @@ fn look_for_findings(text: &str, lexicon: &Lexicon) -> Option<Look> {
     (look.any() || text.contains("clientele")).then_some(look)
 }
 
+/// How many bytes of one prose span are folded and searched at a time, at
+/// least, when the span is long.
+const SEARCH_PIECE: usize = 64 << 10;
+
+/// How far from a term a long prose span is never cut for searching: what
+/// a term is read with (phrases, allowed phrases, words) is shorter.
+const SEARCH_REACH: usize = 1 << 10;
+
 /// Finds the terms in prose spans handed to it one at a time, so that a
 /// document's spans need never be held all at once.
 struct Finder<'a> {
@@ -76,9 +84,8 @@ struct Finder<'a> {
     look: Look,
     /// The folded span, in a buffer reused from span to span.
     folded: Folded,
-    /// Every prose span, in order: the sense reader takes cue words only
-    /// from prose.
-    prose: Vec<Span>,
+    /// The prose: the sense reader takes cue words only from it.
+    prose: ProseMap,
     found: Vec<Occurrence>,
     /// The business cues found, when they are looked for.
     business_cues: Option<Vec<BusinessCueHit>>,
@@ -119,21 +126,63 @@ impl<'a> Finder<'a> {
             settings,
             look,
             folded: Folded::default(),
-            prose: Vec::new(),
+            prose: ProseMap::new(text.len()),
             found: Vec::new(),
             business_cues: None,
         }
     }
 
     fn prose(&mut self, span: Span) {
-        let Some(slice) = span.slice(self.text) else {
+        if span.slice(self.text).is_none() {
             return;
-        };
-        self.prose.push(span);
+        }
+        self.prose.add(span);
         // Business cues are words of their own, searched in all prose.
         if self.business_cues.is_none() && !self.look.may_hold(span) {
             return;
         }
+        let mut at = span.start;
+        while at < span.end {
+            let end = self.piece_end(Span::new(at, span.end));
+            self.search(Span::new(at, end));
+            at = end;
+        }
+    }
+
+    /// Where the next piece of the prose `rest` to search ends. A span of
+    /// megabytes (a paragraph of short lines is one) is searched a piece
+    /// at a time, so that its folded copy stays small: a piece ends at a
+    /// space with no term within [`SEARCH_REACH`] of it, where nothing a
+    /// term is read with (a phrase, an allowed phrase, a Chinese word) can
+    /// cross. Only the look at raw bytes says where terms are not.
+    fn piece_end(&self, rest: Span) -> usize {
+        if rest.len() <= 2 * SEARCH_PIECE
+            || self.business_cues.is_some()
+            || !matches!(self.look, Look::Within(_))
+        {
+            return rest.end;
+        }
+        let bytes = self.text.as_bytes();
+        let mut at = rest.start + SEARCH_PIECE;
+        while at + SEARCH_PIECE < rest.end {
+            let Some(space) = memchr::memchr3(b' ', b'\n', b'\t', &bytes[at..rest.end]) else {
+                break;
+            };
+            at += space;
+            let around = Span::new(at.saturating_sub(SEARCH_REACH), at + SEARCH_REACH);
+            if !self.look.may_hold(around) {
+                return at;
+            }
+            at += SEARCH_REACH;
+        }
+        rest.end
+    }
+
+    /// Find the terms in the prose `span`.
+    fn search(&mut self, span: Span) {
+        let Some(slice) = span.slice(self.text) else {
+            return;
+        };
         self.folded.fold(slice);
         let first = self.found.len();
         self.lexicon
@@ -494,11 +543,42 @@ mod tests {
     /// Pieces of Markdown with terms in every case and script, invisible
     /// and wide characters, and markup between and around them.
     const PIECES: &[&str] = &[
-        "client", "CLIENTS", "Customer", "cli\u{ad}ent", "customer\u{a0}service",
-        "клиент", "КЛИЕНТАМИ", "кЛиЕнТу", "заказчик", "на\u{a0}стороне клиента",
-        "客户", "客戶", "顧客", "客户端", "照顾客户", "\u{212a}it", "soft\u{ad}ware",
-        " ", "\n", "\n\n", ". ", ", ", "**", "`", "[", "](x)", "# ", "- ", "|",
-        "\n```\nclient\n```\n", "<!-- client -->", "vs", "и", "或", "the", "наши",
+        "client",
+        "CLIENTS",
+        "Customer",
+        "cli\u{ad}ent",
+        "customer\u{a0}service",
+        "клиент",
+        "КЛИЕНТАМИ",
+        "кЛиЕнТу",
+        "заказчик",
+        "на\u{a0}стороне клиента",
+        "客户",
+        "客戶",
+        "顧客",
+        "客户端",
+        "照顾客户",
+        "\u{212a}it",
+        "soft\u{ad}ware",
+        " ",
+        "\n",
+        "\n\n",
+        ". ",
+        ", ",
+        "**",
+        "`",
+        "[",
+        "](x)",
+        "# ",
+        "- ",
+        "|",
+        "\n```\nclient\n```\n",
+        "<!-- client -->",
+        "vs",
+        "и",
+        "或",
+        "the",
+        "наши",
     ];
 
     proptest::proptest! {

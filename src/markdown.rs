@@ -11,6 +11,7 @@
 //! so that a phrase can match across them.
 
 mod html;
+mod prose;
 
 use std::sync::LazyLock;
 
@@ -18,6 +19,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use self::html::HtmlText;
+pub(crate) use self::prose::ProseMap;
 use crate::span::Span;
 
 /// URLs and template tags: things inside running text that are not prose.
@@ -57,8 +59,8 @@ fn options() -> Options {
 /// `self-contrast` need. All spans index the original text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outline {
-    /// The prose, as sorted, non-overlapping byte spans.
-    pub(crate) prose: Vec<Span>,
+    /// The prose bytes.
+    pub(crate) prose: ProseMap,
     /// Every heading (ATX or setext), whole, with its level (1–6), in order.
     pub(crate) headings: Vec<(u8, Span)>,
     /// Every paragraph outside list items and tables, whole, in order.
@@ -94,9 +96,9 @@ pub(crate) struct FrontMatter {
 }
 
 /// How many bytes of a long document are parsed at a time. The parser
-/// builds a tree of all the blocks it is given, several times the size of
+/// builds a tree of all the blocks it is given, 6 to 60 times the size of
 /// the text; parsing a 100 MB file in pieces keeps that tree small.
-const PIECE: usize = 2 << 20;
+const PIECE: usize = 128 << 10;
 
 /// How many events of a piece's last block are held back at most. A
 /// block with more is read twice rather than held: its events would take
@@ -108,15 +110,15 @@ const HELD_EVENTS: usize = 1 << 16;
 /// A leading BOM is skipped; the spans still index `text` itself.
 #[cfg(test)]
 pub(crate) fn prose_spans(text: &str) -> Vec<Span> {
-    outline(text).prose
+    outline(text).prose.runs().collect()
 }
 
 /// The prose and blocks of `text`, from one parse.
 ///
 /// A leading BOM is skipped; the spans still index `text` itself.
 pub fn outline(text: &str) -> Outline {
-    let mut prose = Vec::new();
-    let mut outline = outline_with(text, |span| prose.push(span));
+    let mut prose = ProseMap::new(text.len());
+    let mut outline = outline_with(text, |span| prose.add(span));
     outline.prose = prose;
     outline
 }
@@ -129,21 +131,26 @@ pub fn outline(text: &str) -> Outline {
 /// top-level block starts, so that no block is cut. Link reference
 /// definitions then apply only within their piece: a reference to one in
 /// another piece reads as its literal text, which is prose either way.
+/// Only a paragraph longer than a piece is cut (see [`paragraph_cut`]).
 pub(crate) fn outline_with(text: &str, on_prose: impl FnMut(Span)) -> Outline {
-    outline_in_pieces(text, PIECE, on_prose)
+    outline_holding(text, PIECE, HELD_EVENTS, PIECE, on_prose)
 }
 
-/// [`outline_with`], parsing pieces of at least `piece` bytes.
+/// [`outline_with`], parsing pieces of at least `piece` bytes and cutting
+/// no paragraph.
+#[cfg(test)]
 fn outline_in_pieces(text: &str, piece: usize, on_prose: impl FnMut(Span)) -> Outline {
-    outline_holding(text, piece, HELD_EVENTS, on_prose)
+    outline_holding(text, piece, HELD_EVENTS, usize::MAX, on_prose)
 }
 
-/// [`outline_in_pieces`], holding back at most `most_held` events of a piece's
-/// last block.
+/// The outline of `text` parsed in pieces of at least `piece` bytes,
+/// holding back at most `most_held` events of a piece's last block, and
+/// cutting a paragraph that fills a piece of `cut_over` bytes or more.
 fn outline_holding(
     text: &str,
     piece: usize,
     most_held: usize,
+    cut_over: usize,
     on_prose: impl FnMut(Span),
 ) -> Outline {
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
@@ -160,13 +167,17 @@ fn outline_holding(
         let end = if text.len() - start <= piece_len {
             text.len()
         } else {
-            line_end(text, start + piece_len)
+            let at = start + piece_len;
+            let end = line_end(text, at);
+            // A line longer than a piece is ended inside, where pieces may
+            // cut paragraphs: it may be one, and could then be cut.
+            if piece_len >= cut_over && end - at > piece_len {
+                crate::source::floor_char_boundary(text, at)
+            } else {
+                end
+            }
         };
-        let events = || {
-            Parser::new_ext(&text[start..end], options())
-                .into_offset_iter()
-                .map(move |(event, range)| (event, Span::from(range).shift(start)))
-        };
+        let events = || piece_events(text, start, end);
         if end == text.len() {
             // The last piece: every block in it is whole, and its events go
             // straight to the builder, however long a block is.
@@ -182,11 +193,28 @@ fn outline_holding(
         // piece's last block starts, keeping no event, and a second hands
         // on the events before it.
         let last = if long_block {
-            let last = TopLevel::new(text, offset)
-                .starts(events())
-                .last()
-                .unwrap_or(start);
-            let mut top = TopLevel::new(text, offset);
+            let mut top = TopLevel::new(text, start);
+            let mut paragraph = None;
+            let mut last = start;
+            for (event, whole) in events() {
+                paragraph.get_or_insert(matches!(event, Event::Start(Tag::Paragraph)));
+                last = top.starts_block(&event, whole).unwrap_or(last);
+            }
+            // One paragraph fills the piece: it is cut, so that the
+            // parser's tree of it stays as small as a piece's.
+            if last <= start
+                && paragraph == Some(true)
+                && piece_len >= cut_over
+                && let Some(cut) = paragraph_cut(text, start + piece_len / 2, end)
+            {
+                for (event, whole) in piece_events(text, start, cut) {
+                    builder.event(event, whole);
+                }
+                builder.continue_paragraph(cut);
+                start = cut;
+                continue;
+            }
+            let mut top = TopLevel::new(text, start);
             for (event, whole) in events() {
                 if top.starts_block(&event, whole).is_some_and(|at| at >= last) {
                     break;
@@ -196,7 +224,7 @@ fn outline_holding(
             last
         } else {
             let mut held: Vec<(Event<'_>, Span)> = Vec::new();
-            let mut top = TopLevel::new(text, offset);
+            let mut top = TopLevel::new(text, start);
             let mut last = start;
             for (event, whole) in events() {
                 if let Some(at) = top.starts_block(&event, whole) {
@@ -230,10 +258,95 @@ fn outline_holding(
     builder.finish()
 }
 
+/// The parser's events for `text[start..end]`, at their places in `text`.
+fn piece_events(text: &str, start: usize, end: usize) -> impl Iterator<Item = (Event<'_>, Span)> {
+    Parser::new_ext(&text[start..end], options())
+        .into_offset_iter()
+        .map(move |(event, range)| (event, Span::from(range).shift(start)))
+}
+
+/// Where a paragraph that runs on past `to` may be cut, at or after
+/// `from`: the last line in between that starts with a character that
+/// opens no block (a letter), or else the last word after a space that
+/// does, or the last place between two Han characters, outside code
+/// spans, links and HTML tags as far as its line shows. The next piece
+/// starts a paragraph there that reads as the rest of this one, unless
+/// emphasis or a construct over several lines runs across the cut. `None`
+/// when the paragraph has no such place.
+fn paragraph_cut(text: &str, from: usize, to: usize) -> Option<usize> {
+    let from = crate::source::ceil_char_boundary(text, from);
+    // The last line of the piece may run on: a cut at a line start needs a
+    // whole line after it. A piece of one line ends inside it.
+    let piece = text.get(from..to)?;
+    let to = piece
+        .trim_end_matches('\n')
+        .rfind('\n')
+        .map_or(to, |i| from + i);
+    let window = text.get(from..to)?;
+    let (mut line_cut, mut word_cut) = (None, None);
+    let mut line = LineMarks::default();
+    let mut previous = None;
+    for (i, c) in window.char_indices() {
+        let at = from + i;
+        if previous == Some('\n') {
+            line = LineMarks::default();
+            if opens_no_block(&text[at..]) {
+                line_cut = Some(at);
+            }
+        } else if line.outside()
+            && (previous == Some(' ') && opens_no_block(&text[at..])
+                || previous.is_some_and(crate::lexicon::is_cjk) && crate::lexicon::is_cjk(c))
+        {
+            word_cut = Some(at);
+        }
+        line.read(c);
+        previous = Some(c);
+    }
+    line_cut.or(word_cut)
+}
+
+/// What is open at a place on a line: code spans, brackets, an HTML tag.
+#[derive(Default)]
+struct LineMarks {
+    backticks: usize,
+    brackets: usize,
+    in_tag: bool,
+}
+
+impl LineMarks {
+    fn read(&mut self, c: char) {
+        match c {
+            '`' => self.backticks += 1,
+            '[' | '(' => self.brackets += 1,
+            ']' | ')' => self.brackets = self.brackets.saturating_sub(1),
+            '<' => self.in_tag = true,
+            '>' => self.in_tag = false,
+            _ => {}
+        }
+    }
+
+    /// Whether nothing is open.
+    fn outside(&self) -> bool {
+        self.backticks.is_multiple_of(2) && self.brackets == 0 && !self.in_tag
+    }
+}
+
+/// Whether a piece starting with `rest` starts with a paragraph: a letter
+/// opens no other block, and neither does emphasis of a word (`*a*`).
+fn opens_no_block(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_alphabetic() => true,
+        Some('*' | '_') => chars.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
+}
+
 /// Tells where the top-level blocks of a stream of events start.
 struct TopLevel<'t> {
     text: &'t str,
-    /// Where the document starts, after a byte order mark.
+    /// Where the piece starts: no block of it starts before, and the line
+    /// of a block is looked for no further back.
     offset: usize,
     /// How many tags are open.
     depth: usize,
@@ -254,9 +367,9 @@ impl<'t> TopLevel<'t> {
     /// it one.
     fn starts_block(&mut self, event: &Event<'_>, whole: Span) -> Option<usize> {
         let at = (self.depth == 0).then(|| {
-            self.text[..whole.start]
+            self.text[self.offset..whole.start]
                 .rfind('\n')
-                .map_or(self.offset, |i| i + 1)
+                .map_or(self.offset, |i| self.offset + i + 1)
         });
         match event {
             Event::Start(_) => self.depth += 1,
@@ -264,14 +377,6 @@ impl<'t> TopLevel<'t> {
             _ => {}
         }
         at
-    }
-
-    /// Where each top-level block among `events` starts.
-    fn starts<'e>(
-        mut self,
-        events: impl Iterator<Item = (Event<'e>, Span)>,
-    ) -> impl Iterator<Item = usize> {
-        events.filter_map(move |(event, whole)| self.starts_block(&event, whole))
     }
 }
 
@@ -327,6 +432,9 @@ struct Builder<'t, F> {
     /// The open HTML block's lexer, and a buffer for the prose it finds.
     html: Option<HtmlText>,
     html_prose: Vec<Span>,
+    /// Where a paragraph cut in two goes on: the paragraph starting there
+    /// is the rest of the one before.
+    continued_at: Option<usize>,
 }
 
 impl<'t, F: FnMut(Span)> Builder<'t, F> {
@@ -341,10 +449,21 @@ impl<'t, F: FnMut(Span)> Builder<'t, F> {
             nested_depth: 0,
             html: None,
             html_prose: Vec::new(),
+            continued_at: None,
         }
     }
 
+    /// The paragraph that was handed on so far goes on at `cut`: the white
+    /// space before the cut stays prose between its two parts, as it is in
+    /// one paragraph, and the paragraph starting at `cut` extends it.
+    fn continue_paragraph(&mut self, cut: usize) {
+        let space = self.text[..cut].trim_end_matches([' ', '\t', '\n', '\r']);
+        self.prose(Span::new(space.len(), cut));
+        self.continued_at = Some(cut);
+    }
+
     fn event(&mut self, event: Event<'_>, whole: Span) {
+        let continued_at = self.continued_at.take();
         let outline = &mut self.outline;
         match event {
             Event::Start(tag) => {
@@ -354,7 +473,11 @@ impl<'t, F: FnMut(Span)> Builder<'t, F> {
                         self.html = Some(HtmlText::default());
                     }
                     Tag::Heading { level, .. } => outline.headings.push((*level as u8, whole)),
-                    Tag::Paragraph if self.nested_depth == 0 => outline.paragraphs.push(whole),
+                    Tag::Paragraph if self.nested_depth == 0 => match outline.paragraphs.last_mut()
+                    {
+                        Some(cut) if continued_at == Some(whole.start) => cut.end = whole.end,
+                        _ => outline.paragraphs.push(whole),
+                    },
                     Tag::List(_) => outline.lists.push(whole),
                     Tag::Item => outline.items.push(whole),
                     _ => {}
@@ -615,6 +738,40 @@ mod tests {
         assert_eq!(whole.headings.len(), 2);
     }
 
+    #[test]
+    fn a_paragraph_is_cut_only_before_a_word_that_opens_no_block() {
+        let text = "one two\n- three four\n    five\n  six seven\nlast line\n";
+        assert_eq!(
+            paragraph_cut(text, 0, text.len()),
+            Some(text.find("seven").unwrap())
+        );
+        let text = "one\ntwo three\nlast line\n";
+        assert_eq!(
+            paragraph_cut(text, 0, text.len()),
+            Some(text.find("two").unwrap())
+        );
+        let text = "a *b* `c d` [e f](g h) <i j> *k* (l m\nx";
+        assert_eq!(
+            paragraph_cut(text, 0, text.len()),
+            Some(text.find("*k*").unwrap())
+        );
+        assert_eq!(paragraph_cut("客户与顾客\nx", 0, 17), Some(12));
+        assert_eq!(paragraph_cut("- a\n> b\n1. c\nx", 0, 14), Some(11));
+        assert_eq!(paragraph_cut("12 34\n-- **\nx", 0, 13), None);
+    }
+
+    #[test]
+    fn a_long_paragraph_is_parsed_in_pieces_and_reads_as_one() {
+        let line = "Our clients pay, and *our* customers buy `code` here.\n";
+        let text = format!("# Title\n\n{}\nAfter.\n", line.repeat(400));
+        let whole = outline(&text);
+        let mut prose = ProseMap::new(text.len());
+        let mut cut = outline_holding(&text, 1024, 16, 1024, |s| prose.add(s));
+        cut.prose = prose;
+        assert_eq!(cut, whole);
+        assert_eq!(whole.paragraphs.len(), 2);
+    }
+
     proptest! {
         #[test]
         fn pieces_never_change_the_outline(
@@ -651,9 +808,37 @@ mod tests {
             let mut whole_prose = Vec::new();
             let whole = outline_in_pieces(&text, usize::MAX, |s| whole_prose.push(s));
             let mut prose = Vec::new();
-            let pieces = outline_holding(&text, piece, held, |s| prose.push(s));
+            let pieces = outline_holding(&text, piece, held, usize::MAX, |s| prose.push(s));
             prop_assert_eq!(pieces, whole, "{:?}", text);
             prop_assert_eq!(prose, whole_prose, "{:?}", text);
+        }
+
+        /// A paragraph longer than a piece is cut where its words start,
+        /// and reads as one: the same prose, and one paragraph.
+        #[test]
+        fn a_cut_paragraph_reads_as_one(
+            lines in prop::collection::vec(
+                prop::collection::vec(prop::sample::select(vec![
+                    "client", "customers", "*a*", "_b_", "客户", "与顾客", "word.", "and",
+                ]), 1..6),
+                1..30,
+            ),
+            spaced in any::<bool>(),
+            piece in 8usize..64,
+        ) {
+            let sep = if spaced { " " } else { "" };
+            let text: String = lines.iter().map(|l| format!("{}\n", l.join(sep))).collect();
+            let mut whole = outline(&text);
+            let mut prose = ProseMap::new(text.len());
+            let mut cut = outline_holding(&text, piece, 4, piece, |s| prose.add(s));
+            // Emphasis may run across a cut, and its marks then read as
+            // text: every letter is prose in both.
+            for (at, c) in text.char_indices().filter(|(_, c)| c.is_alphabetic()) {
+                prop_assert!(prose.contains(at) && whole.prose.contains(at), "{:?} at {}", c, at);
+            }
+            whole.prose = ProseMap::default();
+            cut.prose = ProseMap::default();
+            prop_assert_eq!(cut, whole, "{:?}", text);
         }
 
         #[test]

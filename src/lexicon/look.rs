@@ -229,7 +229,11 @@ mod tests {
         let space = Regex::new(&format!("^{SPACE_CLASS}$")).unwrap();
         for c in ('\0'..='\u{FFFF}').chain(['\u{1F600}']) {
             let text = c.to_string();
-            assert_eq!(invisible.is_match(text.as_bytes()), is_invisible(c), "{c:?}");
+            assert_eq!(
+                invisible.is_match(text.as_bytes()),
+                is_invisible(c),
+                "{c:?}"
+            );
             if is_wide_space(c) || c.is_ascii_whitespace() {
                 assert!(space.is_match(text.as_bytes()), "{c:?}");
             }

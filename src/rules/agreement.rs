@@ -23,13 +23,7 @@ pub(super) fn widen(
         return replacement;
     };
     // Code or markup before the term is no preposition of its sentence.
-    let prose = &ctx.outline.prose;
-    let in_prose = prose
-        .partition_point(|p| p.start <= preposition.start)
-        .checked_sub(1)
-        .and_then(|i| prose.get(i))
-        .is_some_and(|p| preposition.end <= p.end);
-    if !in_prose {
+    if !ctx.outline.prose.covers(preposition) {
         return replacement;
     }
     let (Some(between), Some(matched)) = (

@@ -38,6 +38,7 @@ pub(crate) use names::mark_names;
 
 use crate::diagnostic::SenseNote;
 use crate::lexicon::{CueHit, Folded, LangId, Lexicon, Occurrence, Reason, Scope, Sense};
+use crate::markdown::ProseMap;
 use crate::span::Span;
 
 /// By how much the technical cues of a stretch must outweigh the business
@@ -85,8 +86,8 @@ struct Reader<'a> {
     /// The last sentence and paragraph found, for the terms after.
     sentence: Option<window::Window>,
     paragraph: Option<window::Window>,
-    /// The prose of the text, sorted: cue words count only there.
-    prose: &'a [Span],
+    /// The prose of the text: cue words count only there.
+    prose: &'a ProseMap,
     /// Where the terms are, sorted: a cue word inside one does not count.
     terms: Vec<Span>,
 }
@@ -115,9 +116,7 @@ impl Reader<'_> {
                 // would fix a term nobody was shown. A cue that holds a
                 // term (`client portal`) still counts.
                 let (prose, terms) = (self.prose, &self.terms);
-                hits.retain(|hit| {
-                    inside(prose, hit.at, hit.at + 1) && !inside(terms, hit.at, hit.end)
-                });
+                hits.retain(|hit| prose.contains(hit.at) && !inside(terms, hit.at, hit.end));
             }
         }
         let hits = &self.found[scope as usize].1;
@@ -273,11 +272,11 @@ fn near(text: &str, at: usize, term: Span) -> bool {
 
 /// Decide the sense of every bare term of a classified role among
 /// `occurrences` (in text order) of the Markdown `text`, whose headings
-/// are `headings` and whose prose is `prose` (sorted spans).
+/// are `headings` and whose prose is `prose`.
 pub(crate) fn classify(
     text: &str,
     headings: &[(u8, Span)],
-    prose: &[Span],
+    prose: &ProseMap,
     lexicon: &Lexicon,
     occurrences: &mut [Occurrence],
 ) {

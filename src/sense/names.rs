@@ -43,6 +43,7 @@
 //! `self-contrast` still sees them.
 
 use crate::lexicon::{LangId, Lexicon, Occurrence, Reason, Sense};
+use crate::markdown::ProseMap;
 use crate::source::{ceil_char_boundary, floor_char_boundary};
 use crate::span::Span;
 
@@ -135,7 +136,7 @@ const WORD_NOUNS_AFTER: &[(&str, &[&str])] = &[(
 pub(crate) fn mark_names(
     text: &str,
     headings: &[(u8, Span)],
-    prose: &[Span],
+    prose: &ProseMap,
     lexicon: &Lexicon,
     occurrences: &mut [Occurrence],
 ) {
@@ -300,10 +301,10 @@ fn mentioned(text: &str, lang: &str, span: Span) -> bool {
 /// sense reader looks at the roles it classifies only):
 /// `Customer.Name`, `Customer::new`, `Client#send`, `$customer`, or a path
 /// or URL (`/api/customer-id/`).
-fn in_code_name(text: &str, prose: &[Span], span: Span) -> bool {
+fn in_code_name(text: &str, prose: &ProseMap, span: Span) -> bool {
     // Outside the prose a mark is Markdown: `_customers_` is emphasis,
     // `customer_id` one name.
-    let Some(around) = prose_around(prose, span) else {
+    let Some(around) = prose_around(text, prose, span) else {
         return false;
     };
     let text = &text[..around.end];
@@ -349,11 +350,15 @@ fn in_code_name(text: &str, prose: &[Span], span: Span) -> bool {
         || token.contains("://")
 }
 
-/// The span of the sorted, disjoint `prose` that holds `span`.
-fn prose_around(prose: &[Span], span: Span) -> Option<Span> {
-    let after = prose.partition_point(|p| p.start <= span.start);
-    let around = *prose.get(after.checked_sub(1)?)?;
-    around.contains(span).then_some(around)
+/// The run of `prose` that holds `span`, as far as [`TOKEN_REACH`] either
+/// side of it: all that [`in_code_name`] reads.
+fn prose_around(text: &str, prose: &ProseMap, span: Span) -> Option<Span> {
+    // A run cut short by the reach may end inside a character.
+    let run = prose.run_around(span, TOKEN_REACH + 4)?;
+    Some(Span::new(
+        ceil_char_boundary(text, run.start),
+        floor_char_boundary(text, run.end),
+    ))
 }
 
 /// Whether the term at `span` stands in a short quoted name, in language

@@ -4,7 +4,7 @@
 //! like a sentence, standing alone or right after a finished sentence,
 //! and not starting with HTML or an MDX component.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::diagnostic;
@@ -33,14 +33,33 @@ struct Heading {
     /// The Markdown heading whose section it is in, and its own level (0
     /// for a title line): headings are compared with their siblings only,
     /// so "Customers" under each release of a changelog is fine.
-    siblings: (Option<usize>, u8),
+    siblings: Siblings,
 }
+
+/// The Markdown heading whose section a heading is in, and the heading's
+/// own level.
+type Siblings = (Option<usize>, u8);
 
 /// Flag every heading that repeats an earlier sibling, unless its
 /// neighbours repeat too: a run of repeated headings ("Step 1", "Step 2",
 /// "Step 3" once per platform tab) is parallel structure, not a collapse.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
-    let mut headings = headings(ctx);
+    // Only a heading with a term is flagged, and siblings are compared
+    // among themselves: the headings of other groups need no key, nor any
+    // memory (a long document has hundreds of thousands of title lines).
+    let mut termed: HashSet<Siblings> = HashSet::new();
+    let in_block_with_a_term = |block: Span, _: Siblings| holds_a_term(ctx, block);
+    headings(ctx, in_block_with_a_term, |span, siblings| {
+        if holds_a_term(ctx, span) {
+            termed.insert(siblings);
+        }
+        false
+    });
+    if termed.is_empty() {
+        return Vec::new();
+    }
+    let in_termed = |_: Span, siblings: Siblings| termed.contains(&siblings);
+    let mut headings = headings(ctx, in_termed, in_termed);
     // Siblings side by side, each group still in text order.
     headings.sort_by_key(|h| h.siblings);
     let mut out = Vec::new();
@@ -78,8 +97,26 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
-/// Markdown headings and title lines, in text order.
-fn headings(ctx: &Context<'_>) -> Vec<Heading> {
+/// Whether a term stands in `span`.
+fn holds_a_term(ctx: &Context<'_>, span: Span) -> bool {
+    let from = ctx
+        .occurrences
+        .partition_point(|o| o.phrase.start < span.start);
+    ctx.occurrences[from..]
+        .iter()
+        .take_while(|o| o.phrase.start < span.end)
+        .any(|o| span.contains(o.phrase))
+}
+
+/// The Markdown headings and title lines that `keep` keeps, given each
+/// one's text and siblings, in text order. The lines of a block are read
+/// only if `read` lets them be, given the block and its title lines'
+/// siblings.
+fn headings(
+    ctx: &Context<'_>,
+    read: impl Fn(Span, Siblings) -> bool,
+    mut keep: impl FnMut(Span, Siblings) -> bool,
+) -> Vec<Heading> {
     let outline = ctx.outline;
     let mut out = Vec::new();
     // The open Markdown headings: (level, index).
@@ -89,8 +126,10 @@ fn headings(ctx: &Context<'_>) -> Vec<Heading> {
             open.pop();
         }
         let first_line = lines(ctx.text, whole).next();
-        let parent = open.last().map(|&(_, i)| i);
-        if let Some(heading) = first_line.and_then(|line| heading(ctx.text, line, (parent, level)))
+        let siblings = (open.last().map(|&(_, i)| i), level);
+        if let Some(line) = first_line
+            && keep(content(ctx.text, line), siblings)
+            && let Some(heading) = heading(ctx.text, line, siblings)
         {
             out.push(heading);
         }
@@ -115,6 +154,9 @@ fn headings(ctx: &Context<'_>) -> Vec<Heading> {
             .headings
             .partition_point(|(_, h)| h.start < block.start)
             .checked_sub(1);
+        if !read(block, (parent, 0)) {
+            continue;
+        }
         let mut previous: Option<&str> = None;
         for line in lines(ctx.text, block) {
             let Some(raw) = line.slice(ctx.text) else {
@@ -124,7 +166,10 @@ fn headings(ctx: &Context<'_>) -> Vec<Heading> {
                 && !(in_item && starts_item(raw))
                 && !starts_with_markup(&outline.html, content(ctx.text, line).start);
             previous = Some(raw.trim());
-            if title && let Some(heading) = heading(ctx.text, line, (parent, 0)) {
+            if title
+                && keep(content(ctx.text, line), (parent, 0))
+                && let Some(heading) = heading(ctx.text, line, (parent, 0))
+            {
                 out.push(heading);
             }
         }
@@ -154,7 +199,7 @@ fn starts_with_markup(html: &[Span], at: usize) -> bool {
 }
 
 /// The heading on `line`, if it has any text.
-fn heading(text: &str, line: Span, siblings: (Option<usize>, u8)) -> Option<Heading> {
+fn heading(text: &str, line: Span, siblings: Siblings) -> Option<Heading> {
     let span = content(text, line);
     let key = normalise(span.slice(text)?);
     (!key.is_empty()).then(|| Heading {

@@ -151,7 +151,8 @@ fn code_names_that_words_let_through_are_code() {
         ("Read /api/customer-id/x now.", "customer"),
         ("Open ?customer=1 now.", "customer"),
     ] {
-        let prose = [Span::new(0, text.len())];
+        let mut prose = crate::markdown::ProseMap::new(text.len());
+        prose.add(Span::new(0, text.len()));
         assert!(in_code_name(text, &prose, span_of(text, word)), "{text}");
     }
     for (text, word) in [
@@ -159,7 +160,8 @@ fn code_names_that_words_let_through_are_code() {
         ("A client/vendor choice.", "client"),
         ("customer-facing teams", "customer"),
     ] {
-        let prose = [Span::new(0, text.len())];
+        let mut prose = crate::markdown::ProseMap::new(text.len());
+        prose.add(Span::new(0, text.len()));
         assert!(!in_code_name(text, &prose, span_of(text, word)), "{text}");
     }
 }
