@@ -20,6 +20,14 @@ use clientele::markdown::outline;
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::builtin().expect("the built-in packs load"));
 
+/// The lexicon as a run over many files uses it, with the look at raw
+/// bytes built.
+static PREPARED: LazyLock<Lexicon> = LazyLock::new(|| {
+    let lexicon = Lexicon::builtin().expect("the built-in packs load");
+    lexicon.prepare_for_many();
+    lexicon
+});
+
 /// A page of English documentation with headings, lists, code, links and
 /// the terms, repeated to a realistic size.
 fn english() -> String {
@@ -107,4 +115,15 @@ fn lint_document(bencher: divan::Bencher, name: &str) {
     bencher
         .counter(divan::counter::BytesCount::of_str(text))
         .bench(|| lint_text(divan::black_box(text), &LEXICON, &settings));
+}
+
+/// The whole pipeline for one document as a run over many files lints it:
+/// the raw bytes looked at first, and only the prose around a term folded.
+#[divan::bench(args = NAMES)]
+fn lint_document_in_many(bencher: divan::Bencher, name: &str) {
+    let text = text(name);
+    let settings = Settings::default();
+    bencher
+        .counter(divan::counter::BytesCount::of_str(text))
+        .bench(|| lint_text(divan::black_box(text), &PREPARED, &settings));
 }

@@ -609,6 +609,39 @@ mod tests {
     }
 
     #[test]
+    fn a_long_paragraph_searched_in_pieces_gives_what_one_search_gives() {
+        let folding = Lexicon::builtin().unwrap();
+        let looking = Lexicon::builtin().unwrap();
+        looking.prepare_for_many();
+        let settings = Settings::default();
+        // One paragraph of 500 KB (under the size that prepares the look
+        // by itself), with terms, phrases and Chinese words far apart.
+        let mut text = String::new();
+        for i in 0..10_000 {
+            text.push_str(match i % 2_000 {
+                0 => "Our clients pay the customer service desk\n",
+                700 => "客户端与客户、顾客在此\n",
+                1_400 => "на стороне клиента работают заказчики\n",
+                _ => "lorem ipsum dolor sit amet, consectetur\n",
+            });
+        }
+        let found = |lexicon: &Lexicon| occurrences_of(&text, lexicon, &settings);
+        let (everywhere, around) = (found(&folding), found(&looking));
+        assert!(everywhere.len() >= 25, "{}", everywhere.len());
+        assert_eq!(everywhere, around);
+        assert_eq!(
+            lint_text(&text, &folding, &settings),
+            lint_text(&text, &looking, &settings)
+        );
+    }
+
+    /// The occurrences in `text` as a lint finds them, with the look.
+    fn occurrences_of(text: &str, lexicon: &Lexicon, settings: &Settings) -> Vec<Occurrence> {
+        let look = look_for_findings(text, lexicon).unwrap();
+        outline_and_occurrences_within(text, lexicon, settings, look).1
+    }
+
+    #[test]
     fn only_prose_around_a_term_is_searched_once_the_raw_look_is_prepared() {
         let lexicon = Lexicon::builtin().unwrap();
         let text = "Install it.\n\nOur clients pay.\n\nRun it.\n";
