@@ -34,7 +34,9 @@ class Client:
         self.next_id = 0
 
     def send(self, message):
-        body = json.dumps(dict(message, jsonrpc="2.0")).encode()
+        # UTF-8 as it is: escaping every non-ASCII character would make a
+        # large Cyrillic document a frame over the server's limit.
+        body = json.dumps(dict(message, jsonrpc="2.0"), ensure_ascii=False).encode()
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.process.stdin.flush()
 

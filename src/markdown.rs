@@ -168,13 +168,17 @@ fn outline_holding(
             text.len()
         } else {
             let at = start + piece_len;
-            let end = line_end(text, at);
             // A line longer than a piece is ended inside, where pieces may
-            // cut paragraphs: it may be one, and could then be cut.
-            if piece_len >= cut_over && end - at > piece_len {
-                crate::source::floor_char_boundary(text, at)
-            } else {
-                end
+            // cut paragraphs: it may be one, and could then be cut. Its end
+            // is looked for no further than a piece, or a one-line
+            // document would be read to its end once per piece.
+            let reach = at.saturating_add(piece_len).min(text.len());
+            match memchr::memchr(b'\n', &text.as_bytes()[at..reach]) {
+                Some(i) => at + i + 1,
+                None if piece_len >= cut_over && reach < text.len() => {
+                    crate::source::floor_char_boundary(text, at)
+                }
+                None => line_end(text, at),
             }
         };
         let events = || piece_events(text, start, end);
@@ -411,7 +415,7 @@ fn front_matter(text: &str, offset: usize) -> Option<(FrontMatter, usize)> {
 fn line_end(text: &str, at: usize) -> usize {
     text.as_bytes()
         .get(at..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+        .and_then(|rest| memchr::memchr(b'\n', rest))
         .map_or(text.len(), |i| at + i + 1)
 }
 

@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use foldhash::{HashMap, HashMapExt};
@@ -72,10 +73,15 @@ struct Form {
 /// not be folded for the look.
 const SCAN_CHUNK: usize = 4 * 1024;
 
-/// From this many bytes, a text is worth building the faster automata for,
-/// even in a run over one file: they take a few milliseconds to build, and
-/// spare a megabyte of prose its folding in less.
+/// From this many bytes, a text is worth building the look at raw bytes
+/// for, even in a run over one file: it takes about 4 ms to build, and
+/// spares a megabyte of prose its folding in about as long.
 const LARGE_TEXT: usize = 1 << 20;
+
+/// After this many bytes looked at in all, a run builds the look at raw
+/// bytes: a run over a few small files would spend more building it than
+/// it saves.
+const RAW_AFTER: usize = 4 << 20;
 
 /// The automaton over all term forms, and the phrases around them.
 ///
@@ -90,9 +96,12 @@ pub(crate) struct Matcher {
     /// The same automaton as a DFA, built by [`Matcher::prepare_for_many`]:
     /// half a millisecond more to build, a sixth faster to search.
     dfa: OnceLock<Option<AhoCorasick>>,
-    /// The look at raw bytes, built by [`Matcher::prepare_for_many`]: a
-    /// few milliseconds to build, and it spares most prose its folding.
+    /// The look at raw bytes, built by [`Matcher::prepare_for_many`] or
+    /// once enough text has been looked at: about 4 ms to build, and it
+    /// spares most prose its folding.
     raw: OnceLock<Option<RawForms>>,
+    /// How many bytes have been looked at, by every thread.
+    looked: AtomicUsize,
     /// The folded forms, for building the DFA.
     texts: Vec<String>,
     forms: Vec<Form>,
@@ -149,6 +158,7 @@ impl Matcher {
             automaton: automaton(&texts, None)?,
             dfa: OnceLock::new(),
             raw: OnceLock::new(),
+            looked: AtomicUsize::new(0),
             forms,
             form_index,
             word_boundaries: languages.iter().map(|l| l.word_boundaries).collect(),
@@ -221,8 +231,18 @@ impl Matcher {
     /// Build the faster automaton now, for a run over many files. The same
     /// patterns in the same order: every search finds the same matches.
     pub(crate) fn prepare_for_many(&self) {
+        self.prepare_dfa();
+        self.prepare_raw();
+    }
+
+    /// Build the form automaton as a DFA now: half a millisecond.
+    pub(crate) fn prepare_dfa(&self) {
         self.dfa
             .get_or_init(|| automaton(&self.texts, Some(AhoCorasickKind::DFA)).ok());
+    }
+
+    /// Build the look at raw bytes now.
+    fn prepare_raw(&self) {
         self.raw.get_or_init(|| RawForms::new(&self.texts));
     }
 
@@ -230,8 +250,9 @@ impl Matcher {
     /// raw bytes prepared, the places it found; without, whether any form
     /// stands anywhere, from folding the text until one is found.
     pub(crate) fn look(&self, text: &str) -> Look {
-        if text.len() >= LARGE_TEXT {
-            self.prepare_for_many();
+        let looked = self.looked.fetch_add(text.len(), Ordering::Relaxed) + text.len();
+        if text.len() >= LARGE_TEXT || looked >= RAW_AFTER {
+            self.prepare_raw();
         }
         let mut buffer = Folded::default();
         let Some(raw) = self.raw.get().and_then(Option::as_ref) else {
@@ -447,6 +468,27 @@ mod tests {
             let none = filler.repeat(20_000);
             assert!(!matcher.occurs_in(&none, &mut buffer), "{filler}");
         }
+    }
+
+    #[test]
+    fn the_look_at_raw_bytes_is_built_once_a_run_has_looked_at_enough() {
+        use crate::lexicon::Look;
+        let lexicon = Lexicon::builtin().unwrap();
+        let matcher = lexicon.matcher();
+        let text = format!("{}our clients", "lorem ipsum ".repeat(50_000));
+        let mut looks = Vec::new();
+        for _ in 0..8 {
+            looks.push(matches!(matcher.look(&text), Look::Within(_)));
+        }
+        // 600 KB a look: the seventh takes the run past 4 MiB. A text of
+        // 1 MiB or more is worth it by itself.
+        assert_eq!(
+            looks,
+            [false, false, false, false, false, false, true, true]
+        );
+        let large = "lorem ipsum ".repeat(100_000) + "our clients";
+        let fresh = Lexicon::builtin().unwrap();
+        assert!(matches!(fresh.matcher().look(&large), Look::Within(_)));
     }
 
     #[test]

@@ -223,7 +223,7 @@ pub(crate) fn check_in_order<E>(
 ) -> Result<(), E> {
     if jobs.len() >= MANY_FILES {
         for job in jobs {
-            job.config.lexicon().matcher().prepare_for_many();
+            job.config.lexicon().matcher().prepare_dfa();
         }
     }
     for chunk in jobs.chunks(CHUNK) {
