@@ -69,16 +69,19 @@ class Client:
                 return message
 
 
-def corpus_document(root):
-    """1 MiB of the English corpus, cut at a line break."""
-    parts, size = [], 0
-    for path in sorted(root.rglob("*.md")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        parts.append(text)
-        size += len(text.encode())
-        if size >= MIB:
-            break
-    text = "\n".join(parts).encode()[:MIB].decode("utf-8", errors="ignore")
+def corpus_document(root, size=MIB):
+    """`size` bytes of the documents under `root` (in sorted order, repeated
+    as often as it takes), cut at a line break."""
+    parts, total = [], 0
+    paths = sorted(root.rglob("*.md"))
+    while paths and total < size:
+        for path in paths:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            parts.append(text)
+            total += len(text.encode())
+            if total >= size:
+                break
+    text = "\n".join(parts).encode()[:size].decode("utf-8", errors="ignore")
     return text[: text.rfind("\n") + 1]
 
 

@@ -17,24 +17,9 @@ import sys
 import tempfile
 import time
 
-from lsp_latency import Client
+from lsp_latency import Client, corpus_document
 
 MIB = 1 << 20
-
-
-def document(root, size):
-    """`size` bytes of the documents under `root`, cut at a line break."""
-    parts, total = [], 0
-    paths = sorted(root.rglob("*.md"))
-    while total < size:
-        for path in paths:
-            text = path.read_text(encoding="utf-8", errors="replace")
-            parts.append(text)
-            total += len(text.encode())
-            if total >= size:
-                break
-    text = "\n".join(parts).encode()[:size].decode("utf-8", errors="ignore")
-    return text[: text.rfind("\n") + 1]
 
 
 def peak_mb(pid):
@@ -49,7 +34,7 @@ def main():
     binary = os.path.abspath(sys.argv[1])
     megabytes = int(sys.argv[2]) if len(sys.argv) > 2 else 50
     here = pathlib.Path(__file__).resolve().parent
-    text = document(here.parent.parent / "shared" / "corpus" / "ru", megabytes * MIB)
+    text = corpus_document(here.parent.parent / "shared" / "corpus" / "ru", megabytes * MIB)
     with tempfile.TemporaryDirectory() as folder:
         pathlib.Path(folder, "clientele.toml").write_text('business = "transactional"\n')
         client = Client([binary, "lsp"])
