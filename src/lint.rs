@@ -614,7 +614,7 @@ mod tests {
         let looking = Lexicon::builtin().unwrap();
         looking.prepare_for_many();
         let settings = Settings::default();
-        // One paragraph of 500 KB (under the size that prepares the look
+        // One paragraph of 400 KB (under the size that prepares the look
         // by itself), with terms, phrases and Chinese words far apart.
         let mut text = String::new();
         for i in 0..10_000 {
