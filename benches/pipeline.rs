@@ -17,11 +17,15 @@ use clientele::lexicon::Lexicon;
 use clientele::lint::{lint_text, may_have_findings, occurrences};
 use clientele::markdown::outline;
 
+/// The lexicon as a run on a few files uses it. Like a run, it builds the
+/// look at raw bytes by itself once 4 MiB have been looked at, so the
+/// benchmarks that look (`look_for_any_term`, `lint_document`) measure the
+/// look after their first few hundred iterations.
 static LEXICON: LazyLock<Lexicon> =
     LazyLock::new(|| Lexicon::builtin().expect("the built-in packs load"));
 
-/// The lexicon as a run over many files uses it, with the look at raw
-/// bytes built.
+/// The lexicon with the look at raw bytes built from the start, as the
+/// language server uses it.
 static PREPARED: LazyLock<Lexicon> = LazyLock::new(|| {
     let lexicon = Lexicon::builtin().expect("the built-in packs load");
     lexicon.prepare_for_many();

@@ -25,7 +25,8 @@ use crate::span::Span;
 const MAX_FORMS: usize = 4_000;
 
 /// The characters folding drops inside a word: any of them in a text sends
-/// it to the folded search. Kept in step with [`is_invisible`].
+/// it to the folded search. Kept in step with
+/// [`is_invisible`](super::fold::is_invisible), which a test checks.
 const INVISIBLE_CLASS: &str = r"[\x{AD}\x{200B}-\x{200D}\x{2060}\x{FEFF}]";
 
 /// Every character folding reads as a space.
