@@ -237,9 +237,37 @@ fn link_text_naming_a_page_or_a_report_is_a_name_and_a_sentence_is_not() {
     let doc = "Отчет [Клиент - сводка продаж](https://example.com/?report=12) \
                показывает итоги.\n\n\
                See [Client Settings](Client-Settings.md) for the options.\n\n\
-               - [Возврат товара от клиента](return.md)\n\n\
                Read more about [how our clients pay](pay.md) in the guide.\n";
     assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["clients"]);
+}
+
+#[test]
+fn link_text_titling_a_page_elsewhere_is_a_name_and_a_page_of_the_docs_is_checked() {
+    // A page of this docs set: its own title is checked where it stands,
+    // and the link text follows it.
+    let doc = "- [Возврат товара от клиента](return.md)\n\
+               - Подробнее см. в разделе [Скидки для клиентов](discounts.md#groups).\n\
+               - 详见[向客户退款](refunds.md)。\n";
+    assert_eq!(
+        wrong_terms(TRANSACTIONAL, doc),
+        ["клиента", "клиентов", "客户"]
+    );
+    // A page of another site or docs set, a video: the writer cannot
+    // retitle it. The term alone as link text is a word of the sentence,
+    // and alt text is prose.
+    let doc = "- Подробнее см. [Обучение работе с клиентами](https://example.com/training).\n\
+               - 请参阅[异步获取客户的资格](/other-docs/qualification)。\n\
+               - Write to [clients](https://example.com/c) and ![a happy client](https://example.com/a.png).\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["clients", "client"]);
+}
+
+#[test]
+fn a_report_named_with_its_number_is_a_name() {
+    let doc = "- Клиент - оборотная ведомость (отчет 12439)\n\
+               - Анализ операций клиента (отчет 12442)\n\
+               - 客户帐龄分析（报表 120）\n\
+               - Клиенты получают выписку, как в оборотной ведомости (отчет 12439).\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["Клиенты"]);
 }
 
 #[test]

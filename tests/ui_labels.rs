@@ -35,6 +35,15 @@ fn table_items_under_a_ui_header_and_versioned_entities_are_names() {
 }
 
 #[test]
+fn a_short_whole_cell_under_a_ui_header_is_a_name_and_a_description_is_not() {
+    let doc = "| Поле | Описание |\n| --- | --- |\n\
+               | Код банковского счета клиента | Счет, с которого клиент платит. |\n\n\
+               | Страница | Описание |\n| --- | --- |\n\
+               | Заказы | Клиенты видят свои заказы здесь. |\n";
+    assert_eq!(wrong_terms(doc), ["клиент", "Клиенты"]);
+}
+
+#[test]
 fn tree_paths_and_quotes_a_ui_noun_introduces_are_names() {
     let doc = "Разверните узел \"Отчеты по продажам\\Платежи клиента по месяцам (архив)\".\n\n\
                Настройте модули \"расчеты с поставщиками\" и \"расчеты с клиентами\".\n\n\

@@ -269,6 +269,27 @@ fn an_inanimate_klient_after_an_install_or_launch_verb_is_software() {
 }
 
 #[test]
+fn a_klient_that_holds_something_or_is_put_into_is_software() {
+    for text in [
+        "Отчет отображается в клиенте.",
+        "Код выполняется на клиенте.",
+        "Проверьте лицензию в пробном клиенте.",
+        "Отчеты встроены в клиент Dynamics.",
+    ] {
+        assert_sense(text, Technical);
+    }
+    // A person is spoken of in the animate accusative, and after other
+    // prepositions; the plural `в клиенты` is said of people.
+    for text in [
+        "Сделайте ставку на клиента.",
+        "Расскажите о клиенте подробнее.",
+        "Посетитель перешёл в клиенты после первой покупки.",
+    ] {
+        assert_sense(text, Business);
+    }
+}
+
+#[test]
 fn the_russian_pack_keeps_prepositions_and_gender_in_agreement() {
     let ru = LEXICON.languages().find(|l| l.code == "ru").unwrap();
     let slot = |name: &str| SlotSet::single(ru.slots.iter().position(|s| s == name).unwrap());

@@ -8,21 +8,26 @@
 //! 1. a **menu path**: the term's segment touches a menu separator
 //!    (`\>`, `&gt;`, or `>` with a space before it), and the segment is
 //!    short (`Расчеты с клиентами > Настройка`, `转到 设置 >客户过帐模板`);
-//! 2. a **bold span or link text** (`**…**`, `<strong>…</strong>`,
-//!    `[…](…)`) that is short, holds no sentence punctuation, starts with
-//!    a capital in a cased script (a lowercase bold word is emphasis) and
-//!    either stands mid-sentence in Russian (which capitalises no word
-//!    there but a name) or has a UI cue: a UI noun just before or after it (`поле`, `page`,
-//!    `字段`), a step verb just before it (`выберите`, `click`, `选择`),
-//!    or, for link text, a link to a page or report (`?page=`, `?report=`)
-//!    or, in English, Title Case link text to a `.md` page. In Chinese a
-//!    row, column or table noun counts after a space (`与 **客户** 行关联`,
-//!    where a touching `行` starts `行为`), and `从 **…** 选择` (choose from) is
-//!    a step too. A bold span longer than five words is a label when a UI
-//!    noun stands just before it (`для свойства **Заблокировать
-//!    регистрацию в программе лояльности для клиента**`): fields have
-//!    long names, emphasis has no such noun;
-//! 3. in a script without case, a **quoted term** (`选择“客户”`, `"客户"页`)
+//! 2. a **bold span** (`**…**`, `<strong>…</strong>`) that is short,
+//!    holds no sentence punctuation, starts with a capital in a cased
+//!    script (a lowercase bold word is emphasis) and either stands
+//!    mid-sentence in Russian (which capitalises no word there but a name)
+//!    or has a UI cue: a UI noun just before or after it (`поле`, `page`,
+//!    `字段`), a step verb just before it (`выберите`, `click`, `选择`). In
+//!    Chinese a row, column or table noun counts after a space (`与
+//!    **客户** 行关联`, where a touching `行` starts `行为`), and `从 **…**
+//!    选择` (choose from) is a step too. A bold span longer than five words
+//!    is a label when a UI noun stands just before it (`для свойства
+//!    **Заблокировать регистрацию в программе лояльности для клиента**`):
+//!    fields have long names, emphasis has no such noun;
+//! 3. **link text** (`[…](…)`) that titles something outside the docs set
+//!    (a URL or a site-root path, see [`titles_outside`]), or that is
+//!    short and capitalised and links to a page or report of the product
+//!    (`?page=`, `?report=`), or in English is Title Case linking to a
+//!    `.md` page. Link text to a page of the same docs set is prose
+//!    otherwise, UI noun or not: that page's title is checked where it
+//!    stands;
+//! 4. in a script without case, a **quoted term** (`选择“客户”`, `"客户"页`)
 //!    with the same cues: a term alone in quotes after a step verb or
 //!    before a UI noun is a button or a page, not a mention.
 //!
@@ -206,44 +211,13 @@ pub(super) fn is_label(text: &str, lang: &str, span: Span) -> bool {
     }
     if let Some((inner, link_target)) = marked_span(text, span) {
         let label = &text[inner.start..inner.end];
-        if link_target.is_some_and(|t| page_title(text, inner, t)) {
-            return true;
-        }
         if has_menu_separator(label) && short(label, true) {
             return true;
         }
-        if link_target.is_none() && label.trim_start().starts_with('№') && short(label, false) {
-            // A number sign opens the name of a number field (`заполните
-            // **№ клиента плательщика**`), whatever the case after it.
-            return true;
-        }
-        if !starts_capitalised(label) {
-            return false;
-        }
-        if !short(label, false) {
-            // A field's name may be long; the UI noun just before it
-            // says it is one (`для свойства **Заблокировать регистрацию в
-            // программе лояльности для клиента**`).
-            return link_target.is_none()
-                && short_within(label, MAX_TITLE_WORDS, MAX_CHARS * 2)
-                && noun_just_before(text, lang, inner);
-        }
-        if cued(text, lang, inner)
-            || chosen_from(text, lang, inner)
-            || field_value(text, inner)
-            || capitalised_mid_sentence(text, lang, inner)
-        {
-            return true;
-        }
-        if let Some(target) = link_target {
-            if target.contains("?page=") || target.contains("?report=") {
-                return true;
-            }
-            if lang == "en" && target.ends_with(".md") && title_case(label) {
-                return true;
-            }
-        }
-        return false;
+        return match link_target {
+            Some(target) => linked_label(text, lang, inner, span, target),
+            None => bold_label(text, lang, inner),
+        };
     }
     if lang == "zh"
         && let Some(inner) = quoted_term(text, span)
@@ -251,6 +225,50 @@ pub(super) fn is_label(text: &str, lang: &str, span: Span) -> bool {
         return cued(text, lang, inner);
     }
     false
+}
+
+/// Whether the bold span at `inner` is a UI label (see the module doc).
+fn bold_label(text: &str, lang: &str, inner: Span) -> bool {
+    let label = &text[inner.start..inner.end];
+    if label.trim_start().starts_with('№') && short(label, false) {
+        // A number sign opens the name of a number field (`заполните
+        // **№ клиента плательщика**`), whatever the case after it.
+        return true;
+    }
+    if !starts_capitalised(label) {
+        return false;
+    }
+    if !short(label, false) {
+        // A field's name may be long; the UI noun just before it says it
+        // is one (`для свойства **Заблокировать регистрацию в программе
+        // лояльности для клиента**`).
+        return short_within(label, MAX_TITLE_WORDS, MAX_CHARS * 2)
+            && noun_just_before(text, lang, inner);
+    }
+    cued(text, lang, inner)
+        || chosen_from(text, lang, inner)
+        || field_value(text, inner)
+        || capitalised_mid_sentence(text, lang, inner)
+}
+
+/// Whether the link text at `inner`, around the term at `span` and
+/// linking to `target`, names something the writer cannot rename: the
+/// title of something outside the docs set, a page or report of the
+/// product (`?page=`, `?report=`), or in English a Title Case page title.
+/// Link text to a page of the same docs set is prose otherwise, whatever
+/// UI noun stands before it (`см. в разделе [Скидки для клиентов](…)`):
+/// that page's own title is checked where it stands.
+fn linked_label(text: &str, lang: &str, inner: Span, span: Span, target: &str) -> bool {
+    let label = &text[inner.start..inner.end];
+    if titles_outside(text, inner, span, target) {
+        return true;
+    }
+    if !starts_capitalised(label) || !short(label, false) {
+        return false;
+    }
+    target.contains("?page=")
+        || target.contains("?report=")
+        || (lang == "en" && target.ends_with(".md") && title_case(label))
 }
 
 /// The part of the line around `span` that is read, at most [`REACH`]
@@ -667,30 +685,25 @@ fn field_value(text: &str, inner: Span) -> bool {
         && before.trim_end().ends_with("**")
 }
 
-/// Whether the link text at `inner`, linking to `target`, is the title of
-/// a page: the link fills its heading or list item (a table of contents),
-/// and `target` is a page of the documentation set.
-fn page_title(text: &str, inner: Span, target: &str) -> bool {
-    let line = around(text, inner);
-    let lead = &text[line.start..inner.start];
-    let lead = lead.strip_suffix('[').unwrap_or(lead).trim();
-    let marker = lead.is_empty()
-        || lead.chars().all(|c| c == '#')
-        || matches!(lead, "-" | "*" | "+")
-        || lead
-            .trim_end_matches('.')
-            .chars()
-            .all(|c| c.is_ascii_digit());
-    let rest = &text[inner.end..line.end];
-    let rest = rest.strip_prefix("](").unwrap_or(rest);
-    let tail = rest.strip_prefix(target).unwrap_or(rest);
-    let tail = tail.strip_prefix(')').unwrap_or(tail).trim();
-    let label = &text[inner.start..inner.end];
-    let local = !target.contains("://") && (target.ends_with(".md") || target.contains(".md#"));
-    marker && tail.is_empty() && local && label.split_whitespace().count() <= MAX_TITLE_WORDS
+/// Whether the link text at `inner`, linking to `target`, reproduces the
+/// title of something outside the documentation set: a page of another
+/// site or of another docs set (a URL, or a path from the site's root), a
+/// report opened in the product, a video. The writer cannot retitle it.
+/// A link to a page of the same docs set (`page.md`, `#section`) is not
+/// one: that page's own title is checked where it stands, and a fix keeps
+/// the two in step. A link text that is the term alone is a word of the
+/// sentence, and an image's alt text is prose.
+fn titles_outside(text: &str, inner: Span, span: Span, target: &str) -> bool {
+    let outside = target.starts_with('/')
+        || target
+            .split_once("://")
+            .is_some_and(|(scheme, _)| matches!(scheme, "http" | "https"));
+    let image = text[..inner.start].ends_with("![");
+    let label = text[inner.start..inner.end].trim_matches(|c: char| c.is_whitespace() || c == '*');
+    outside && !image && label != &text[span.start..span.end]
 }
 
-/// Whether the capitalised bold span or link text at `inner` stands in
+/// Whether the capitalised bold span at `inner` stands in
 /// the middle of a sentence, in Russian: Russian capitalises no word
 /// mid-sentence but a name, and emphasis keeps the word's case, so
 /// `выбрано сопоставление **Накладная клиента**` is a name. English

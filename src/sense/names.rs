@@ -27,8 +27,8 @@
 //!    otherwise. Chinese has no case. A contract names each party once:
 //!    when parties of two roles appear (`the Client` and `the Customer`),
 //!    one of them is a slip, and none is read as a name;
-//! 5. a UI label: a menu path, a bold span or link text with a UI cue, a
-//!    page title in a table of contents (see [`super::labels`]), a bold
+//! 5. a UI label: a menu path, a bold span with a UI cue, link text that
+//!    titles something outside the docs set (see [`super::labels`]), a bold
 //!    field given a marked value (see [`values`]), an item of a table
 //!    cell under a header that names UI things, or an entity with a
 //!    version (see [`cells`]), a quoted tree path (`"Отчеты\Платежи
@@ -36,7 +36,9 @@
 //!    "расчеты с клиентами"`), a bold name that leads a list item or is
 //!    listed beside other bold names (see [`lists`]);
 //! 6. in Chinese, a term between a Latin brand and the noun that heads a
-//!    product or document name (`Microsoft 客户协议`, see [`brands`]).
+//!    product or document name (`Microsoft 客户协议`, see [`brands`]);
+//! 7. a term in a report's name that its number follows (`Клиент -
+//!    оборотная ведомость (отчет 12439)`, see [`reports`]).
 //!
 //! Terms inside a name are marked [`Sense::Allowed`] for [`Reason::Name`]:
 //! `wrong-term`, `mixed-terms` and `translation-collapse` pass them over,
@@ -53,6 +55,7 @@ use super::window::{self, breaks_block};
 mod brands;
 mod cells;
 mod lists;
+mod reports;
 mod values;
 
 /// The most words a quoted name holds.
@@ -233,6 +236,7 @@ fn name_shape(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> Op
         || values::field_given_value(text, lang, span)
         || cells::in_table_name(text, lang, span)
         || lists::leads_list_item(text, span)
+        || reports::names_a_report(text, span)
         || (lang == "zh" && brands::branded(text, span))
     {
         return Some(Shape::Other);

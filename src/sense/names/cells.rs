@@ -4,10 +4,13 @@
 //! of data entities names each with its version (`| Клиенты V3 |`):
 //!
 //! 1. a short item of a table body cell (an HTML list's `<li>`, a line
-//!    parted by `<br>`), under a column whose header
+//!    parted by `<br>`) or a short whole cell, under a column whose header
 //!    names UI things or names (a UI noun or a word for a name: `Report`,
 //!    `Страница отчета`, `Отображаемое имя`, `页面名称`): the header says
-//!    what the items are, and one under `Сегмент` or `Кто` stays a use;
+//!    what the items are, and one under `Сегмент` or `Кто` stays a use. A
+//!    whole cell under such a header is read the same way when it is a
+//!    few words with no sentence punctuation (`| Код НДС клиента |` under
+//!    `Поле`); a cell that holds a sentence is a description;
 //! 2. a term followed by a version token (`V3`, `v2.1`), capitalised where
 //!    the script has case: versions are given to entities and APIs, not to
 //!    people.
@@ -21,6 +24,9 @@ use crate::span::Span;
 /// How far a table row is read on either side of a term, in bytes: rows
 /// of report tables run to several thousand.
 const ROW_REACH: usize = 8000;
+
+/// The most words a whole table cell that is a name holds.
+const MAX_CELL_WORDS: usize = 8;
 
 /// How many rows above a term its table's header is looked for.
 const MAX_ROWS: usize = 200;
@@ -65,8 +71,8 @@ fn row_of(text: &str, span: Span) -> Option<Span> {
 }
 
 /// Whether the term at `span` is in a short item of a table body cell
-/// (an `<li>` item or a line of a cell parted by `<br>`) whose column
-/// header names UI things or names.
+/// (an `<li>` item, a line of a cell parted by `<br>`, or the whole cell)
+/// whose column header names UI things or names.
 pub(super) fn listed_under_ui_header(text: &str, lang: &str, span: Span) -> bool {
     let Some(row) = row_of(text, span) else {
         return false;
@@ -85,13 +91,16 @@ pub(super) fn listed_under_ui_header(text: &str, lang: &str, span: Span) -> bool
     let (Some((open, open_edge)), Some((close, close_edge))) = (open, close) else {
         return false;
     };
-    // A whole cell is left alone: one item among others reads as a list
-    // of names, a cell by itself as often as a value or a phrase.
-    if open_edge && close_edge {
-        return false;
-    }
     let item = &text[row.start + open..span.end + close];
-    if !short_within(item, MAX_TITLE_WORDS, MAX_CHARS * 2) || !starts_capitalised(item.trim()) {
+    // A whole cell is read more strictly than one item among others (a
+    // list of names): a few words, no sentence punctuation; a cell with a
+    // sentence in it is a description.
+    let (max_words, max_chars) = if open_edge && close_edge {
+        (MAX_CELL_WORDS, MAX_CHARS)
+    } else {
+        (MAX_TITLE_WORDS, MAX_CHARS * 2)
+    };
+    if !short_within(item, max_words, max_chars) || !starts_capitalised(item.trim()) {
         return false;
     }
     let column = cell_index(before);

@@ -253,9 +253,17 @@ fn a_list_item_under_a_ui_column_header_is_a_name() {
     assert!(named(zh, "客户", "zh"));
     let en = "| Workspace | Report pages |\n|---|---|\n| Sales | <ul><li>Top clients</li></ul> |\n";
     assert!(named(en, "clients", "en"));
-    // A whole cell is a value or a phrase as often as a name.
+    // A whole cell of a few words under such a header is a name too; a
+    // cell that holds a sentence is a description.
     let cell = "| 任务 | 页面名称 | 用法 |\n|---|---|---|\n| 设置 | 客户分组 | 创建分组。 |\n";
-    assert!(!named(cell, "客户", "zh"));
+    assert!(named(cell, "客户", "zh"));
+    let field = "| Поле | Описание |\n|---|---|\n| Код НДС клиента | 4, 1, 5 |\n";
+    assert!(named(field, "клиента", "ru"));
+    let said = "| Поле | Описание |\n|---|---|\n| Клиент платит сразу. | Да |\n";
+    assert!(!named(said, "Клиент", "ru"));
+    let long = "| Поле | Описание |\n|---|---|\n\
+                | Счет клиента для оплаты всех заказов за прошлый и текущий год | Да |\n";
+    assert!(!named(long, "клиента", "ru"));
     let lines = "| Тип | Отображаемое имя |\n|---|---|\n| Журнал | Платежи поставщика<br> Платежи клиента |\n";
     assert!(named(lines, "клиента", "ru"));
     // The header says who the items are: people, not pages.
