@@ -262,6 +262,14 @@ fn link_text_titling_a_page_elsewhere_is_a_name_and_a_page_of_the_docs_is_checke
 }
 
 #[test]
+fn a_chinese_compound_naming_a_part_of_an_accounting_system_is_a_name() {
+    let doc = "打开客户付款日记帐，选择客户过帐模板。\n\n\
+               您可以从现有客户创建日记帐行。\n\n\
+               登录客户门户查看订单。\n";
+    assert_eq!(wrong_terms(TRANSACTIONAL, doc), ["客户", "客户"]);
+}
+
+#[test]
 fn a_report_named_with_its_number_is_a_name() {
     let doc = "- Клиент - оборотная ведомость (отчет 12439)\n\
                - Анализ операций клиента (отчет 12442)\n\

@@ -38,7 +38,10 @@
 //! 6. in Chinese, a term between a Latin brand and the noun that heads a
 //!    product or document name (`Microsoft 客户协议`, see [`brands`]);
 //! 7. a term in a report's name that its number follows (`Клиент -
-//!    оборотная ведомость (отчет 12439)`, see [`reports`]).
+//!    оборотная ведомость (отчет 12439)`, see [`reports`]);
+//! 8. in Chinese, a term that opens a compound closed by a noun for a
+//!    part of an accounting system (`客户付款日记帐`, `客户过帐模板`, see
+//!    [`parts`]).
 //!
 //! Terms inside a name are marked [`Sense::Allowed`] for [`Reason::Name`]:
 //! `wrong-term`, `mixed-terms` and `translation-collapse` pass them over,
@@ -55,6 +58,7 @@ use super::window::{self, breaks_block};
 mod brands;
 mod cells;
 mod lists;
+mod parts;
 mod reports;
 mod values;
 
@@ -237,7 +241,7 @@ fn name_shape(text: &str, headings: &[(u8, Span)], lang: &str, span: Span) -> Op
         || cells::in_table_name(text, lang, span)
         || lists::leads_list_item(text, span)
         || reports::names_a_report(text, span)
-        || (lang == "zh" && brands::branded(text, span))
+        || (lang == "zh" && (brands::branded(text, span) || parts::names_a_part(&text[span.end..])))
     {
         return Some(Shape::Other);
     }
