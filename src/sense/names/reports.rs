@@ -4,11 +4,15 @@
 //! the words before the number are the report's name in the product, and
 //! a term among them is part of it.
 
+use crate::source::ceil_char_boundary;
 use crate::span::Span;
 
 /// How far the number is looked for after a term, in bytes: a report's
 /// name is a few words.
 const REACH: usize = 160;
+
+/// How far past the opening bracket the number is read, in bytes.
+const NUMBER_REACH: usize = 32;
 
 /// The words that say what the number is the number of.
 const REPORT_WORDS: &[&str] = &["report", "отчет", "отчёт", "报表", "报告"];
@@ -22,7 +26,10 @@ const CLAUSE_ENDS: &[char] = &[
 /// Whether the term at `span` of `text` is part of a report's name that a
 /// report number follows on the same line, within its clause.
 pub(in crate::sense) fn names_a_report(text: &str, span: Span) -> bool {
-    let rest = &text[span.end..];
+    // Read no further than the number could stand: a page-long line costs
+    // no more per term than a short one.
+    let end = ceil_char_boundary(text, (span.end + REACH + NUMBER_REACH).min(text.len()));
+    let rest = &text[span.end..end];
     let line = rest.find('\n').map_or(rest, |i| &rest[..i]);
     let Some(open) = line.find(['(', '（']) else {
         return false;
