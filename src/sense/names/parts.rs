@@ -29,11 +29,11 @@ const VERBS: &[&str] = &[
 /// Whether the Chinese term that ends where `after` starts opens the name
 /// of a part of an accounting system (see the module doc).
 pub(in crate::sense) fn names_a_part(after: &str) -> bool {
-    let between_end = after
+    let head = after
         .char_indices()
         .take(MAX_BETWEEN + 1)
         .find(|&(i, _)| HEADS.iter().any(|h| after[i..].starts_with(h)));
-    let Some((at, _)) = between_end else {
+    let Some((at, _)) = head else {
         return false;
     };
     let between = &after[..at];
