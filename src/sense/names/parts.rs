@@ -9,6 +9,8 @@
 //! business names its own (`顾客门户会显示…`), and the word it calls its
 //! people belongs in that name too.
 
+use crate::lexicon::is_cjk;
+
 /// Nouns that close the name of a part of an accounting system.
 const HEADS: &[&str] = &["日记帐", "日记账", "过帐模板", "过账模板", "工作区"];
 
@@ -37,10 +39,7 @@ pub(in crate::sense) fn names_a_part(after: &str) -> bool {
         return false;
     };
     let between = &after[..at];
-    between
-        .chars()
-        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !BREAKS.contains(c))
-        && !VERBS.contains(&between)
+    between.chars().all(|c| is_cjk(c) && !BREAKS.contains(c)) && !VERBS.contains(&between)
 }
 
 #[cfg(test)]
