@@ -211,3 +211,51 @@ fn repeated_markup_lines_are_not_repeated_headings() {
     let flagged = flagged(&["## Who is a client", "Text.", "## Who is a client", "More."]);
     assert_eq!(flagged, ["## Who is a client"]);
 }
+
+/// The second side set off in an aside of its own, with a connector that
+/// needs nothing around the sides; the closing mark ends the second side.
+#[test]
+fn a_second_side_in_an_aside() {
+    assert_all_flagged(&[
+        "Refunds go to clients (rather than clients) who paid by card.",
+        "Members — unlike members — vote at the yearly meeting.",
+        "Покупатели (а не покупатели) получают чек по почте.",
+        "Клиенты — в отличие от клиентов — подписывают договор.",
+        "客户（不同于客户）需要签署年度协议。",
+        "會員——而非會員——可以參加年會。",
+    ]);
+    assert_none_flagged(&[
+        "Refunds go to clients (rather than client groups) who paid by card.",
+        "Members (not members' guests) vote at the yearly meeting.",
+        "Покупатели (а не покупатели оптом) получают чек.",
+        "客户（而不是客户经理）需要签字。",
+        "A client — or a client's agent — signs.",
+    ]);
+}
+
+/// Two parties named in turn, a replacement said after the first word, a
+/// multiple of one side, and one frame said before both sides.
+#[test]
+fn parties_replacements_multiples_and_frames() {
+    assert_all_flagged(&[
+        "Two people sign: one is a client, the other a client.",
+        "In the new glossary the word \"customer\" was replaced with \"customer\".",
+        "Customers order twice as often as customers do.",
+        "Подписывают двое: один — заказчик, другой — заказчик.",
+        "В шаблоне слово «покупатель» заменено на «покупатель».",
+        "签字的有两方：一方是客户，另一方是客户。",
+        "本季度客户的退货量约为客户的两倍。",
+        "相比客户，客户更在意交付周期。",
+        "这位读者与其说是我们的会员，不如说是我们的会员。",
+        "顾客跟顾客有何不同？",
+        "报价单仅向客户而非客户发送。",
+    ]);
+    assert_none_flagged(&[
+        "One client replaced another client on the board.",
+        "One is a client, the other is a supplier.",
+        "Один — заказчик, другой — подрядчик.",
+        "一方是客户，另一方是供应商。",
+        "新客户的退货量约为老客户的两倍。",
+        "客户订单保证金或客户订单保证金退款都记为非现金交易。",
+    ]);
+}

@@ -58,3 +58,16 @@ fn chinese_labels_spaced_from_their_cue_or_chosen_from_are_names() {
                关注 **客户** 行为的变化。\n";
     assert_eq!(wrong_terms(doc), ["客户"]);
 }
+
+#[test]
+fn lowercase_fields_actions_values_and_chinese_compounds_in_bold_are_names() {
+    let doc = "В поле **счет клиента** выберите запись.\n\n\
+               Нажмите **создать клиента** на панели действий.\n\n\
+               Включите функцию **Разрешить клиентам оплату частями**.\n\n\
+               Тип = **Клиент**\n\n\
+               您应该会看到新的 **客户帐户** 付款方式。\n\n\
+               将 **默认买方** 字段设置为 **客户**。\n\n\
+               Мы работаем только с **заказчиками**, а **клиенты** ждут.\n\n\
+               本店**客户可随时退货**，**新客户**另有优惠。\n";
+    assert_eq!(wrong_terms(doc), ["клиенты", "客户", "客户"]);
+}

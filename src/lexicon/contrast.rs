@@ -290,6 +290,30 @@ fn past_aside(gap: &str) -> Option<&str> {
     short.then(|| &inner[end + close.len_utf8()..])
 }
 
+/// The marks that open an aside and the mark that closes each.
+const ASIDE_MARKS: [(&str, &str); 6] = [
+    ("(", ")"),
+    ("（", "）"),
+    ("——", "——"),
+    ("—", "—"),
+    ("–", "–"),
+    ("--", "--"),
+];
+
+/// The gap past the mark that opens it, where `after` (the text after the
+/// second term) starts with the mark that closes it: the second side is
+/// then an aside of its own.
+fn aside_holding_second<'a>(gap: &'a str, after: &str) -> Option<&'a str> {
+    let inner = gap.trim_start_matches(char::is_whitespace);
+    let closing = after.trim_start_matches(|c: char| WRAPPERS.contains(c) || c.is_whitespace());
+    ASIDE_MARKS.iter().find_map(|(open, close)| {
+        let rest = inner.strip_prefix(open)?;
+        // A longer dash is no pair of shorter ones: `——` opens no `—` aside.
+        let doubled = rest.starts_with(open) || closing.get(close.len()..)?.starts_with(close);
+        (closing.starts_with(close) && !doubled && !rest.contains(close)).then_some(rest)
+    })
+}
+
 /// Whether `term`, followed by `after`, is a possessive that determines
 /// the next word ("the client's lawyer"): the second side is then that
 /// word, a thing of the term's, and no collapse of the term.
@@ -482,6 +506,13 @@ impl Checks {
         // framed connector is tried: most gaps have none.
         let unframed = OnceCell::new();
         let unframed = || unframed.get_or_init(|| frame::unframed(before, gap, after));
+        // Any connector may find its sides after the same words (`是我们的
+        // 顾客，而不是我们的顾客`): the words before both terms say which
+        // are set against each other. The words after both do not count
+        // here, as they are most often the rest of two compounds
+        // (`客户订单保证金或客户订单保证金退款`).
+        let unframed_head = OnceCell::new();
+        let unframed_head = || unframed_head.get_or_init(|| frame::unframed(before, gap, ""));
         let aside = past_aside(gap);
         let mut connectors = self.connectors.iter().filter(|c| {
             if sides == Sides::OneWord && c.roles_only {
@@ -494,10 +525,14 @@ impl Checks {
             } else {
                 self.fills(c, &measured, gap, quoted)
                     || aside.is_some_and(|rest| self.fills(c, &Gap::new(rest), rest, quoted))
+                    || (c.before.is_none()
+                        && unframed_head()
+                            .iter()
+                            .any(|rest| self.fills(c, &Gap::new(rest), rest, quoted)))
             }
         });
         let Some(first) = connectors.next() else {
-            return false;
+            return self.joins_in_aside(gap, before, after, sides, quoted);
         };
         let matches =
             |regex: &Option<LazyRegex>, t: &str| regex.as_ref().is_some_and(|r| r.is_match(t));
@@ -525,6 +560,41 @@ impl Checks {
                     None => self.ends.is_match(after) || self.parallel(gap, after),
                 }
         })
+    }
+
+    /// Whether the second side stands in an aside that opens right after
+    /// the first and closes right after it, set against the first by a
+    /// connector that needs nothing before or after the sides:
+    /// "customers (as opposed to customers) who", `Заказчики — в отличие
+    /// от заказчиков — обращаются`, `顧客——不同於顧客——通常`. The closing mark
+    /// ends the second side, so no compound can follow it.
+    fn joins_in_aside(
+        &self,
+        gap: &str,
+        before: &str,
+        after: &str,
+        sides: Sides,
+        quoted: bool,
+    ) -> bool {
+        let Some(inside) = aside_holding_second(gap, after) else {
+            return false;
+        };
+        let kind = sides == Sides::OneWord
+            && self.qualifier.as_ref().is_some_and(|r| r.is_match(before))
+            && !self
+                .particle_before
+                .as_ref()
+                .is_some_and(|r| r.is_match(before));
+        let measured = Gap::new(inside);
+        !kind
+            && self.connectors.iter().any(|c| {
+                let needs_two_words = sides == Sides::OneWord && c.roles_only;
+                !needs_two_words
+                    && !c.framed
+                    && c.before.is_none()
+                    && c.after.is_none()
+                    && self.fills(c, &measured, inside, quoted)
+            })
     }
 
     /// Whether the second term is followed by what followed the first, so

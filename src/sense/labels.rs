@@ -19,7 +19,14 @@
 //!    选择` (choose from) is a step too. A bold span longer than five words
 //!    is a label when a UI noun stands just before it (`для свойства
 //!    **Заблокировать регистрацию в программе лояльности для клиента**`):
-//!    fields have long names, emphasis has no such noun;
+//!    fields have long names, emphasis has no such noun. Three more
+//!    shapes need no cue: a lowercase bold span right after a UI noun
+//!    (machine translation lowercases field names: `В поле **счет
+//!    клиента**`), a Russian one that opens with an infinitive (the name
+//!    of an action or a feature: `**Создать клиента**`, `**Включить
+//!    изменение клиентов**`), and a short Chinese one in which a noun of
+//!    [`NAME_HEADS`] follows the term (`**客户帐户**`, `**客户帐龄数据存储**`).
+//!    A bold span after an equals sign is a value (`字段 = **客户/供应商**`);
 //! 3. **link text** (`[…](…)`) that titles something outside the docs set
 //!    (a URL or a site-root path, see [`titles_outside`]), or that is
 //!    short and capitalised and links to a page or report of the product
@@ -199,6 +206,10 @@ const STEP_VERBS: &[(&str, &[&str])] = &[
             "输入",
             "选中",
             "依次选择",
+            "设置为",
+            "设为",
+            "设定为",
+            "更改为",
         ],
     ),
 ];
@@ -216,7 +227,7 @@ pub(super) fn is_label(text: &str, lang: &str, span: Span) -> bool {
         }
         return match link_target {
             Some(target) => linked_label(text, lang, inner, span, target),
-            None => bold_label(text, lang, inner),
+            None => bold_label(text, lang, inner, span),
         };
     }
     if lang == "zh"
@@ -227,16 +238,26 @@ pub(super) fn is_label(text: &str, lang: &str, span: Span) -> bool {
     false
 }
 
-/// Whether the bold span at `inner` is a UI label (see the module doc).
-fn bold_label(text: &str, lang: &str, inner: Span) -> bool {
+/// Whether the bold span at `inner`, around the term at `span`, is a UI
+/// label (see the module doc).
+fn bold_label(text: &str, lang: &str, inner: Span, span: Span) -> bool {
     let label = &text[inner.start..inner.end];
     if label.trim_start().starts_with('№') && short(label, false) {
         // A number sign opens the name of a number field (`заполните
         // **№ клиента плательщика**`), whatever the case after it.
         return true;
     }
+    if infinitive_name(label, lang) && short_within(label, MAX_TITLE_WORDS, MAX_CHARS * 2) {
+        return true;
+    }
     if !starts_capitalised(label) {
-        return false;
+        // Machine translation writes many field names in lowercase (`В
+        // поле **счет клиента**`); a word stressed in prose has no UI
+        // noun just before it (`только с **заказчиками**`).
+        return short(label, false) && noun_just_before(text, lang, inner);
+    }
+    if lang == "zh" && short(label, false) && headed_by_term(text, span, inner) {
+        return true;
     }
     if !short(label, false) {
         // A field's name may be long; the UI noun just before it says it
@@ -249,6 +270,67 @@ fn bold_label(text: &str, lang: &str, inner: Span) -> bool {
         || chosen_from(text, lang, inner)
         || field_value(text, inner)
         || capitalised_mid_sentence(text, lang, inner)
+}
+
+/// The nouns a Chinese name puts after a term it opens (`客户帐户`,
+/// `客户发票`, `客户帐龄数据存储`): a short bold span that holds such a
+/// compound names a field, a page or a document type of the product.
+/// Emphasis stresses a clause or a kind (`**顾客可随时退货**`,
+/// `**新客户**`), not a compound noun.
+const NAME_HEADS: &[&str] = &[
+    "帐户",
+    "账户",
+    "帐号",
+    "账号",
+    "发票",
+    "余额",
+    "帐龄",
+    "账龄",
+    "数据",
+    "订单",
+    "付款",
+    "信息",
+    "主数据",
+    "类型",
+    "编号",
+    "代码",
+    "名称",
+    "地址",
+    "合同",
+    "交易",
+    "结算",
+    "过帐",
+    "过账",
+    "折扣",
+    "价格",
+    "联系人",
+    "记录",
+    "门户",
+    "设置",
+    "参数",
+    "属性",
+    "日记帐",
+    "日记账",
+    "对帐单",
+    "对账单",
+    "存款",
+    "预付款",
+    "资格",
+    "搜索",
+    "层级",
+    "方案",
+    "模型",
+    "模式",
+    "集合",
+    "来源",
+    "渠道",
+];
+
+/// Whether the Chinese term at `span`, inside the bold span at `inner`,
+/// is followed there by a noun of [`NAME_HEADS`].
+fn headed_by_term(text: &str, span: Span, inner: Span) -> bool {
+    let rest = text.get(span.end..inner.end).unwrap_or_default();
+    NAME_HEADS.iter().any(|noun| rest.starts_with(noun))
 }
 
 /// Whether the link text at `inner`, around the term at `span` and
@@ -673,16 +755,35 @@ pub(super) fn table(
 
 /// Whether the bold span at `inner` is the value given to a bold field
 /// (`**Тип** — **Ценовая группа клиента**`, `**Type**: **Customer**`): only
-/// a dash, a colon or an equals sign stands between them.
+/// a dash, a colon or an equals sign stands between them. After an equals
+/// sign it is a value whatever names the field (`**借方类型** 字段 =
+/// **客户/供应商**`): prose does not assign.
 fn field_value(text: &str, inner: Span) -> bool {
     let line = around(text, inner);
-    let before = text[line.start..inner.start].trim_end_matches(['*', ' ']);
-    let before = before.trim_end_matches(['—', '–', ':', '=', '-']);
-    before.len()
-        < text[line.start..inner.start]
-            .trim_end_matches(['*', ' '])
-            .len()
-        && before.trim_end().ends_with("**")
+    let marked = text[line.start..inner.start].trim_end_matches(['*', ' ']);
+    if marked.ends_with('=') && !marked.ends_with("==") {
+        return true;
+    }
+    let before = marked.trim_end_matches(['—', '–', ':', '=', '-']);
+    before.len() < marked.len() && before.trim_end().ends_with("**")
+}
+
+/// Whether a Russian bold label starts with an infinitive and holds more
+/// words: the name of an action or a feature (`**Создать клиента**`,
+/// `**Включить изменение клиентов в асинхронном режиме**`). Stressed prose
+/// does not open with an infinitive.
+fn infinitive_name(label: &str, lang: &str) -> bool {
+    if lang != "ru" {
+        return false;
+    }
+    let mut words = label.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    let infinitive = first.chars().count() >= 5
+        && first.chars().all(|c| matches!(c, 'а'..='я' | 'ё'))
+        && ["ить", "ать", "ять", "еть", "уть", "ыть"]
+            .iter()
+            .any(|ending| first.ends_with(ending));
+    infinitive && words.next().is_some()
 }
 
 /// Whether the link text at `inner`, linking to `target`, reproduces the
