@@ -259,3 +259,31 @@ fn parties_replacements_multiples_and_frames() {
         "客户订单保证金或客户订单保证金退款都记为非现金交易。",
     ]);
 }
+
+/// A possessive whose noun is said once ("the client's decision, not the
+/// client's"), and a Russian predicate adjective after the second side,
+/// which makes no kind of it.
+#[test]
+fn an_elided_noun_and_a_predicate_after_the_second_side() {
+    assert_all_flagged(&[
+        "Approval is the customer's call, not the customer's.",
+        "Разница между заказчиком и заказчиком простая: первый платит авансом.",
+    ]);
+    assert_none_flagged(&[
+        "The client's lawyer, not the client's accountant, signs the form.",
+        "The customer's choice, not the customer, decides the colour.",
+        "Подписывают клиенты, а не клиенты предприятия.",
+    ]);
+}
+
+/// Two groups given one name: `把A称为X，把B称为X`; two things sent to one
+/// person are no contrast.
+#[test]
+fn two_groups_given_one_name() {
+    assert_all_flagged(&["我们把签约企业称为“客户”，把门店散客称为“客户”。"]);
+    assert_none_flagged(&[
+        "我们把订单发给客户，把发票也发给客户。",
+        "顾客客户与顾客客户的数据合并。",
+        "Клиентами и заказчиками, клиентами и заказчиками занимается отдел.",
+    ]);
+}

@@ -265,7 +265,14 @@ impl Contrast {
         let after = text.get(second.end..end).unwrap_or_default();
         // Traditional connectors (`與`, `還是`) read as the Simplified ones
         // the packs list.
-        checks.joins(&simplify(gap), &simplify(before), &simplify(after), sides)
+        let (before, after) = (simplify(before), simplify(after));
+        checks.joins(&simplify(gap), &before, &after, sides)
+            || elided_head(
+                &text[first.start..first.end],
+                gap,
+                &text[second.start..second.end],
+            )
+            .is_some_and(|rest| checks.joins(rest, &before, &after, sides))
     }
 }
 
@@ -323,6 +330,20 @@ fn possessive_of_next(term: &str, after: &str) -> bool {
     possessive
         && rest.starts_with([' ', '\t'])
         && rest.trim_start().starts_with(char::is_alphanumeric)
+}
+
+/// The gap past the noun a first possessive term determines, where the
+/// second possessive stands alone: "the client's decision, not the
+/// client's" sets two owners of one decision against each other, and the
+/// noun is said once.
+fn elided_head<'a>(first: &str, gap: &'a str, second: &str) -> Option<&'a str> {
+    let possessive = |term: &str| ["'s", "’s", "s'", "s’"].iter().any(|p| term.ends_with(p));
+    if !possessive(first) || !possessive(second) {
+        return None;
+    }
+    let rest = gap.strip_prefix(' ')?;
+    let end = rest.find(|c: char| !c.is_alphabetic())?;
+    (end > 0).then(|| &rest[end..])
 }
 
 /// What the two sides of a contrast are.

@@ -10,9 +10,25 @@ use crate::rules::Context;
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     let occurrences = ctx.occurrences;
     let mut out = Vec::new();
-    // A connector fills the whole gap and holds no term: only the next
-    // occurrence can be the other side.
-    for (first, second) in occurrences.iter().zip(occurrences.iter().skip(1)) {
+    // A connector fills the whole gap: the next occurrence is the other
+    // side, or the one after it where another word stands between, as a
+    // term may say which group a side is (`把签约企业称为“客户”，把零售买家
+    // 称为“客户”`). That word must stand apart from both sides, words
+    // between: glued to one (`顾客客户与顾客客户`) it makes a compound the
+    // sides share, and a list of two words said over and over
+    // (`клиентами и заказчиками, клиентами…`) sets nothing apart.
+    let next = occurrences.iter().zip(occurrences.iter().skip(1));
+    let past_other = occurrences
+        .iter()
+        .zip(occurrences.iter().skip(1))
+        .zip(occurrences.iter().skip(2))
+        .filter(|((first, middle), second)| {
+            !same_word(ctx, first, middle)
+                && letters_between(ctx.text, first.phrase.end, middle.phrase.start) >= 1
+                && letters_between(ctx.text, middle.phrase.end, second.phrase.start) >= 2
+        })
+        .map(|((first, _), second)| (first, second));
+    for (first, second) in next.chain(past_other) {
         if !within_contrast_reach(first, second) || !same_word(ctx, first, second) {
             continue;
         }
@@ -29,4 +45,12 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
         out.push(d);
     }
     out
+}
+
+/// How many letters (Han characters included) `text` holds from `start`
+/// to `end`.
+fn letters_between(text: &str, start: usize, end: usize) -> usize {
+    text.get(start..end).map_or(0, |between| {
+        between.chars().filter(|c| c.is_alphabetic()).count()
+    })
 }
