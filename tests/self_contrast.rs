@@ -287,3 +287,41 @@ fn two_groups_given_one_name() {
         "Клиентами и заказчиками, клиентами и заказчиками занимается отдел.",
     ]);
 }
+
+/// Common ways the three languages compare two groups, written down from
+/// how documentation says it, each with a look-alike.
+#[test]
+fn comparisons_written_down_from_usage() {
+    assert_all_flagged(&[
+        "Clients, in contrast to clients, pay monthly.",
+        "Clients pay monthly, while clients pay per order.",
+        "The term client is broader than client.",
+        "Clients outnumber clients two to one.",
+        "Clients are not the same thing as clients.",
+        "There are two kinds of buyers: clients and clients.",
+        "Some are clients, others are clients.",
+        "We bill clients one way and clients another.",
+        "Treat members as members, not as members.",
+        "Клиенты, в противоположность клиентам, платят сразу.",
+        "Клиент не то же самое, что клиент.",
+        "Клиенты платят раз в месяц, а клиенты — за каждый заказ.",
+        "Для клиентов одни условия, для клиентов — другие.",
+        "Клиенты бывают двух видов: клиенты и клиенты.",
+        "客户和客户哪个更重要？",
+        "客户要比客户更在意价格。",
+        "相对客户而言，客户更看重服务。",
+        "我们区分客户与客户两种身份。",
+        "客户的权益多于客户。",
+    ]);
+    assert_none_flagged(&[
+        "Clients pay monthly, while clients in Europe pay yearly.",
+        "Clients log in, while clients wait for approval.",
+        "Returning clients outnumber new clients.",
+        "Some are clients, others are suppliers.",
+        "Клиенты платят раз в месяц, а клиенты — наша главная забота.",
+        "Клиенты бывают двух видов: клиенты банка и клиенты страховой.",
+        "对客户而言，客户可以随时退货。",
+        "客户和客户经理哪个先签字？",
+        "新客户的订单多于老客户。",
+    ]);
+}

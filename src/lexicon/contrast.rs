@@ -268,9 +268,9 @@ impl Contrast {
         let (before, after) = (simplify(before), simplify(after));
         checks.joins(&simplify(gap), &before, &after, sides)
             || elided_head(
-                &text[first.start..first.end],
+                text.get(first.start..first.end).unwrap_or_default(),
                 gap,
-                &text[second.start..second.end],
+                text.get(second.start..second.end).unwrap_or_default(),
             )
             .is_some_and(|rest| checks.joins(rest, &before, &after, sides))
     }

@@ -327,9 +327,10 @@ const NAME_HEADS: &[&str] = &[
 ];
 
 /// Whether the Chinese term at `span`, inside the bold span at `inner`,
-/// is followed there by a noun of [`NAME_HEADS`].
+/// is followed there by a noun of [`NAME_HEADS`], in either script
+/// (`**客戶帳戶**`).
 fn headed_by_term(text: &str, span: Span, inner: Span) -> bool {
-    let rest = text.get(span.end..inner.end).unwrap_or_default();
+    let rest = crate::lexicon::simplify(text.get(span.end..inner.end).unwrap_or_default());
     NAME_HEADS.iter().any(|noun| rest.starts_with(noun))
 }
 
