@@ -325,11 +325,15 @@ fn aside_holding_second<'a>(gap: &'a str, after: &str) -> Option<&'a str> {
 /// the next word ("the client's lawyer"): the second side is then that
 /// word, a thing of the term's, and no collapse of the term.
 fn possessive_of_next(term: &str, after: &str) -> bool {
-    let possessive = ["'s", "’s", "s'", "s’"].iter().any(|p| term.ends_with(p));
     let rest = after.trim_start_matches(|c| WRAPPERS.contains(c));
-    possessive
+    is_possessive(term)
         && rest.starts_with([' ', '\t'])
         && rest.trim_start().starts_with(char::is_alphanumeric)
+}
+
+/// Whether `term` ends in an English possessive (`client's`, `clients'`).
+fn is_possessive(term: &str) -> bool {
+    ["'s", "’s", "s'", "s’"].iter().any(|p| term.ends_with(p))
 }
 
 /// The gap past the noun a first possessive term determines, where the
@@ -337,8 +341,7 @@ fn possessive_of_next(term: &str, after: &str) -> bool {
 /// client's" sets two owners of one decision against each other, and the
 /// noun is said once.
 fn elided_head<'a>(first: &str, gap: &'a str, second: &str) -> Option<&'a str> {
-    let possessive = |term: &str| ["'s", "’s", "s'", "s’"].iter().any(|p| term.ends_with(p));
-    if !possessive(first) || !possessive(second) {
+    if !is_possessive(first) || !is_possessive(second) {
         return None;
     }
     let rest = gap.strip_prefix(' ')?;
@@ -555,16 +558,7 @@ impl Checks {
         let Some(first) = connectors.next() else {
             return self.joins_in_aside(gap, before, after, sides, quoted);
         };
-        let matches =
-            |regex: &Option<LazyRegex>, t: &str| regex.as_ref().is_some_and(|r| r.is_match(t));
-        // A qualifier makes a kind of one word; two words set against each
-        // other stay two, qualified or not ("мы пишем клиент, а не
-        // покупатель", where a verb looks like an adjective). A
-        // connector's own word before the first term ("скорее", "не
-        // столько") may look like a qualifier; it is not one.
-        let kind = sides == Sides::OneWord
-            && matches(&self.qualifier, before)
-            && !matches(&self.particle_before, before);
+        let kind = self.qualified(before, sides);
         // `supplier/client or client/supplier` pairs two compounds.
         let trimmed_before = before.trim_end_matches(is_padding);
         let trimmed_after = after.trim_start_matches(is_padding);
@@ -581,6 +575,18 @@ impl Checks {
                     None => self.ends.is_match(after) || self.parallel(gap, after),
                 }
         })
+    }
+
+    /// Whether a qualifier at the end of `before` makes the first side a
+    /// kind of one word. Two words set against each other stay two,
+    /// qualified or not ("мы пишем клиент, а не покупатель", where a verb
+    /// looks like an adjective). A connector's own word before the first
+    /// term ("скорее", "не столько") may look like a qualifier; it is not
+    /// one.
+    fn qualified(&self, before: &str, sides: Sides) -> bool {
+        let matches =
+            |regex: &Option<LazyRegex>| regex.as_ref().is_some_and(|r| r.is_match(before));
+        sides == Sides::OneWord && matches(&self.qualifier) && !matches(&self.particle_before)
     }
 
     /// Whether the second side stands in an aside that opens right after
@@ -600,14 +606,8 @@ impl Checks {
         let Some(inside) = aside_holding_second(gap, after) else {
             return false;
         };
-        let kind = sides == Sides::OneWord
-            && self.qualifier.as_ref().is_some_and(|r| r.is_match(before))
-            && !self
-                .particle_before
-                .as_ref()
-                .is_some_and(|r| r.is_match(before));
         let measured = Gap::new(inside);
-        !kind
+        !self.qualified(before, sides)
             && self.connectors.iter().any(|c| {
                 let needs_two_words = sides == Sides::OneWord && c.roles_only;
                 !needs_two_words

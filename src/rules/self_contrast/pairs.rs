@@ -24,8 +24,8 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
         .zip(occurrences.iter().skip(2))
         .filter(|((first, middle), second)| {
             !same_word(ctx, first, middle)
-                && letters_between(ctx.text, first.phrase.end, middle.phrase.start) >= 1
-                && letters_between(ctx.text, middle.phrase.end, second.phrase.start) >= 2
+                && has_letters(ctx.text, first.phrase.end, middle.phrase.start, 1)
+                && has_letters(ctx.text, middle.phrase.end, second.phrase.start, 2)
         })
         .map(|((first, _), second)| (first, second));
     for (first, second) in next.chain(past_other) {
@@ -47,10 +47,16 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
-/// How many letters (Han characters included) `text` holds from `start`
-/// to `end`.
-fn letters_between(text: &str, start: usize, end: usize) -> usize {
-    text.get(start..end).map_or(0, |between| {
-        between.chars().filter(|c| c.is_alphabetic()).count()
+/// Whether `text` holds at least `least` letters (Han characters
+/// included) from `start` to `end`. It stops at the last one it needs:
+/// two terms may stand a page apart.
+fn has_letters(text: &str, start: usize, end: usize, least: usize) -> bool {
+    text.get(start..end).is_some_and(|between| {
+        between
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take(least)
+            .count()
+            == least
     })
 }
