@@ -103,8 +103,12 @@ pub(crate) struct ConnectorSource {
 /// connectors out before their regex is needed at all.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Contrast {
-    /// The checks, or none when the language has no `[contrast]` section.
-    checks: Option<Box<Checks>>,
+    /// The language's sources and whether its terms stand as whole words,
+    /// or none when it has no `[contrast]` section.
+    source: Option<Box<(ContrastSource, bool)>>,
+    /// The checks, put together from `source` the first time one is asked
+    /// for: a run over one language's documents never needs the others'.
+    checks: OnceLock<Option<Box<Checks>>>,
 }
 
 /// The regexes of one language.
@@ -170,16 +174,26 @@ pub(crate) type CompileError = (Option<usize>, String);
 impl Contrast {
     /// The checks of a language's sources, `word_boundaries` as the
     /// language says, not yet compiled.
-    pub(crate) fn new(source: &ContrastSource, word_boundaries: bool) -> Self {
+    pub(crate) fn new(source: ContrastSource, word_boundaries: bool) -> Self {
         Self {
-            checks: Some(Box::new(Checks::new(source, word_boundaries))),
+            source: Some(Box::new((source, word_boundaries))),
+            checks: OnceLock::new(),
         }
+    }
+
+    fn checks(&self) -> Option<&Checks> {
+        self.checks
+            .get_or_init(|| {
+                let (source, word_boundaries) = self.source.as_deref()?;
+                Some(Box::new(Checks::new(source, *word_boundaries)))
+            })
+            .as_deref()
     }
 
     /// Compile every regex now, so that an error can be reported while the
     /// packs load rather than lost on first use.
     pub(crate) fn compile_now(&self) -> Result<(), CompileError> {
-        let Some(checks) = &self.checks else {
+        let Some(checks) = self.checks() else {
             return Ok(());
         };
         for (pack, regex) in checks.all() {
@@ -188,10 +202,18 @@ impl Contrast {
         Ok(())
     }
 
+    /// Every pattern whose reach a check may ask for.
+    #[cfg(test)]
+    pub(crate) fn reach_patterns(&self) -> Vec<String> {
+        self.checks()
+            .map(Checks::reach_patterns)
+            .unwrap_or_default()
+    }
+
     /// Whether the language has a `[contrast]` section.
     #[cfg(test)]
     pub(crate) fn has_patterns(&self) -> bool {
-        self.checks.is_some()
+        self.source.is_some()
     }
 
     /// Where a modifier right before the term at `term` of `text` may
@@ -201,8 +223,7 @@ impl Contrast {
     /// different words set against each other may each be a kind.
     pub(crate) fn side_modifier_starts(&self, text: &str, from: usize, term: Span) -> Vec<usize> {
         let Some(regex) = self
-            .checks
-            .as_ref()
+            .checks()
             .and_then(|c| c.side_modifier.as_ref())
             .and_then(|r| r.get().ok())
         else {
@@ -248,7 +269,7 @@ impl Contrast {
     }
 
     fn joins_as(&self, text: &str, first: Span, second: Span, sides: Sides) -> bool {
-        let (Some(checks), Some(gap)) = (&self.checks, text.get(first.end..second.start)) else {
+        let (Some(checks), Some(gap)) = (self.checks(), text.get(first.end..second.start)) else {
             return false;
         };
         if gap.len() > MAX_GAP || crosses_blank_line(gap) {
@@ -436,20 +457,12 @@ impl Checks {
     fn may_fill(&self, connector: &Connector, gap: &Gap<'_>) -> bool {
         let reach = connector.reach.get_or_init(|| {
             let shared = self.shared_part.get_or_init(|| {
-                // The padding around the words, and the particle after
-                // them; at most one particle, so the longest is its own.
-                let padding = format!(r"[\s{WRAPPERS}]");
-                match &self.particles {
-                    Some(particles) => Reach {
-                        longest: Reach::of(particles).longest,
-                        alphabet: Reach::of(&format!("{padding}|{particles}")).alphabet,
-                        ..Reach::default()
-                    },
-                    None => Reach {
-                        longest: Some(0),
-                        alphabet: Reach::of(&padding).alphabet,
-                        ..Reach::default()
-                    },
+                // At most one particle, so the longest is its own.
+                let (particles, around) = self.shared_patterns();
+                Reach {
+                    longest: particles.map_or(Some(0), |p| Reach::of(p).longest),
+                    alphabet: Reach::of(&around).alphabet,
+                    ..Reach::default()
                 }
             });
             let words = Reach::of(&connector.words);
@@ -485,6 +498,30 @@ impl Checks {
                 let start = gap.folded().trim_start_matches(is_padding);
                 texts.iter().any(|t| start.starts_with(t.as_str()))
             })
+    }
+
+    /// The patterns of what every connector's `between` may hold besides
+    /// its words: the particles, if any, and any one character of the
+    /// padding around the words or of a particle.
+    fn shared_patterns(&self) -> (Option<&str>, String) {
+        let padding = format!(r"[\s{WRAPPERS}]");
+        match &self.particles {
+            Some(particles) => (Some(particles), format!("{padding}|{particles}")),
+            None => (None, padding),
+        }
+    }
+
+    /// Every pattern whose [`Reach`] [`Checks::may_fill`] may ask for.
+    #[cfg(test)]
+    fn reach_patterns(&self) -> Vec<String> {
+        let (particles, around) = self.shared_patterns();
+        let words = self.connectors.iter().map(|c| c.words.clone());
+        particles
+            .map(str::to_owned)
+            .into_iter()
+            .chain([around])
+            .chain(words)
+            .collect()
     }
 
     /// Whether `connector` fills `gap` (measured as `measured`): its words
@@ -826,7 +863,7 @@ mod tests {
             clause_starts: Vec::new(),
             connectors: vec![(0, connector)],
         };
-        let contrast = Contrast::new(&source, true);
+        let contrast = Contrast::new(source, true);
         contrast.compile_now().unwrap();
         contrast
     }
@@ -849,7 +886,7 @@ mod tests {
     fn a_gap_with_a_character_no_match_can_hold_is_ruled_out() {
         let fills = |pattern: &str, gap: &str| {
             let contrast = contrast(between(&[pattern]));
-            let checks = contrast.checks.as_deref().unwrap();
+            let checks = contrast.checks().unwrap();
             checks.may_fill(&checks.connectors[0], &Gap::new(gap))
         };
         assert!(fills("or", " **OR** the "));
@@ -894,7 +931,7 @@ mod tests {
             ]);
             connector.quoted = quoted;
             let contrast = contrast(connector);
-            let checks = contrast.checks.as_deref().unwrap();
+            let checks = contrast.checks().unwrap();
             for connector in &checks.connectors {
                 if connector.between.is_match(&gap) {
                     prop_assert!(checks.may_fill(connector, &Gap::new(&gap)), "{gap:?}");
@@ -913,7 +950,7 @@ mod tests {
             let contrast = contrast(between(&["or"]));
             let text = format!("{} clients", words.concat());
             let term = Span::new(text.len() - "clients".len(), text.len());
-            let regex = contrast.checks.as_deref().unwrap().side_modifier.as_ref().unwrap();
+            let regex = contrast.checks().unwrap().side_modifier.as_ref().unwrap();
             let regex = regex.get().unwrap();
             let lower = floor_char_boundary(&text, from.max(term.start.saturating_sub(CONTEXT_WINDOW)));
             let before = &text[..term.start];

@@ -328,6 +328,17 @@ mod tests {
     }
 
     #[test]
+    fn folding_keeps_word_characters_apart_from_the_rest() {
+        // A phrase's term is looked for in the phrase folded, at the word
+        // boundaries of the phrase as written.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let folded = fold_char(c);
+            assert_eq!(is_word_char(folded), is_word_char(c), "{c:?}");
+            assert_eq!(folded.is_alphanumeric(), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn white_space_folds_to_a_space() {
         assert_eq!(fold("customer\nservice\tdesk"), "customer service desk");
     }

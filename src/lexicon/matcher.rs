@@ -189,20 +189,21 @@ impl Matcher {
     }
 
     /// The first, longest form of a term of `lang` that stands as a whole
-    /// word (where `lang` has words) in `phrase`: its term, slots and place.
+    /// word (where `lang` has words) in `folded`, a phrase already folded:
+    /// its term, slots and place. Folding keeps letters letters, so the
+    /// folded phrase has the word boundaries of the phrase as written.
     pub(super) fn inner_term(
         &self,
         lang: LangId,
-        phrase: &str,
+        folded: &str,
     ) -> Option<(TermId, SlotSet, Range<usize>)> {
-        let folded = fold(phrase);
         self.automaton
-            .find_overlapping_iter(&folded)
+            .find_overlapping_iter(folded)
             .filter(|m| {
                 self.forms[m.pattern().as_usize()].lang == lang
                     && self.stands_alone_in(
-                        phrase,
-                        Span::new(0, phrase.len()),
+                        folded,
+                        Span::new(0, folded.len()),
                         lang,
                         Span::new(m.start(), m.end()),
                     )

@@ -1096,15 +1096,17 @@ impl LexiconBuilder {
         }
         for (lang, source) in std::mem::take(&mut self.contrast) {
             let language = &self.languages[usize::from(lang.0)];
-            let blame = |(pack, e): contrast::CompileError| {
+            let section_pack = source.pack;
+            let blame = |(blamed, e): contrast::CompileError| {
                 let message = format!(
                     "the contrast patterns of language `{}` do not compile together: {e}",
                     language.code
                 );
-                self.error(pack.unwrap_or(source.pack), None, message)
+                self.error(blamed.unwrap_or(section_pack), None, message)
             };
-            let compiled = Contrast::new(&source, language.word_boundaries);
-            if source.pack >= self.builtin_packs {
+            let user_pack = section_pack >= self.builtin_packs;
+            let compiled = Contrast::new(source, language.word_boundaries);
+            if user_pack {
                 compiled.compile_now().map_err(blame)?;
             }
             self.languages[usize::from(lang.0)].contrast = compiled;

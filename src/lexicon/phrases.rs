@@ -84,7 +84,9 @@ impl PhraseTable {
         let mut index: HashMap<String, u32> = HashMap::new();
         for (i, source) in sources.iter().enumerate() {
             let fail = |message: String| PhraseError { source: i, message };
-            let template = Template::parse(&source.text).map_err(fail)?;
+            // Folding works character by character, so the pieces are
+            // folded once instead of every phrase they make.
+            let template = Template::parse(&source.text).map_err(fail)?.map_text(fold);
             let placeholder = match template.placeholder() {
                 Some(lemma) => Some(
                     *lemmas
@@ -96,7 +98,7 @@ impl PhraseTable {
             let forms: Vec<(usize, &str)> = placeholder
                 .map(|id| terms[id.0 as usize].all_forms().collect())
                 .unwrap_or_default();
-            let texts: Vec<&str> = forms.iter().map(|&(_, form)| form).collect();
+            let texts: Vec<String> = forms.iter().map(|&(_, form)| fold(form)).collect();
             for expansion in template.expand(&texts).map_err(fail)? {
                 let found = match (placeholder, expansion.term) {
                     (Some(term), Some((inner, form))) => {
@@ -110,7 +112,7 @@ impl PhraseTable {
                             .into(),
                     ));
                 };
-                let text = fold(&expansion.text);
+                let text = expansion.text;
                 let Some(form) = text
                     .get(inner.clone())
                     .and_then(|inner| matcher.form_of(inner))

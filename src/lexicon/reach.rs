@@ -2,11 +2,18 @@
 //! longest match, the characters a match can hold, and text every match
 //! holds. A check that must match a whole gap can be ruled out by these
 //! for most gaps, and compiling a regex costs far more than reading text.
+//!
+//! Reading the syntax costs too: a class such as `[^.!?]` under `(?i)` is
+//! case-folded over all of Unicode. So the reach of every pattern the
+//! bundled packs give is worked out ahead of time into [`table`], which a
+//! test keeps in step with the packs; any other pattern is read at run time.
+
+mod table;
 
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
 /// What a pattern can match; each part `None` where it is not known.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Reach {
     /// The longest match in bytes.
     pub(crate) longest: Option<usize>,
@@ -19,9 +26,18 @@ pub(crate) struct Reach {
 }
 
 impl Reach {
-    /// What `pattern` can match; nothing is known of one that does not
-    /// parse.
+    /// What `pattern` can match: from the table worked out ahead of time
+    /// when the pattern is there, else read from its syntax.
     pub(crate) fn of(pattern: &str) -> Self {
+        match table::TABLE.binary_search_by(|entry| entry.pattern.cmp(pattern)) {
+            Ok(at) => table::TABLE[at].reach(),
+            Err(_) => Self::read(pattern),
+        }
+    }
+
+    /// What `pattern` can match, read from its syntax; nothing is known of
+    /// one that does not parse.
+    pub(crate) fn read(pattern: &str) -> Self {
         let Ok(hir) = regex_syntax::parse(pattern) else {
             return Self::default();
         };
@@ -33,6 +49,88 @@ impl Reach {
         }
     }
 }
+
+/// A pattern's [`Reach`], worked out ahead of time (see [`table`]).
+struct Prebuilt {
+    pattern: &'static str,
+    longest: Option<usize>,
+    /// The alphabet's ranges, in order and apart.
+    alphabet: Option<&'static [(char, char)]>,
+    required: Option<&'static [&'static str]>,
+    leading: Option<&'static [&'static str]>,
+}
+
+impl Prebuilt {
+    fn reach(&self) -> Reach {
+        let texts = |texts: &[&str]| texts.iter().map(|&t| t.to_owned()).collect();
+        Reach {
+            longest: self.longest,
+            alphabet: self.alphabet.map(|ranges| {
+                Alphabet::from_class(ClassUnicode::new(
+                    ranges
+                        .iter()
+                        .map(|&(start, end)| ClassUnicodeRange::new(start, end)),
+                ))
+            }),
+            required: self.required.map(texts),
+            leading: self.leading.map(texts),
+        }
+    }
+}
+
+/// The source of [`table`] for `patterns`: each pattern's reach as read
+/// from its syntax, in the order [`Reach::of`] looks them up.
+#[cfg(test)]
+pub(crate) fn table_source(patterns: impl IntoIterator<Item = String>) -> String {
+    use std::fmt::Write as _;
+
+    let mut patterns: Vec<String> = patterns.into_iter().collect();
+    patterns.sort();
+    patterns.dedup();
+    let mut out = String::from(TABLE_HEADER);
+    out.push_str("#[rustfmt::skip]\npub(super) static TABLE: &[Prebuilt] = &[\n");
+    let texts = |texts: &Option<Vec<String>>| match texts {
+        Some(texts) => format!("Some(&{texts:?})"),
+        None => "None".to_owned(),
+    };
+    for pattern in patterns {
+        let reach = Reach::read(&pattern);
+        let alphabet = match &reach.alphabet {
+            Some(alphabet) => {
+                let ranges: Vec<(char, char)> = alphabet
+                    .class
+                    .ranges()
+                    .iter()
+                    .map(|r| (r.start(), r.end()))
+                    .collect();
+                format!("Some(&{ranges:?})")
+            }
+            None => "None".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "    Prebuilt {{\n        pattern: {pattern:?},\n        longest: {:?},\n        \
+             alphabet: {alphabet},\n        required: {},\n        leading: {},\n    }},",
+            reach.longest,
+            texts(&reach.required),
+            texts(&reach.leading),
+        );
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// What heads the generated [`table`].
+#[cfg(test)]
+const TABLE_HEADER: &str = "\
+//! Generated from the bundled packs' contrast patterns by the test
+//! `lexicon::tests::the_reach_table_is_up_to_date`; do not edit. After a
+//! change to a `[contrast]` section, run
+//! `CLIENTELE_BLESS=1 cargo test --lib the_reach_table_is_up_to_date`.
+
+use super::Prebuilt;
+
+";
 
 /// `text` with the case of every character folded on its own, as
 /// [`Reach::required`] is written: `ſ`, `s` and `S` are one, and a final
@@ -57,7 +155,7 @@ fn fold_char(c: char) -> char {
 }
 
 /// A set of characters, with a bitmap for ASCII, where most text is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Alphabet {
     ascii: u128,
     class: ClassUnicode,
@@ -67,9 +165,11 @@ impl Alphabet {
     /// Every character `hir` can match, or none when it can match bytes
     /// that are not characters (a pattern with Unicode mode off).
     pub(crate) fn of(hir: &Hir) -> Option<Self> {
-        let mut class = ClassUnicode::empty();
-        collect(hir, &mut class)?;
-        Some(Self::from_class(class))
+        let mut ranges = Vec::new();
+        collect(hir, &mut ranges)?;
+        // One sort for all the ranges: a union per class sorts the whole
+        // set again each time.
+        Some(Self::from_class(ClassUnicode::new(ranges)))
     }
 
     /// The characters of `self` and of `other`.
@@ -108,30 +208,28 @@ impl Alphabet {
     }
 }
 
-/// Adds the characters `hir` can match to `class`; `None` if it can match
-/// a byte that is not a character.
-fn collect(hir: &Hir, class: &mut ClassUnicode) -> Option<()> {
+/// Adds ranges of the characters `hir` can match to `ranges`; `None` if
+/// it can match a byte that is not a character.
+fn collect(hir: &Hir, ranges: &mut Vec<ClassUnicodeRange>) -> Option<()> {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Some(()),
         HirKind::Literal(literal) => {
             let text = std::str::from_utf8(&literal.0).ok()?;
-            for c in text.chars() {
-                class.push(ClassUnicodeRange::new(c, c));
-            }
+            ranges.extend(text.chars().map(|c| ClassUnicodeRange::new(c, c)));
             Some(())
         }
         HirKind::Class(Class::Unicode(unicode)) => {
-            class.union(unicode);
+            ranges.extend_from_slice(unicode.ranges());
             Some(())
         }
         HirKind::Class(Class::Bytes(bytes)) => {
-            class.union(&bytes.to_unicode_class()?);
+            ranges.extend_from_slice(bytes.to_unicode_class()?.ranges());
             Some(())
         }
-        HirKind::Repetition(repetition) => collect(&repetition.sub, class),
-        HirKind::Capture(capture) => collect(&capture.sub, class),
+        HirKind::Repetition(repetition) => collect(&repetition.sub, ranges),
+        HirKind::Capture(capture) => collect(&capture.sub, ranges),
         HirKind::Concat(parts) | HirKind::Alternation(parts) => {
-            parts.iter().try_for_each(|part| collect(part, class))
+            parts.iter().try_for_each(|part| collect(part, ranges))
         }
     }
 }
@@ -305,7 +403,7 @@ mod tests {
     }
 
     fn required(pattern: &str) -> Option<Vec<String>> {
-        Reach::of(pattern).required
+        Reach::read(pattern).required
     }
 
     fn texts(texts: &[&str]) -> Option<Vec<String>> {
@@ -397,7 +495,7 @@ mod tests {
             ] {
                 let whole = regex::Regex::new(&format!("^(?:{pattern})$")).unwrap();
                 if whole.is_match(&text) {
-                    let reach = Reach::of(pattern);
+                    let reach = Reach::read(pattern);
                     proptest::prop_assert!(reach.longest.is_none_or(|l| text.len() <= l));
                     proptest::prop_assert!(reach.alphabet.is_some_and(|a| a.covers(&text)));
                     proptest::prop_assert!(
@@ -415,7 +513,7 @@ mod tests {
 
     #[test]
     fn leading_text_is_what_every_match_starts_with() {
-        let leading = |pattern: &str| Reach::of(pattern).leading;
+        let leading = |pattern: &str| Reach::read(pattern).leading;
         assert_eq!(
             leading(r"(?i:(who|That)\s[^.]{1,80}?,?\s?or)"),
             texts(&["that", "who"])

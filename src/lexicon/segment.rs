@@ -8,31 +8,36 @@
 //! in two.
 //!
 //! jieba's whole dictionary takes some 80 ms to load, more than a run on
-//! one file takes in all. The segmenter loads the part of it that decides
+//! one file takes in all. The segmenter knows the part of it that decides
 //! how the text around a term splits (`zh-words.txt`, written by
 //! `scripts/zh-words.py`: the words that share a character with a term, the
 //! words inside those, and the words that can cross their edges, with the
 //! frequencies of the rest summed so that every word weighs what it
-//! weighs in the whole): a seventh of the words, loaded in under 10 ms,
-//! splitting the corpus's 21,067 terms with Han characters beside them as
-//! the whole dictionary does but for one. It is asked, and loaded, only
-//! where one of its words could cross a term's edge (see
-//! [`PAIRS_IN_WORDS`]): a run over English and Russian files, or over
-//! Chinese text whose terms stand between punctuation or characters no
-//! word joins them to, never loads it.
+//! weighs in the whole): a seventh of the words, splitting the corpus's
+//! 21,067 terms with Han characters beside them as the whole dictionary
+//! does but for one. The build script lays those words out in the program
+//! and [`dictionary`] splits text with them as jieba does, so nothing is
+//! loaded at run time (loading them into jieba took about 10 ms). It is
+//! asked only where one of its words could cross a term's edge (see
+//! [`PAIRS_IN_WORDS`]).
+
+mod dictionary;
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use jieba_rs::Jieba;
+use self::dictionary::Dictionary;
 
 use super::is_cjk;
 
 /// The words the segmenter knows: `word frequency tag` lines after a
-/// header of `#` lines.
+/// header of `#` lines. The build script lays them out for the program;
+/// the tests read them as written.
+#[cfg(test)]
 const WORDS: &str = include_str!("zh-words.txt");
 
 /// The `word frequency tag` lines of [`WORDS`], without the header.
+#[cfg(test)]
 fn word_lines() -> &'static str {
     let start = WORDS
         .lines()
@@ -48,42 +53,44 @@ fn word_lines() -> &'static str {
 /// before `客户` and `。` after it), every split keeps the term whole, and
 /// the segmenter is not asked: most terms need no segmenting, and a run
 /// whose terms all sit between such characters never loads the segmenter.
-static PAIRS_IN_WORDS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut pairs = Vec::new();
-    for line in word_lines().lines() {
-        let word = line.split(' ').next().unwrap_or_default();
-        let mut chars = word.chars();
-        let mut last = chars.next();
-        for c in chars {
-            if let Some(before) = last {
-                pairs.push(pair(before, c));
-            }
-            last = Some(c);
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-});
+///
+/// Worked out by the build script from `zh-words.txt`: each pair is a
+/// little-endian `u32` of two 16-bit characters, in ascending order.
+static PAIRS_IN_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/zh-pairs.bin"));
 
-/// Two characters as one sortable number.
-fn pair(before: char, after: char) -> u64 {
-    (u64::from(before) << 32) | u64::from(after)
+/// Two characters as one sortable number, if both fit in 16 bits as every
+/// character of the segmenter's words does.
+fn pair(before: char, after: char) -> Option<u32> {
+    let before = u16::try_from(u32::from(before)).ok()?;
+    let after = u16::try_from(u32::from(after)).ok()?;
+    Some(u32::from(before) << 16 | u32::from(after))
 }
 
 /// Whether a word of the segmenter's could hold `before` and `after` side
 /// by side.
 fn may_join(before: Option<char>, after: Option<char>) -> bool {
-    matches!((before, after), (Some(a), Some(b)) if PAIRS_IN_WORDS.binary_search(&pair(a, b)).is_ok())
+    let Some(key) = before.zip(after).and_then(|(a, b)| pair(a, b)) else {
+        return false;
+    };
+    let at = |i: usize| {
+        let bytes = PAIRS_IN_WORDS.get(i * 4..i * 4 + 4).unwrap_or_default();
+        u32::from_le_bytes(bytes.try_into().unwrap_or_default())
+    };
+    let (mut low, mut high) = (0, PAIRS_IN_WORDS.len() / 4);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        match at(middle).cmp(&key) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
-/// The segmenter, loaded on first use and shared by every thread.
-static JIEBA: LazyLock<Jieba> = LazyLock::new(|| {
-    let mut words = word_lines().as_bytes();
-    // The list is built in; a test loads it, so an error here cannot
-    // happen in a released build, and would only leave every term a word.
-    Jieba::with_dict(&mut words).unwrap_or_else(|_| Jieba::empty())
-});
+/// The segmenter's words, read in place where the build script laid
+/// them out.
+static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(Dictionary::builtin);
 
 /// How far a run of Han characters is read on each side of a term, in
 /// bytes: eight characters, so that a paragraph written without
@@ -182,10 +189,10 @@ impl Words {
         let run_text = window.get(local)?;
         let key = (run.start, run.end);
         if self.last.as_ref().is_none_or(|(known, _)| *known != key) {
-            let ends = JIEBA
-                .cut(run_text, false)
-                .iter()
-                .map(|token| run.start + token.byte_end)
+            let ends = DICTIONARY
+                .word_ends(run_text)
+                .into_iter()
+                .map(|end| run.start + end)
                 .collect();
             self.last = Some((key, ends));
         }
@@ -248,14 +255,14 @@ fn claimed_from_both_sides(
         .rev()
         .take(LONGEST_OVERLAP - 1)
         .map(|(i, _)| run_start + i)
-        .any(|start| boundary(start) && JIEBA.has_word(text(start..first_end)));
+        .any(|start| boundary(start) && DICTIONARY.has_word(text(start..first_end)));
     let run_end = ends.last().copied().unwrap_or(range.end).max(range.end);
     from_left
         && text(range.end..run_end)
             .char_indices()
             .take(LONGEST_OVERLAP - 1)
             .map(|(i, c)| range.end + i + c.len_utf8())
-            .any(|end| boundary(end) && JIEBA.has_word(text(last_start..end)))
+            .any(|end| boundary(end) && DICTIONARY.has_word(text(last_start..end)))
 }
 
 /// How `range` fits the words of a run starting at `run_start` whose words
@@ -283,6 +290,30 @@ fn fit_in(ends: &[usize], run_start: usize, range: Range<usize>) -> Fit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_pairs_are_every_pair_inside_a_word() {
+        let mut expected: Vec<u32> = Vec::new();
+        for line in word_lines().lines() {
+            let word: Vec<char> = line.split(' ').next().unwrap_or_default().chars().collect();
+            expected.extend(word.windows(2).map(|p| pair(p[0], p[1]).unwrap()));
+        }
+        expected.sort_unstable();
+        expected.dedup();
+        let built: Vec<u32> = PAIRS_IN_WORDS
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes(b.try_into().unwrap()))
+            .collect();
+        assert!(built.len() > 30_000, "{} pairs", built.len());
+        assert_eq!(built, expected);
+        for &(before, after) in &[('照', '顾'), ('顾', '客'), ('客', '户')] {
+            assert!(may_join(Some(before), Some(after)), "{before}{after}");
+        }
+        assert!(!may_join(Some('的'), Some('客')));
+        assert!(!may_join(Some('户'), Some('。')));
+        assert!(!may_join(None, Some('客')));
+        assert!(!may_join(Some('客'), Some('😀')));
+    }
 
     /// How `term` (its first occurrence) fits the words of `text`.
     fn fit(text: &str, term: &str) -> Fit {
@@ -349,10 +380,12 @@ mod tests {
     }
 
     #[test]
-    fn the_built_in_words_load() {
+    fn the_built_in_words_are_there() {
         for word in ["客户", "顾客", "照顾", "户外", "数组", "其他"] {
-            assert!(JIEBA.has_word(word), "{word}");
+            assert!(DICTIONARY.has_word(word), "{word}");
         }
+        assert!(!DICTIONARY.has_word("顾客户"));
+        assert!(!DICTIONARY.has_word(""));
     }
 
     #[test]

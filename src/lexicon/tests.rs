@@ -714,3 +714,46 @@ fn chinese_terms_beside_crossing_words_in_the_corpus_are_kept() {
     }
     assert!(wrong.is_empty(), "lost:\n{}", wrong.join("\n"));
 }
+
+/// Every contrast pattern of the bundled packs whose reach a check may
+/// ask for.
+fn reach_patterns() -> Vec<String> {
+    LEXICON
+        .languages()
+        .flat_map(|language| language.contrast.reach_patterns())
+        .collect()
+}
+
+#[test]
+fn the_reach_table_is_up_to_date() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lexicon/reach/table.rs");
+    let expected = reach::table_source(reach_patterns());
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    if current == expected {
+        return;
+    }
+    if std::env::var_os("CLIENTELE_BLESS").is_some() {
+        // A source file of this repository, written when asked to.
+        #[allow(clippy::disallowed_methods)]
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    panic!(
+        "{} is out of date with the packs' contrast patterns; run \
+         `CLIENTELE_BLESS=1 cargo test --lib the_reach_table_is_up_to_date`",
+        path.display()
+    );
+}
+
+#[test]
+fn the_reach_of_a_bundled_pattern_is_what_its_syntax_says() {
+    let patterns = reach_patterns();
+    assert!(patterns.len() > 100, "{} patterns", patterns.len());
+    for pattern in patterns {
+        assert_eq!(
+            reach::Reach::of(&pattern),
+            reach::Reach::read(&pattern),
+            "{pattern}"
+        );
+    }
+}
