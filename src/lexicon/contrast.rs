@@ -30,7 +30,7 @@ use regex_automata::Input;
 use super::fold::is_cjk;
 use super::frame;
 use super::lazy_regex::LazyRegex;
-use super::reach::{self, Reach};
+use super::reach::{self, Characters, Reach};
 use super::simplify;
 
 use crate::source::{ceil_char_boundary, floor_char_boundary};
@@ -149,7 +149,10 @@ struct Connector {
     /// The pack that declared it.
     pack: usize,
     before: Option<LazyRegex>,
-    between: LazyRegex,
+    /// Each `between` alternative on its own: the connector fills a gap
+    /// one of them fills, and an alternative is compiled only when its own
+    /// reach allows the gap (a comma does not compile "`, who …,`").
+    between: Vec<Between>,
     after: Option<LazyRegex>,
     quoted: bool,
     /// Whether the connector alone makes the contrast plain (it is `open`
@@ -160,9 +163,17 @@ struct Connector {
     /// Whether `between` is matched against the gap without the frame the
     /// sides share (see [`super::frame`]).
     framed: bool,
-    /// The `between` words alone, as one case-insensitive pattern.
+}
+
+/// One `between` alternative of a connector.
+#[derive(Debug, Clone)]
+struct Between {
+    /// The whole gap: padding, the alternative, an optional particle, and
+    /// padding again (quotes too, for a quoted connector).
+    regex: LazyRegex,
+    /// The alternative alone, as a case-insensitive pattern.
     words: String,
-    /// What gaps `between` can fill, worked out on first use: with
+    /// What gaps it can fill, worked out on first use: with
     /// [`Checks::may_fill`], most gaps are ruled out without compiling it.
     reach: OnceLock<Reach>,
 }
@@ -450,12 +461,12 @@ impl Checks {
         }
     }
 
-    /// Whether `connector`'s `between` may match `gap`: only if the gap is
-    /// no longer than the longest match, holds only characters a match can
-    /// hold, holds text every match of the connector's words holds, and
-    /// starts, past its padding, as every such match starts.
-    fn may_fill(&self, connector: &Connector, gap: &Gap<'_>) -> bool {
-        let reach = connector.reach.get_or_init(|| {
+    /// Whether `between` may match `gap`: only if the gap is no longer
+    /// than the longest match, holds only characters a match can hold,
+    /// holds text every match of the alternative's words holds, and starts,
+    /// past its padding, as every such match starts.
+    fn may_fill(&self, between: &Between, gap: &Gap<'_>) -> bool {
+        let reach = between.reach.get_or_init(|| {
             let shared = self.shared_part.get_or_init(|| {
                 // At most one particle, so the longest is its own.
                 let (particles, around) = self.shared_patterns();
@@ -465,7 +476,7 @@ impl Checks {
                     ..Reach::default()
                 }
             });
-            let words = Reach::of(&connector.words);
+            let words = Reach::of(&between.words);
             Reach {
                 // One byte for the run of white space before the particle.
                 longest: words
@@ -489,7 +500,10 @@ impl Checks {
             }
         });
         reach.longest.is_none_or(|longest| gap.inner_len <= longest)
-            && reach.alphabet.as_ref().is_none_or(|a| a.covers(gap.text))
+            && reach
+                .alphabet
+                .as_ref()
+                .is_none_or(|a| a.covers_all(gap.characters()))
             && reach
                 .required
                 .as_ref()
@@ -515,7 +529,10 @@ impl Checks {
     #[cfg(test)]
     fn reach_patterns(&self) -> Vec<String> {
         let (particles, around) = self.shared_patterns();
-        let words = self.connectors.iter().map(|c| c.words.clone());
+        let words = self
+            .connectors
+            .iter()
+            .flat_map(|c| c.between.iter().map(|b| b.words.clone()));
         particles
             .map(str::to_owned)
             .into_iter()
@@ -524,12 +541,15 @@ impl Checks {
             .collect()
     }
 
-    /// Whether `connector` fills `gap` (measured as `measured`): its words
-    /// match the whole gap, and its quotes are there if it needs them.
+    /// Whether `connector` fills `gap` (measured as `measured`): the words
+    /// of one of its alternatives match the whole gap, and its quotes are
+    /// there if it needs them.
     fn fills(&self, connector: &Connector, measured: &Gap<'_>, gap: &str, quoted: bool) -> bool {
-        self.may_fill(connector, measured)
-            && (!connector.quoted || quoted)
-            && connector.between.is_match(gap)
+        (!connector.quoted || quoted)
+            && connector
+                .between
+                .iter()
+                .any(|b| self.may_fill(b, measured) && b.regex.is_match(gap))
     }
 
     /// Every regex, with the pack to blame if it does not compile.
@@ -547,9 +567,11 @@ impl Checks {
         .flatten()
         .map(|r| (None, r));
         let connectors = self.connectors.iter().flat_map(|c| {
-            [c.before.as_ref(), Some(&c.between), c.after.as_ref()]
-                .into_iter()
-                .flatten()
+            let between = c.between.iter().map(|b| &b.regex);
+            c.before
+                .iter()
+                .chain(between)
+                .chain(c.after.iter())
                 .map(|r| (Some(c.pack), r))
         });
         language.chain(connectors)
@@ -565,16 +587,29 @@ impl Checks {
             && after.starts_with(|c| WRAPPERS.contains(c));
         // The gap without the frame its sides share, worked out only if a
         // framed connector is tried: most gaps have none.
+        // Each is measured once for all the connectors tried on it.
         let unframed = OnceCell::new();
-        let unframed = || unframed.get_or_init(|| frame::unframed(before, gap, after));
+        let unframed_gaps = OnceCell::new();
+        let unframed = || {
+            unframed_gaps.get_or_init(|| {
+                let rests = unframed.get_or_init(|| frame::unframed(before, gap, after));
+                rests.iter().map(|rest| Gap::new(rest)).collect::<Vec<_>>()
+            })
+        };
         // Any connector may find its sides after the same words (`是我们的
         // 顾客，而不是我们的顾客`): the words before both terms say which
         // are set against each other. The words after both do not count
         // here, as they are most often the rest of two compounds
         // (`客户订单保证金或客户订单保证金退款`).
         let unframed_head = OnceCell::new();
-        let unframed_head = || unframed_head.get_or_init(|| frame::unframed(before, gap, ""));
-        let aside = past_aside(gap);
+        let unframed_head_gaps = OnceCell::new();
+        let unframed_head = || {
+            unframed_head_gaps.get_or_init(|| {
+                let rests = unframed_head.get_or_init(|| frame::unframed(before, gap, ""));
+                rests.iter().map(|rest| Gap::new(rest)).collect::<Vec<_>>()
+            })
+        };
+        let aside = past_aside(gap).map(Gap::new);
         let mut connectors = self.connectors.iter().filter(|c| {
             if sides == Sides::OneWord && c.roles_only {
                 return false;
@@ -582,14 +617,16 @@ impl Checks {
             if c.framed {
                 unframed()
                     .iter()
-                    .any(|rest| self.fills(c, &Gap::new(rest), rest, quoted))
+                    .any(|rest| self.fills(c, rest, rest.text, quoted))
             } else {
                 self.fills(c, &measured, gap, quoted)
-                    || aside.is_some_and(|rest| self.fills(c, &Gap::new(rest), rest, quoted))
+                    || aside
+                        .as_ref()
+                        .is_some_and(|rest| self.fills(c, rest, rest.text, quoted))
                     || (c.before.is_none()
                         && unframed_head()
                             .iter()
-                            .any(|rest| self.fills(c, &Gap::new(rest), rest, quoted)))
+                            .any(|rest| self.fills(c, rest, rest.text, quoted)))
             }
         });
         let Some(first) = connectors.next() else {
@@ -738,25 +775,34 @@ impl Connector {
     /// The connector `source` from `pack`, with the language's
     /// optional-`particle` pattern and word `boundary` pattern.
     fn new(pack: usize, source: &ConnectorSource, particle: &str, boundary: &str) -> Self {
-        let between = alternatives(&source.between);
-        let between = if source.quoted {
-            format!(r"^\s*[{WRAPPERS}]+\s*(?i:{between}){particle}\s*[{WRAPPERS}]+\s*$")
-        } else {
-            format!(r"^[\s{WRAPPERS}]*(?i:{between}){particle}[\s{WRAPPERS}]*$")
-        };
+        let between = source
+            .between
+            .iter()
+            .map(|fragment| {
+                let words = alternatives(std::slice::from_ref(fragment));
+                let regex = if source.quoted {
+                    format!(r"^\s*[{WRAPPERS}]+\s*(?i:{words}){particle}\s*[{WRAPPERS}]+\s*$")
+                } else {
+                    format!(r"^[\s{WRAPPERS}]*(?i:{words}){particle}[\s{WRAPPERS}]*$")
+                };
+                Between {
+                    regex: LazyRegex::new(regex),
+                    words: format!("(?i:{words})"),
+                    reach: OnceLock::new(),
+                }
+            })
+            .collect();
         Self {
             pack,
             before: optional(&source.before, |b| {
                 format!(r"{boundary}(?i:{b}){particle}[\s{WRAPPERS}]*$")
             }),
-            between: LazyRegex::new(between),
+            between,
             after: optional(&source.after, |a| format!(r"^[\s{WRAPPERS}]*(?i:{a})")),
             quoted: source.quoted,
             open: source.open || source.clause,
             roles_only: source.roles_only,
             framed: source.framed,
-            words: format!("(?i:{})", alternatives(&source.between)),
-            reach: OnceLock::new(),
         }
     }
 }
@@ -766,6 +812,9 @@ struct Gap<'a> {
     text: &'a str,
     /// Its [`inner_len`].
     inner_len: usize,
+    /// Its characters, read when first asked for: most gaps are ruled out
+    /// by their length before.
+    characters: OnceCell<Characters>,
     /// Its text with the case folded, made when first asked for: most gaps
     /// are ruled out by their length or characters before.
     folded: OnceCell<String>,
@@ -776,8 +825,13 @@ impl<'a> Gap<'a> {
         Self {
             text,
             inner_len: inner_len(text),
+            characters: OnceCell::new(),
             folded: OnceCell::new(),
         }
+    }
+
+    fn characters(&self) -> &Characters {
+        self.characters.get_or_init(|| Characters::of(self.text))
     }
 
     fn folded(&self) -> &str {
@@ -887,7 +941,7 @@ mod tests {
         let fills = |pattern: &str, gap: &str| {
             let contrast = contrast(between(&[pattern]));
             let checks = contrast.checks().unwrap();
-            checks.may_fill(&checks.connectors[0], &Gap::new(gap))
+            checks.may_fill(&checks.connectors[0].between[0], &Gap::new(gap))
         };
         assert!(fills("or", " **OR** the "));
         assert!(!fills("or", " pays "));
@@ -932,9 +986,9 @@ mod tests {
             connector.quoted = quoted;
             let contrast = contrast(connector);
             let checks = contrast.checks().unwrap();
-            for connector in &checks.connectors {
-                if connector.between.is_match(&gap) {
-                    prop_assert!(checks.may_fill(connector, &Gap::new(&gap)), "{gap:?}");
+            for between in checks.connectors.iter().flat_map(|c| &c.between) {
+                if between.regex.is_match(&gap) {
+                    prop_assert!(checks.may_fill(between, &Gap::new(&gap)), "{gap:?}");
                 }
             }
         }

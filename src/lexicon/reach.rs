@@ -180,8 +180,15 @@ impl Alphabet {
     }
 
     /// Whether every character of `text` is in the set.
+    #[cfg(test)]
     pub(crate) fn covers(&self, text: &str) -> bool {
-        text.chars().all(|c| self.contains(c))
+        self.covers_all(&Characters::of(text))
+    }
+
+    /// Whether every one of `characters` is in the set: one test for the
+    /// ASCII ones, which most gaps between terms are made of.
+    pub(crate) fn covers_all(&self, characters: &Characters) -> bool {
+        characters.ascii & !self.ascii == 0 && characters.other.iter().all(|&c| self.contains(c))
     }
 
     fn contains(&self, c: char) -> bool {
@@ -205,6 +212,31 @@ impl Alphabet {
             }
         }
         Self { ascii, class }
+    }
+}
+
+/// The characters of a text, each once: a text tested against many
+/// alphabets is read once.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Characters {
+    ascii: u128,
+    /// The others, sorted, without repeats.
+    other: Vec<char>,
+}
+
+impl Characters {
+    /// The characters of `text`.
+    pub(crate) fn of(text: &str) -> Self {
+        let mut characters = Self::default();
+        for c in text.chars() {
+            match u32::from(c) {
+                code @ 0..128 => characters.ascii |= 1 << code,
+                _ => characters.other.push(c),
+            }
+        }
+        characters.other.sort_unstable();
+        characters.other.dedup();
+        characters
     }
 }
 
