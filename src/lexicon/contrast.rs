@@ -588,12 +588,10 @@ impl Checks {
         // The gap without the frame its sides share, worked out only if a
         // framed connector is tried: most gaps have none.
         // Each is measured once for all the connectors tried on it.
-        let unframed = OnceCell::new();
-        let unframed_gaps = OnceCell::new();
+        let (unframed_rests, unframed_gaps) = (OnceCell::new(), OnceCell::new());
         let unframed = || {
-            unframed_gaps.get_or_init(|| {
-                let rests = unframed.get_or_init(|| frame::unframed(before, gap, after));
-                rests.iter().map(|rest| Gap::new(rest)).collect::<Vec<_>>()
+            measured_once(&unframed_rests, &unframed_gaps, || {
+                frame::unframed(before, gap, after)
             })
         };
         // Any connector may find its sides after the same words (`是我们的
@@ -601,14 +599,9 @@ impl Checks {
         // are set against each other. The words after both do not count
         // here, as they are most often the rest of two compounds
         // (`客户订单保证金或客户订单保证金退款`).
-        let unframed_head = OnceCell::new();
-        let unframed_head_gaps = OnceCell::new();
-        let unframed_head = || {
-            unframed_head_gaps.get_or_init(|| {
-                let rests = unframed_head.get_or_init(|| frame::unframed(before, gap, ""));
-                rests.iter().map(|rest| Gap::new(rest)).collect::<Vec<_>>()
-            })
-        };
+        let (head_rests, head_gaps) = (OnceCell::new(), OnceCell::new());
+        let unframed_head =
+            || measured_once(&head_rests, &head_gaps, || frame::unframed(before, gap, ""));
         let aside = past_aside(gap).map(Gap::new);
         let mut connectors = self.connectors.iter().filter(|c| {
             if sides == Sides::OneWord && c.roles_only {
@@ -837,6 +830,22 @@ impl<'a> Gap<'a> {
     fn folded(&self) -> &str {
         self.folded.get_or_init(|| reach::fold_case(self.text))
     }
+}
+
+/// The gaps `make` gives, made and measured the first time they are asked
+/// for and kept in `rests` and `gaps` for every connector tried after.
+fn measured_once<'a>(
+    rests: &'a OnceCell<Vec<String>>,
+    gaps: &'a OnceCell<Vec<Gap<'a>>>,
+    make: impl FnOnce() -> Vec<String>,
+) -> &'a [Gap<'a>] {
+    gaps.get_or_init(|| {
+        rests
+            .get_or_init(make)
+            .iter()
+            .map(|r| Gap::new(r))
+            .collect()
+    })
 }
 
 /// Whether `c` may stand around a term or a connector: white space, a

@@ -69,23 +69,10 @@ fn pair(before: char, after: char) -> Option<u32> {
 /// Whether a word of the segmenter's could hold `before` and `after` side
 /// by side.
 fn may_join(before: Option<char>, after: Option<char>) -> bool {
-    let Some(key) = before.zip(after).and_then(|(a, b)| pair(a, b)) else {
-        return false;
-    };
-    let at = |i: usize| {
-        let bytes = PAIRS_IN_WORDS.get(i * 4..i * 4 + 4).unwrap_or_default();
-        u32::from_le_bytes(bytes.try_into().unwrap_or_default())
-    };
-    let (mut low, mut high) = (0, PAIRS_IN_WORDS.len() / 4);
-    while low < high {
-        let middle = low + (high - low) / 2;
-        match at(middle).cmp(&key) {
-            std::cmp::Ordering::Less => low = middle + 1,
-            std::cmp::Ordering::Greater => high = middle,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
+    before
+        .zip(after)
+        .and_then(|(a, b)| pair(a, b))
+        .is_some_and(|key| dictionary::sorted_u32s_hold(PAIRS_IN_WORDS, key))
 }
 
 /// The segmenter's words, read in place where the build script laid

@@ -8,7 +8,6 @@
 //! through the run wins, the longer step on a tie. A test holds the two to
 //! the same splits.
 
-use std::cmp::Ordering;
 use std::ops::Range;
 
 /// See `build.rs` for the layout.
@@ -97,21 +96,14 @@ impl Dictionary {
     /// The words that start with `c`, from the index of first characters.
     fn starting_with_char(&self, c: char) -> Range<usize> {
         let entry = |i: usize| FIRSTS + 4 + 12 * i;
-        let code = u32::from(c);
-        let (mut low, mut high) = (0, self.firsts);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            match read_u32(self.bytes, entry(middle)).cmp(&code) {
-                Ordering::Less => low = middle + 1,
-                Ordering::Greater => high = middle,
-                Ordering::Equal => {
-                    let start = read_u32(self.bytes, entry(middle) + 4) as usize;
-                    let end = read_u32(self.bytes, entry(middle) + 8) as usize;
-                    return start..end;
-                }
-            }
+        let code = |i: usize| read_u32(self.bytes, entry(i));
+        let at = first_not(0..self.firsts, |i| code(i) < u32::from(c));
+        if at == self.firsts || code(at) != u32::from(c) {
+            return 0..0;
         }
-        0..0
+        let start = read_u32(self.bytes, entry(at) + 4) as usize;
+        let end = read_u32(self.bytes, entry(at) + 8) as usize;
+        start..end
     }
 
     /// The frequency of `word`, if the dictionary has it.
@@ -119,40 +111,17 @@ impl Dictionary {
         if word.len() > self.longest {
             return None;
         }
-        let (mut low, mut high) = (0, self.count);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            match self.word(middle).cmp(word.as_bytes()) {
-                Ordering::Less => low = middle + 1,
-                Ordering::Greater => high = middle,
-                Ordering::Equal => return Some(self.frequency_at(middle)),
-            }
-        }
-        None
+        let at = first_not(0..self.count, |i| self.word(i) < word.as_bytes());
+        (at < self.count && self.word(at) == word.as_bytes()).then(|| self.frequency_at(at))
     }
 
     /// The words of `within` (indices of the sorted list, all of which
     /// start with any shorter prefix of `prefix` looked for before) that
     /// start with `prefix`.
     fn starting_with(&self, within: Range<usize>, prefix: &[u8]) -> Range<usize> {
-        let first = self.partition(within.clone(), |word| word < prefix);
-        let end = self.partition(first..within.end, |word| word.starts_with(prefix));
+        let first = first_not(within.clone(), |i| self.word(i) < prefix);
+        let end = first_not(first..within.end, |i| self.word(i).starts_with(prefix));
         first..end
-    }
-
-    /// The first index of `range` whose word `before` is false for, where
-    /// it is true for every word before that and false after.
-    fn partition(&self, range: Range<usize>, before: impl Fn(&[u8]) -> bool) -> usize {
-        let (mut low, mut high) = (range.start, range.end);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if before(self.word(middle)) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        low
     }
 
     /// Whether the dictionary has `word`.
@@ -269,6 +238,28 @@ fn is_han_default(c: char) -> bool {
             | '\u{2A700}'..='\u{2EBEF}'
             | '\u{2F800}'..='\u{2FA1F}'
         )
+}
+
+/// The first index of `range` that `holds` is false for, where it holds
+/// for every index before that one and for none after: a binary search.
+fn first_not(range: Range<usize>, holds: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (range.start, range.end);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if holds(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}
+
+/// Whether `table`, little-endian `u32`s in ascending order, holds `key`.
+pub(super) fn sorted_u32s_hold(table: &[u8], key: u32) -> bool {
+    let len = table.len() / 4;
+    let at = first_not(0..len, |i| read_u32(table, 4 * i) < key);
+    at < len && read_u32(table, 4 * at) == key
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> u32 {
