@@ -7,7 +7,14 @@
 //!   a word, sorted, as little-endian `u32`s of two 16-bit characters each;
 //! - `zh-dictionary.bin`: the words and their frequencies, sorted, for
 //!   looking a word up without loading anything (the layout is below, at
-//!   [`dictionary`]).
+//!   [`dictionary`]);
+//!
+//! and from the Chinese self-contrast model
+//! (`src/rules/self_contrast/zh-model.tsv`, `feature<TAB>weight` lines
+//! after its header):
+//!
+//! - `zh-model.bin`: its weights as a hash table, looked up in place
+//!   ([`model_table`]).
 
 use std::collections::BTreeMap;
 use std::env;
@@ -32,14 +39,61 @@ fn main() -> Result<(), Box<dyn Error>> {
         };
         words.insert(word, frequency);
     }
+    let model_path = "src/rules/self_contrast/zh-model.tsv";
+    println!("cargo::rerun-if-changed={model_path}");
+    let model =
+        model_table(&fs::read_to_string(model_path)?).map_err(|e| format!("{model_path}: {e}"))?;
     let out = PathBuf::from(env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?);
     // Files of the build's own, not a user's: nothing to replace atomically.
     #[allow(clippy::disallowed_methods)]
     {
         fs::write(out.join("zh-pairs.bin"), pairs(words.keys())?)?;
         fs::write(out.join("zh-dictionary.bin"), dictionary(&words)?)?;
+        fs::write(out.join("zh-model.bin"), model)?;
     }
     Ok(())
+}
+
+include!("src/rules/self_contrast/feature_hash.rs");
+
+/// The lines of the model that are not weights.
+const MODEL_HEADERS: [&str; 4] = ["mask\t", "bias\t", "threshold\t", "check\t"];
+
+/// The weights of the model: a power of two `n` of slots (`u64`), then
+/// `n` slots of a feature's hash (`u64`, 0 for an empty slot) and its
+/// weight (`f32`), each feature in the first free slot from its hash
+/// modulo `n` on; all little-endian. At most half the slots are filled.
+fn model_table(text: &str) -> Result<Vec<u8>, Box<dyn Error>> {
+    let weights = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !MODEL_HEADERS.iter().any(|h| l.starts_with(h)))
+        .map(|line| {
+            let (feature, weight) = line
+                .split_once('\t')
+                .ok_or(format!("`{line}`: no weight"))?;
+            let weight: f32 = weight.parse().map_err(|e| format!("`{line}`: {e}"))?;
+            Ok((feature_hash(feature.as_bytes()), weight))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let size = (weights.len() * 2).next_power_of_two();
+    let mut slots = vec![(0u64, 0f32); size];
+    for (hash, weight) in weights {
+        let mut at = usize::try_from(hash % size as u64)?;
+        while slots[at].0 != 0 {
+            if slots[at].0 == hash {
+                return Err(format!("two features hash to {hash:#x}").into());
+            }
+            at = (at + 1) % size;
+        }
+        slots[at] = (hash, weight);
+    }
+    let mut out = Vec::with_capacity(8 + size * 12);
+    out.extend(u64::try_from(size)?.to_le_bytes());
+    for (hash, weight) in slots {
+        out.extend(hash.to_le_bytes());
+        out.extend(weight.to_le_bytes());
+    }
+    Ok(out)
 }
 
 /// Every two characters side by side inside one of `words`.

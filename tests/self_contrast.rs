@@ -325,3 +325,20 @@ fn comparisons_written_down_from_usage() {
         "新客户的订单多于老客户。",
     ]);
 }
+
+/// Chinese collapses no connector of the pack describes, which the learned
+/// model reads, and the same word said twice of one group, which it
+/// leaves alone.
+#[test]
+fn chinese_pairs_read_by_the_learned_model() {
+    assert_all_flagged(&[
+        "客户可以赊账三十天，客户却必须先付款。",
+        "客户享受上门安装，客户只能到店自提。",
+    ]);
+    assert_none_flagged(&[
+        "客户下单后，客户会收到一封确认邮件。",
+        "如果客户没有付款，客户的订单会被取消。",
+        "客户提交申请，客户再等待审核结果。",
+        "客户与客户经理每月见一次面。",
+    ]);
+}

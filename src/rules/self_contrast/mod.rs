@@ -4,11 +4,13 @@
 //! each: a contrast or choice with the same term on both sides, a heading
 //! repeated in one section, a list defining the same term twice, a list
 //! offering it twice as a choice, and a table heading two columns with it
-//! or defining it twice.
+//! or defining it twice. Chinese pairs no connector describes are then
+//! scored by a learned model (`model.rs`).
 
 mod choices;
 mod glossary;
 mod headings;
+mod model;
 mod pairs;
 mod tables;
 
@@ -18,7 +20,7 @@ use crate::lexicon::{Occurrence, TermId, fold};
 use crate::registry::RuleId;
 use crate::span::Span;
 
-/// Run the five checks.
+/// Run the five checks, then the learned one.
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     if ctx.occurrences.len() < 2 {
         return Vec::new();
@@ -28,6 +30,8 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
     out.extend(glossary::check(ctx));
     out.extend(choices::check(ctx));
     out.extend(tables::check(ctx));
+    let learned = pairs::check_learned(ctx, &out);
+    out.extend(learned);
     out
 }
 

@@ -1,9 +1,9 @@
 //! A contrast or a choice with the same word on both sides: `client vs
 //! client`, `между клиентом и клиентом`, `客户与客户`.
 
-use super::{diagnostic, same_word, word_of};
+use super::{diagnostic, model, same_word, word_of};
 use crate::diagnostic::{Diagnostic, Related};
-use crate::lexicon::within_contrast_reach;
+use crate::lexicon::{Occurrence, within_contrast_reach};
 use crate::rules::Context;
 
 /// Flag the second side of every self-contrast.
@@ -33,18 +33,70 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Diagnostic> {
             continue;
         }
         let lang = ctx.lexicon.language(ctx.lexicon.term(first.term).lang);
-        if !lang.contrasts(ctx.text, first.phrase, second.phrase) {
-            continue;
+        if lang.contrasts(ctx.text, first.phrase, second.phrase) {
+            out.push(flag(ctx, first, second));
         }
-        let word = word_of(ctx, first);
-        let first_text = first.phrase.slice(ctx.text).unwrap_or_default();
-        let related = Related::here(first.phrase, format!("first side: `{first_text}`"));
-        let mut d = diagnostic(ctx, second, second.phrase, related);
-        d.message = format!("`{word}` is contrasted with itself");
-        d.label = "the same term on the other side".to_owned();
-        out.push(d);
     }
     out
+}
+
+/// Flag the second side of every Chinese pair the learned model reads as
+/// a collapse, unless one of `found` is there already.
+pub(super) fn check_learned(ctx: &Context<'_>, found: &[Diagnostic]) -> Vec<Diagnostic> {
+    // Sorted, so that a page dense with findings is not read once per pair.
+    let mut taken: Vec<(usize, usize)> = found.iter().map(|d| (d.span.start, d.span.end)).collect();
+    taken.sort_unstable();
+    learned(ctx)
+        .into_iter()
+        .filter(|(_, second)| {
+            let at = (second.phrase.start, second.phrase.end);
+            taken.binary_search(&at).is_err()
+        })
+        .map(|(first, second)| flag(ctx, first, second))
+        .collect()
+}
+
+/// The Chinese pairs the learned model reads as collapses: each role word
+/// with the nearest same word after it in its sentence, role words inside
+/// technical or fixed phrases (`客户端`) left out.
+fn learned<'a>(ctx: &Context<'a>) -> Vec<(&'a Occurrence, &'a Occurrence)> {
+    let plain: Vec<&Occurrence> = ctx
+        .occurrences
+        .iter()
+        .filter(|o| o.phrase == o.span)
+        .filter(|o| ctx.lexicon.language(ctx.lexicon.term(o.term).lang).code == "zh")
+        .collect();
+    // Read on first use: a run that meets no Chinese pair never loads it.
+    let Some(model) = model::chinese().filter(|_| plain.len() >= 2) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, first) in plain.iter().enumerate() {
+        let reach = model::sentence_reach(ctx.text, first.phrase.end);
+        let Some(second) = plain[i + 1..]
+            .iter()
+            .take_while(|o| o.phrase.start <= reach)
+            .find(|o| same_word(ctx, first, o))
+        else {
+            continue;
+        };
+        let (a, b) = (first.phrase, second.phrase);
+        if model.collapses(ctx.text, (a.start, a.end), (b.start, b.end)) {
+            out.push((*first, *second));
+        }
+    }
+    out
+}
+
+/// The diagnostic for `second`, set against `first`.
+fn flag(ctx: &Context<'_>, first: &Occurrence, second: &Occurrence) -> Diagnostic {
+    let word = word_of(ctx, first);
+    let first_text = first.phrase.slice(ctx.text).unwrap_or_default();
+    let related = Related::here(first.phrase, format!("first side: `{first_text}`"));
+    let mut d = diagnostic(ctx, second, second.phrase, related);
+    d.message = format!("`{word}` is contrasted with itself");
+    d.label = "the same term on the other side".to_owned();
+    d
 }
 
 /// Whether `text` holds at least `least` letters (Han characters
