@@ -54,10 +54,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-include!("src/rules/self_contrast/feature_hash.rs");
-
-/// The lines of the model that are not weights.
-const MODEL_HEADERS: [&str; 4] = ["mask\t", "bias\t", "threshold\t", "check\t"];
+include!("src/rules/self_contrast/model_layout.rs");
 
 /// The weights of the model: a power of two `n` of slots (`u64`), then
 /// `n` slots of a feature's hash (`u64`, 0 for an empty slot) and its
@@ -87,7 +84,7 @@ fn model_table(text: &str) -> Result<Vec<u8>, Box<dyn Error>> {
         }
         slots[at] = (hash, weight);
     }
-    let mut out = Vec::with_capacity(8 + size * 12);
+    let mut out = Vec::with_capacity(8 + size * SLOT_BYTES);
     out.extend(u64::try_from(size)?.to_le_bytes());
     for (hash, weight) in slots {
         out.extend(hash.to_le_bytes());

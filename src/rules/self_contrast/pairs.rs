@@ -60,14 +60,19 @@ pub(super) fn check_learned(ctx: &Context<'_>, found: &[Diagnostic]) -> Vec<Diag
 /// with the nearest same word after it in its sentence, role words inside
 /// technical or fixed phrases (`客户端`) left out.
 fn learned<'a>(ctx: &Context<'a>) -> Vec<(&'a Occurrence, &'a Occurrence)> {
+    let Some(chinese) = ctx.lexicon.find_language("zh") else {
+        return Vec::new();
+    };
     let plain: Vec<&Occurrence> = ctx
         .occurrences
         .iter()
-        .filter(|o| o.phrase == o.span)
-        .filter(|o| ctx.lexicon.language(ctx.lexicon.term(o.term).lang).code == "zh")
+        .filter(|o| o.phrase == o.span && ctx.lexicon.term(o.term).lang == chinese)
         .collect();
-    // Read on first use: a run that meets no Chinese pair never loads it.
-    let Some(model) = model::chinese().filter(|_| plain.len() >= 2) else {
+    if plain.len() < 2 {
+        return Vec::new();
+    }
+    // Read on first use: a run that meets no two Chinese words never reads it.
+    let Some(model) = model::chinese() else {
         return Vec::new();
     };
     let mut out = Vec::new();
