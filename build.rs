@@ -9,12 +9,19 @@
 //!   looking a word up without loading anything (the layout is below, at
 //!   [`dictionary`]);
 //!
-//! and from the Chinese self-contrast model
+//! from the Chinese self-contrast model
 //! (`src/rules/self_contrast/zh-model.tsv`, `feature<TAB>weight` lines
 //! after its header):
 //!
 //! - `zh-model.bin`: its weights as a hash table, looked up in place
-//!   ([`model_table`]).
+//!   ([`model_table`]);
+//!
+//! and from the built-in packs (`rules/*.toml`):
+//!
+//! - `en.pack`, `ru.pack`, `zh.pack`, `business.pack`: each pack read into
+//!   the types of `src/lexicon/pack.rs` and written out in postcard, which
+//!   reads in a fraction of the time TOML takes. A pack that does not read
+//!   stops the build here.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -44,15 +51,38 @@ fn main() -> Result<(), Box<dyn Error>> {
     let model =
         model_table(&fs::read_to_string(model_path)?).map_err(|e| format!("{model_path}: {e}"))?;
     let out = PathBuf::from(env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?);
+    println!("cargo::rerun-if-changed=src/lexicon/pack.rs");
+    let mut packs = Vec::new();
+    for name in BUILTIN_PACKS {
+        let path = format!("rules/{name}.toml");
+        println!("cargo::rerun-if-changed={path}");
+        let text = fs::read_to_string(&path)?;
+        let pack: pack::PackFile = toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+        packs.push((format!("{name}.pack"), postcard::to_allocvec(&pack)?));
+    }
     // Files of the build's own, not a user's: nothing to replace atomically.
     #[allow(clippy::disallowed_methods)]
     {
         fs::write(out.join("zh-pairs.bin"), pairs(words.keys())?)?;
         fs::write(out.join("zh-dictionary.bin"), dictionary(&words)?)?;
         fs::write(out.join("zh-model.bin"), model)?;
+        for (file, bytes) in packs {
+            fs::write(out.join(file), bytes)?;
+        }
     }
     Ok(())
 }
+
+/// The built-in packs, `rules/NAME.toml`, in the order `src/lexicon/mod.rs`
+/// lists them.
+const BUILTIN_PACKS: [&str; 4] = ["en", "ru", "zh", "business"];
+
+#[expect(
+    dead_code,
+    reason = "the build reads packs and writes them; the accessors are for the program"
+)]
+#[path = "src/lexicon/pack.rs"]
+mod pack;
 
 include!("src/rules/self_contrast/model_layout.rs");
 

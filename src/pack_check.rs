@@ -165,7 +165,11 @@ fn settings(
     path: &Path,
     text: &str,
 ) -> Result<Settings> {
-    let spec = LayerSpec::from_toml(example.business.as_ref(), [], 0);
+    let business = example
+        .business
+        .as_ref()
+        .map(|name| toml::Spanned::new(name.span(), name.get_ref().clone()));
+    let spec = LayerSpec::from_toml(business.as_ref(), [], 0);
     let layer =
         Layer::resolve(&spec, lexicon).map_err(|e| Error::Pack(Box::new(e.locate(path, text))))?;
     let mut settings = Settings::default();
@@ -200,7 +204,11 @@ fn run(
 }
 
 /// An expected finding written `rule: text` or `rule: text (line N)`.
-fn parse_finding(finding: &toml::Spanned<String>, path: &Path, text: &str) -> Result<Finding> {
+fn parse_finding(
+    finding: &crate::lexicon::Spanned<String>,
+    path: &Path,
+    text: &str,
+) -> Result<Finding> {
     let span = Span::from(finding.span());
     let error = |message: String| {
         Error::Pack(Box::new(LocatedError::new(
@@ -257,7 +265,7 @@ mod tests {
         for (path, text) in BUILTIN_PACKS {
             let outcome = check_examples(&LEXICON, Path::new(path), text).unwrap();
             assert!(outcome.passed(), "{}", crate::render::pack_report(&outcome));
-            if *path != "rules/business.toml" {
+            if path != "rules/business.toml" {
                 assert!(
                     outcome.examples.len() >= 3,
                     "{path} should show what it does in a few examples"

@@ -4,14 +4,18 @@
 //! These types only mirror the file; [`super::LexiconBuilder`] checks what
 //! they say and turns it into the lexicon. Unknown keys are rejected so that
 //! a typo in a pack is an error, not a silently ignored line.
+//!
+//! The build script compiles this file too, to read the built-in packs
+//! ahead of time (see [`Spanned`]): it may use only the standard library,
+//! serde and toml.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
-use serde::Deserialize;
-use toml::Spanned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One pack file: a language's terms and phrases, business types, or both.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct PackFile {
     /// Language code (`en`, `ru`, `zh`); required when the pack has terms or phrases.
@@ -60,15 +64,11 @@ pub(crate) struct PackFile {
     /// Texts with the findings and fix the pack should give them, which
     /// `clientele check-pack` runs; loading a pack only checks their keys.
     #[serde(default)]
-    #[expect(
-        dead_code,
-        reason = "read again by `pack_check`; here only their keys are checked"
-    )]
     pub(crate) examples: Vec<ExampleEntry>,
 }
 
 /// One example of a pack: a text, and what checking and fixing it gives.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct ExampleEntry {
     /// The Markdown text.
@@ -85,7 +85,7 @@ pub(crate) struct ExampleEntry {
 
 /// Only the examples of a pack, for reading them again once the pack has
 /// loaded: every other key was checked then.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub(crate) struct PackExamples {
     /// The examples.
     #[serde(default)]
@@ -93,7 +93,7 @@ pub(crate) struct PackExamples {
 }
 
 /// The grammar a fix keeps around a replaced term.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct AgreementSection {
     /// The slots in which the words agreeing with a term (adjectives,
@@ -107,7 +107,7 @@ pub(crate) struct AgreementSection {
 
 /// A preposition with one spelling before a consonant and another before
 /// a vowel (`о клиенте`, `об участнике`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct PrepositionEntry {
     /// The spelling before a word that starts with a consonant.
@@ -122,7 +122,7 @@ pub(crate) struct PrepositionEntry {
 }
 
 /// A word segmenter for a script written without spaces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum Segmenter {
     /// Chinese words, from a dictionary segmenter (jieba).
@@ -130,7 +130,7 @@ pub(crate) enum Segmenter {
 }
 
 /// Words that point to one business type.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct BusinessCueGroup {
     /// The business type's name.
@@ -142,7 +142,7 @@ pub(crate) struct BusinessCueGroup {
 
 /// Which terms have their sense read from the words around them, and the
 /// words that tell.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct SenseSection {
     /// The roles whose terms are classified (`client`).
@@ -154,7 +154,7 @@ pub(crate) struct SenseSection {
 }
 
 /// Cue words of one sense and one weight.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct CueGroup {
     /// The sense the words point to.
@@ -167,7 +167,7 @@ pub(crate) struct CueGroup {
 }
 
 /// The sense a cue points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum CueSense {
     /// Software.
@@ -177,7 +177,7 @@ pub(crate) enum CueSense {
 }
 
 /// The words that join the two sides of a contrast or a choice.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct ContrastSection {
     /// Regexes for short words that may stand between a connector and a
@@ -217,7 +217,7 @@ pub(crate) struct ContrastSection {
 
 /// One connector: regex alternatives for the text before, between and
 /// after the two terms.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct ConnectorEntry {
     /// Text that must end right before the first term (`between`, `между`).
@@ -255,7 +255,7 @@ pub(crate) struct ConnectorEntry {
 }
 
 /// One term with its whole paradigm.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct TermEntry {
     /// Dictionary form, also the term's identity in placeholders.
@@ -271,7 +271,7 @@ pub(crate) struct TermEntry {
 }
 
 /// Grammatical gender of a term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum Gender {
     /// Masculine (also the common gender of Russian role nouns).
@@ -281,7 +281,7 @@ pub(crate) enum Gender {
 }
 
 /// A list of phrase templates.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct PhraseGroup {
     /// Templates: `{lemma}` is any form of a term, `(a|b)` alternatives.
@@ -289,7 +289,7 @@ pub(crate) struct PhraseGroup {
 }
 
 /// A business type.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct BusinessEntry {
     /// Name used in `business = "…"`.
@@ -301,4 +301,57 @@ pub(crate) struct BusinessEntry {
     pub(crate) discourage: Vec<Spanned<String>>,
     /// One line on what kind of business this is.
     pub(crate) summary: String,
+}
+
+/// A value of a pack and where it is written in the pack's text.
+///
+/// Read from TOML it has its position, for errors to point at. The
+/// built-in packs are also laid out ahead of time, by the build script, in
+/// a binary format (postcard) that is quicker to read than their TOML:
+/// read from there, a value has no position. Which of the two a value
+/// comes from is told by whether the format is human-readable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Spanned<T> {
+    span: Range<usize>,
+    value: T,
+}
+
+impl<T> Spanned<T> {
+    /// Where the value is written (empty when read from the binary form).
+    pub(crate) fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The value.
+    pub(crate) fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    /// The value, taken out.
+    pub(crate) fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
+            Ok(Self {
+                span: spanned.span(),
+                value: spanned.into_inner(),
+            })
+        } else {
+            Ok(Self {
+                span: 0..0,
+                value: T::deserialize(deserializer)?,
+            })
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
 }
