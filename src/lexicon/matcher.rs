@@ -352,7 +352,7 @@ impl Matcher {
                 });
             }
             let table = phrases(lang);
-            for &p in table.around(f) {
+            for p in table.around(f, bytes, m.start(), m.end()) {
                 let phrase = table.phrase(p);
                 let Some(start) = m.start().checked_sub(phrase.inner.0) else {
                     continue;

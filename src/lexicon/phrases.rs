@@ -16,6 +16,31 @@ use super::template::Template;
 use super::{LangId, Sense, SlotSet, Term, TermId, fold};
 use crate::span::Span;
 
+/// How many bytes either side of its form a phrase is keyed by.
+const CONTEXT: usize = 2;
+
+/// How many context shapes there are: `0..=CONTEXT` bytes before the form
+/// times `0..=CONTEXT` after it.
+const SHAPES: usize = (CONTEXT + 1) * (CONTEXT + 1);
+
+/// The shape of a context of `before` bytes before a form and `after`
+/// after it.
+fn shape(before: usize, after: usize) -> usize {
+    before * (CONTEXT + 1) + after
+}
+
+/// A phrase's key: the bytes it holds right before its form and right
+/// after it, at most [`CONTEXT`] each side, and their shape. A form found
+/// in a text can be in a phrase only if the text has the same bytes there.
+fn context_key(before: &[u8], after: &[u8]) -> u64 {
+    let bytes = before
+        .iter()
+        .chain(after)
+        .enumerate()
+        .fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i));
+    (shape(before.len(), after.len()) as u64) << 56 | bytes
+}
+
 /// A phrase template as a pack writes it.
 #[derive(Debug)]
 pub(super) struct PhraseSource {
@@ -52,9 +77,13 @@ pub(super) struct FoldedPhrase {
 #[derive(Debug, Default)]
 pub(super) struct PhraseTable {
     phrases: Vec<FoldedPhrase>,
-    /// Per matcher form: the phrases it is the inner term of (indexed,
-    /// not hashed: it is read at every form found).
-    by_form: Vec<Vec<u32>>,
+    /// Per matcher form: the phrases it is the inner term of, each with
+    /// its [`context_key`], sorted (indexed by form, not hashed: it is
+    /// read at every form found).
+    by_form: Vec<Vec<(u64, u32)>>,
+    /// Per matcher form: which context shapes its phrases have, bit
+    /// `shape` set for each (see [`context_key`]).
+    shapes: Vec<u16>,
     /// Per matcher form that a phrase spells exactly: the sense and slots
     /// the pack gives it (a phrase spelled like a bare form makes that
     /// form always technical or fixed).
@@ -78,6 +107,7 @@ impl PhraseTable {
             .collect();
         let mut table = Self {
             by_form: vec![Vec::new(); matcher.forms()],
+            shapes: vec![0; matcher.forms()],
             bare: vec![None; matcher.forms()],
             ..Self::default()
         };
@@ -129,6 +159,9 @@ impl PhraseTable {
                 table.add(form, phrase, matcher, &mut index);
             }
         }
+        for phrases in &mut table.by_form {
+            phrases.sort_unstable();
+        }
         Ok(table)
     }
 
@@ -163,14 +196,44 @@ impl PhraseTable {
             return;
         }
         let at = self.phrases.len() as u32;
-        self.by_form[form].push(at);
+        let text = phrase.text.as_bytes();
+        let (start, end) = phrase.inner;
+        let before = &text[start.saturating_sub(CONTEXT)..start];
+        let after = &text[end..(end + CONTEXT).min(text.len())];
+        self.by_form[form].push((context_key(before, after), at));
+        self.shapes[form] |= 1 << shape(before.len(), after.len());
         index.insert(phrase.text.clone(), at);
         self.phrases.push(phrase);
     }
 
-    /// The phrases the matcher's `form` is the inner term of.
-    pub(super) fn around(&self, form: usize) -> &[u32] {
-        self.by_form.get(form).map_or(&[], Vec::as_slice)
+    /// The phrases the matcher's `form` is the inner term of that may stand
+    /// around it where it was found at `start..end` of the folded `text`:
+    /// those whose bytes next to the form are the text's. A form may have
+    /// hundreds of phrases around it (one Russian form 730, one English
+    /// form 258), and trying each at every form found took a twentieth of
+    /// a run over the Russian corpus.
+    pub(super) fn around<'t>(
+        &'t self,
+        form: usize,
+        text: &'t [u8],
+        start: usize,
+        end: usize,
+    ) -> impl Iterator<Item = u32> + 't {
+        let phrases = self.by_form.get(form).map_or(&[][..], Vec::as_slice);
+        let shapes = self.shapes.get(form).copied().unwrap_or(0);
+        (0..SHAPES)
+            .filter(move |&s| shapes & (1 << s) != 0)
+            .filter_map(move |s| {
+                let (before, after) = (s / (CONTEXT + 1), s % (CONTEXT + 1));
+                let key = context_key(
+                    text.get(start.checked_sub(before)?..start)?,
+                    text.get(end..end + after)?,
+                );
+                let from = phrases.partition_point(|&(k, _)| k < key);
+                let to = from + phrases[from..].partition_point(|&(k, _)| k == key);
+                Some(phrases[from..to].iter().map(|&(_, p)| p))
+            })
+            .flatten()
     }
 
     /// A phrase by index.

@@ -570,6 +570,36 @@ fn the_builtin_phrases_and_cues_compile_for_every_language() {
 }
 
 #[test]
+fn every_phrase_is_tried_where_its_own_text_stands_and_only_there() {
+    let lexicon = Lexicon::builtin().unwrap();
+    let mut tried = 0;
+    for (lang, (sources, _)) in lexicon.phrases.iter().enumerate() {
+        let lang = LangId(lang as u16);
+        let table =
+            phrases::PhraseTable::build(lang, sources, &lexicon.terms, &lexicon.matcher).unwrap();
+        for p in 0..table.len() as u32 {
+            let phrase = table.phrase(p);
+            let (start, end) = phrase.inner;
+            let form = lexicon.matcher.form_of(&phrase.text[start..end]).unwrap();
+            let text = format!("x {} y", phrase.text).into_bytes();
+            let (start, end) = (start + 2, end + 2);
+            let found = |text: &[u8]| table.around(form, text, start, end).any(|q| q == p);
+            assert!(found(&text), "{:?}", phrase.text);
+            // Any other byte right before or right after the form: not tried.
+            for at in [start - 1, end] {
+                if (2..text.len() - 2).contains(&at) {
+                    let mut other = text.clone();
+                    other[at] = other[at].wrapping_add(1);
+                    assert!(!found(&other), "{:?} with byte {at} changed", phrase.text);
+                    tried += 1;
+                }
+            }
+        }
+    }
+    assert!(tried > 3_000, "{tried}");
+}
+
+#[test]
 fn a_language_is_compiled_only_when_a_text_holds_its_terms() {
     let lexicon = Lexicon::builtin().unwrap();
     let built = |code: &str| {
