@@ -437,6 +437,10 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Unreadable> 
     decode_with_encoding(path, bytes).map(|(text, _)| text)
 }
 
+/// The largest file whose UTF-8 [`decode_with_encoding`] checks with
+/// simdutf8 and then copies.
+const COPIED_CHECK_LIMIT: usize = 1 << 20;
+
 /// [`decode`], and the encoding the text was in.
 pub(crate) fn decode_with_encoding(
     path: &Path,
@@ -464,6 +468,15 @@ pub(crate) fn decode_with_encoding(
         return Err(Unreadable::Skipped(
             "binary file (it contains NUL bytes)".to_owned(),
         ));
+    }
+    // simdutf8 checks Cyrillic and Chinese text some eight times as fast
+    // as the standard library, but hands back a borrowed `str`: a small
+    // file's text is copied out of it, a large one is checked in place so
+    // that it is never held twice.
+    if bytes.len() <= COPIED_CHECK_LIMIT
+        && let Ok(text) = simdutf8::basic::from_utf8(&bytes)
+    {
+        return Ok((text.to_owned(), TextEncoding::Utf8));
     }
     String::from_utf8(bytes)
         .map(|text| (text, TextEncoding::Utf8))
@@ -524,6 +537,27 @@ pub(crate) fn check_bytes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_and_large_files_decode_alike_and_fail_at_the_same_byte() {
+        let path = Path::new("a.md");
+        let line = "Клиент 客户 client\n";
+        for size in [COPIED_CHECK_LIMIT / 2, COPIED_CHECK_LIMIT * 2] {
+            let text = line.repeat(size / line.len());
+            let decoded = decode_with_encoding(path, text.clone().into_bytes());
+            assert!(matches!(decoded, Ok((t, TextEncoding::Utf8)) if t == text));
+            // A Cyrillic letter cut after its first byte, near the end.
+            let mut bytes = text.into_bytes();
+            let cut = bytes.len() - line.len();
+            bytes.truncate(cut + 1);
+            bytes.extend_from_slice(b" tail");
+            let failed = decode_with_encoding(path, bytes);
+            assert!(
+                matches!(failed, Err(Unreadable::Failed(Error::NotUtf8 { offset, .. })) if offset == cut),
+                "{size}"
+            );
+        }
+    }
 
     #[test]
     fn a_text_without_terms_still_has_its_directives_and_front_matter_checked() {
