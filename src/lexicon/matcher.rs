@@ -359,12 +359,7 @@ impl Matcher {
                 };
                 let spelled = phrase.text.as_bytes();
                 let end = start + spelled.len();
-                // A form has scores of phrases around it, and most differ
-                // in their last or second byte: compare those first.
-                if bytes.get(end.wrapping_sub(1)) != spelled.last()
-                    || bytes.get(start + 1) != spelled.get(1)
-                    || bytes.get(start..end) != Some(spelled)
-                {
+                if bytes.get(start..end) != Some(spelled) {
                     continue;
                 }
                 let whole = place(start, end);

@@ -85,7 +85,7 @@ pub(crate) struct ExampleEntry {
 
 /// Only the examples of a pack, for reading them again once the pack has
 /// loaded: every other key was checked then.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize)]
 pub(crate) struct PackExamples {
     /// The examples.
     #[serde(default)]
